@@ -1,0 +1,105 @@
+"""RFC 9457 problem+json for every API error, with `invalidParams` for 400 (api-contract.md)."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.http import Http404
+from rest_framework import exceptions, status
+from rest_framework.response import Response
+
+PROBLEM_CONTENT_TYPE = "application/problem+json"
+
+TITLES = {
+    400: "Ongeldige invoer",
+    401: "Niet geauthenticeerd",
+    403: "Geen toegang",
+    404: "Niet gevonden",
+    405: "Methode niet toegestaan",
+    406: "Niet aanvaardbaar",
+    409: "Conflict",
+    415: "Mediatype niet ondersteund",
+    422: "Niet verwerkbaar",
+    429: "Te veel verzoeken",
+    500: "Interne fout",
+}
+
+
+class ProblemError(exceptions.APIException):
+    """Raised by API views for domain problems (e.g. 409 transition not allowed)."""
+
+    def __init__(self, status_code: int, detail: str, *, code: str = "", extra: dict | None = None,
+                 invalid_params: list[dict] | None = None):
+        super().__init__(detail=detail)
+        self.status_code = status_code
+        self.problem_code = code
+        self.extra = extra or {}
+        self.invalid_params = invalid_params
+
+
+def problem(status_code: int, detail: str, *, type_: str = "", invalid_params=None,
+            extra: dict | None = None, instance: str = "") -> Response:
+    body = {
+        "type": type_ or f"https://verzuimregister.nl/problemen/{status_code}",
+        "title": TITLES.get(status_code, "Fout"),
+        "status": status_code,
+        "detail": detail,
+    }
+    if instance:
+        body["instance"] = instance
+    if invalid_params is not None:
+        body["invalidParams"] = invalid_params
+    if extra:
+        body.update(extra)
+    return Response(body, status=status_code, content_type=PROBLEM_CONTENT_TYPE)
+
+
+def flatten_errors(detail, prefix: str = "") -> list[dict]:
+    """DRF's nested error dict → [{"name": "leerling.burgerservicenummer", "code", "reason"}]."""
+    out: list[dict] = []
+    if isinstance(detail, dict):
+        for key, value in detail.items():
+            name = prefix if key in ("non_field_errors",) else (f"{prefix}.{key}" if prefix else str(key))
+            out.extend(flatten_errors(value, name))
+    elif isinstance(detail, list):
+        if all(isinstance(d, str) for d in detail):
+            for d in detail:
+                out.append({"name": prefix or "body", "code": getattr(d, "code", "invalid") or "invalid",
+                            "reason": str(d)})
+        else:
+            for i, d in enumerate(detail):
+                out.extend(flatten_errors(d, f"{prefix}.{i}" if prefix else str(i)))
+    else:
+        out.append({"name": prefix or "body", "code": getattr(detail, "code", "invalid") or "invalid",
+                    "reason": str(detail)})
+    return out
+
+
+def exception_handler(exc, context):
+    request = context.get("request")
+    instance = request.path if request is not None else ""
+    if isinstance(exc, Http404):
+        return problem(404, "De gevraagde resource bestaat niet.", instance=instance)
+    if isinstance(exc, DjangoPermissionDenied):
+        return problem(403, str(exc) or "Geen toegang.", instance=instance)
+    if isinstance(exc, ProblemError):
+        return problem(exc.status_code, str(exc.detail), invalid_params=exc.invalid_params,
+                       extra=exc.extra, instance=instance,
+                       type_=f"https://verzuimregister.nl/problemen/{exc.problem_code}" if exc.problem_code else "")
+    if isinstance(exc, exceptions.ValidationError):
+        return problem(400, "Een of meer velden zijn ongeldig.",
+                       invalid_params=flatten_errors(exc.detail), instance=instance)
+    if isinstance(exc, exceptions.ParseError):
+        return problem(400, f"De body is geen geldige JSON: {exc.detail}",
+                       invalid_params=[{"name": "body", "code": "parse", "reason": str(exc.detail)}],
+                       instance=instance)
+    if isinstance(exc, exceptions.APIException):
+        response = problem(exc.status_code, str(exc.detail), instance=instance)
+        if isinstance(exc, exceptions.NotAuthenticated | exceptions.AuthenticationFailed):
+            response.status_code = status.HTTP_401_UNAUTHORIZED
+            response.data["status"] = 401
+            response.data["title"] = TITLES[401]
+            response["WWW-Authenticate"] = 'Bearer realm="verzuimregister"'
+        if getattr(exc, "wait", None):
+            response["Retry-After"] = str(int(exc.wait))
+        return response
+    return None

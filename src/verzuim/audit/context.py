@@ -1,0 +1,53 @@
+"""Who is acting: the user or API application behind a service call, carried explicitly."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from verzuim.organisaties.models import Organisatie
+
+
+@dataclass(frozen=True)
+class Actor:
+    """The caller of a service function. Every service takes one; scoping and audit use it.
+
+    `soort` is "gebruiker", "api" or "systeem". `rollen` are role codes (accounts.Rol)
+    for users and scopes for API applications.
+    """
+
+    label: str
+    organisatie: Organisatie | None
+    soort: str = "gebruiker"
+    gebruiker: object | None = None
+    rollen: frozenset[str] = field(default_factory=frozenset)
+    scopes: frozenset[str] = field(default_factory=frozenset)
+    boa: bool = False
+    request_id: str = ""
+    herkomst: str = ""
+
+    @property
+    def organisatie_code(self) -> str:
+        return self.organisatie.code if self.organisatie else ""
+
+    @property
+    def is_systeem(self) -> bool:
+        return self.soort == "systeem"
+
+    def heeft_rol(self, *rollen: str) -> bool:
+        return bool(self.rollen.intersection(rollen))
+
+
+SYSTEEM = Actor(label="systeem", organisatie=None, soort="systeem")
+
+
+def actor_for_user(user, request=None) -> Actor:
+    return Actor(
+        label=user.get_username(),
+        organisatie=user.organisatie,
+        soort="gebruiker",
+        gebruiker=user,
+        rollen=frozenset(user.rollen or []),
+        boa=bool(user.boa),
+        request_id=getattr(request, "request_id", "") if request else "",
+        herkomst=(request.META.get("REMOTE_ADDR", "") if request else ""),
+    )

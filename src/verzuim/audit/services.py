@@ -1,0 +1,61 @@
+"""Writing the audit log (R-PR-1). Called by every service that reads person data or changes
+anything, inside the same transaction as the change."""
+
+from __future__ import annotations
+
+from verzuim import clock
+from verzuim.audit.context import Actor
+from verzuim.audit.models import AuditRecord
+
+
+def log(
+    actor: Actor,
+    actie: str,
+    *,
+    obj=None,
+    object_type: str = "",
+    object_id: str = "",
+    persoon: str = "",
+    doel: str = "",
+    details: dict | None = None,
+) -> AuditRecord:
+    if obj is not None:
+        object_type = object_type or obj._meta.model_name
+        object_id = object_id or str(getattr(obj, "uuid", None) or obj.pk)
+    return AuditRecord.objects.create(
+        tijdstip=clock.now(),
+        actor=actor.gebruiker if actor.soort == "gebruiker" else None,
+        actor_label=actor.label,
+        organisatie=actor.organisatie_code,
+        actie=actie,
+        object_type=object_type,
+        object_id=object_id,
+        persoon=persoon or "",
+        doel=doel,
+        request_id=actor.request_id,
+        herkomst=actor.herkomst,
+        details=details or {},
+    )
+
+
+def log_many(actor: Actor, actie: str, personen: list[str], *, doel: str = "", **kw) -> None:
+    """One record per person read (e.g. a list page), written in one round trip."""
+    now = clock.now()
+    AuditRecord.objects.bulk_create(
+        [
+            AuditRecord(
+                tijdstip=now,
+                actor=actor.gebruiker if actor.soort == "gebruiker" else None,
+                actor_label=actor.label,
+                organisatie=actor.organisatie_code,
+                actie=actie,
+                persoon=p,
+                doel=doel,
+                request_id=actor.request_id,
+                herkomst=actor.herkomst,
+                details=kw.get("details") or {},
+                object_type=kw.get("object_type", ""),
+            )
+            for p in personen
+        ]
+    )

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class MeldingenConfig(AppConfig):
+    name = "verzuim.meldingen"
+    default_auto_field = "django.db.models.BigAutoField"

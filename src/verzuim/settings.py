@@ -1,0 +1,210 @@
+"""Settings from environment variables (12-factor); every variable is listed in the README."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import dj_database_url
+
+BASE_DIR = Path(__file__).resolve().parent
+PROJECT_DIR = BASE_DIR.parent.parent
+VAR_DIR = Path(os.environ.get("VERZUIM_VAR_DIR", PROJECT_DIR / "var"))
+
+
+def env_bool(name: str, default: bool = False) -> bool:
+    return os.environ.get(name, str(int(default))).lower() in {"1", "true", "yes", "on"}
+
+
+DEMO = env_bool("VERZUIM_DEMO")
+DEBUG = env_bool("VERZUIM_DEBUG", default=False)
+
+
+def _secret_key() -> str:
+    """VERZUIM_SECRET_KEY, else a random key kept in var/secret_key (single-machine install)."""
+    if os.environ.get("VERZUIM_SECRET_KEY"):
+        return os.environ["VERZUIM_SECRET_KEY"]
+    import secrets
+
+    path = VAR_DIR / "secret_key"
+    if not path.exists():
+        VAR_DIR.mkdir(parents=True, exist_ok=True)
+        path.write_text(secrets.token_urlsafe(50))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+SECRET_KEY = _secret_key()
+ALLOWED_HOSTS = os.environ.get("VERZUIM_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
+CSRF_TRUSTED_ORIGINS = [
+    o for o in os.environ.get("VERZUIM_CSRF_TRUSTED_ORIGINS", "").split(",") if o
+]
+BASE_URL = os.environ.get("VERZUIM_BASE_URL", "http://127.0.0.1:8000")
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
+    "rest_framework",
+    "drf_spectacular",
+    "django_filters",
+    "django_tasks",
+    "django_tasks_db",
+    "verzuim.audit",
+    "verzuim.organisaties",
+    "verzuim.accounts",
+    "verzuim.personen",
+    "verzuim.meldingen",
+    "verzuim.api",
+    "verzuim.web",
+]
+
+MIDDLEWARE = [
+    "verzuim.audit.middleware.RequestIdMiddleware",
+    "verzuim.api.middleware.ApiMiddleware",
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",
+]
+
+ROOT_URLCONF = "verzuim.urls"
+APPEND_SLASH = False
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "verzuim.web.context.layout",
+            ]
+        },
+    }
+]
+
+WSGI_APPLICATION = "verzuim.wsgi.application"
+
+DATABASES = {
+    "default": dj_database_url.config(
+        default=f"sqlite:///{VAR_DIR / 'verzuim.sqlite3'}", conn_max_age=60
+    )
+}
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"timeout": 20, "transaction_mode": "IMMEDIATE", "init_command": "PRAGMA journal_mode=WAL;"}
+    )
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_USER_MODEL = "accounts.Gebruiker"
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+     "OPTIONS": {"min_length": 12}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+]
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "web:start"
+LOGOUT_REDIRECT_URL = "accounts:login"
+
+# Two-factor authentication is required for staff; only demo mode may switch it off.
+VERZUIM_2FA_REQUIRED = True if not DEMO else env_bool("VERZUIM_2FA", default=False)
+OTP_TOTP_ISSUER = "Verzuimregister"
+
+AXES_FAILURE_LIMIT = int(os.environ.get("VERZUIM_LOCKOUT_FAILURES", "5"))
+AXES_COOLOFF_TIME = float(os.environ.get("VERZUIM_LOCKOUT_HOURS", "1"))
+AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "accounts/lockout.html"
+
+LANGUAGE_CODE = "nl"
+TIME_ZONE = "Europe/Amsterdam"
+USE_I18N = True
+USE_TZ = True
+DATE_INPUT_FORMATS = ["%d-%m-%Y", "%Y-%m-%d"]
+
+STATIC_URL = "/static/"
+STATIC_ROOT = VAR_DIR / "staticfiles"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+}
+WHITENOISE_USE_FINDERS = True
+
+EMAIL_BACKEND = os.environ.get(
+    "VERZUIM_EMAIL_BACKEND",
+    "django.core.mail.backends.filebased.EmailBackend" if DEMO
+    else "django.core.mail.backends.smtp.EmailBackend",
+)
+EMAIL_FILE_PATH = VAR_DIR / "mail"
+EMAIL_HOST = os.environ.get("VERZUIM_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("VERZUIM_EMAIL_PORT", "25"))
+DEFAULT_FROM_EMAIL = os.environ.get("VERZUIM_EMAIL_FROM", "noreply@verzuimregister.example")
+
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get(
+            "VERZUIM_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"
+        )
+    }
+}
+
+# BRP adapter (R-ID-3): "lokaal" (store in this database) or "haal-centraal".
+BRP_BACKEND = os.environ.get("VERZUIM_BRP_BACKEND", "lokaal")
+BRP_URL = os.environ.get("VERZUIM_BRP_URL", "")
+BRP_API_KEY = os.environ.get("VERZUIM_BRP_API_KEY", "")
+BRP_TIMEOUT = float(os.environ.get("VERZUIM_BRP_TIMEOUT", "5"))
+BRP_RETRIES = int(os.environ.get("VERZUIM_BRP_RETRIES", "2"))
+
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["verzuim.api.auth.BearerTokenAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["verzuim.api.auth.HasScope"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "verzuim.api.problems.exception_handler",
+    "DEFAULT_PAGINATION_CLASS": "verzuim.api.pagination.Paginering",
+    "PAGE_SIZE": 50,
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "UNAUTHENTICATED_USER": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Verzuimregister API",
+    "DESCRIPTION": "Meldingen van schoolverzuim, routering, statussen en registergegevens.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "CAMELIZE_NAMES": False,
+}
+API_VERSION = "1.0.0"
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": os.environ.get("VERZUIM_LOG_LEVEL", "WARNING")},
+}
+
+# Lockout is per username: town halls and schools sit behind one shared NAT address, so a
+# per-IP lockout would lock out a whole office after one person's typos.
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]

@@ -1,0 +1,9 @@
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("beheer/", admin.site.urls),
+    path("api/v1/", include("verzuim.api.urls")),
+    path("account/", include("verzuim.accounts.urls")),
+    path("", include("verzuim.web.urls")),
+]
