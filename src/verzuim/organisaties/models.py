@@ -183,7 +183,9 @@ class Schooldag(models.Model):
     """A school's own deviation from its region's calendar (R-CAL-2): a studiedag or an
     own herfst/voorjaar date (closed), or a day it is open although the region is on holiday."""
 
-    instelling = models.ForeignKey(Organisatie, on_delete=models.CASCADE, related_name="afwijkingen")
+    instelling = models.ForeignKey(
+        Organisatie, on_delete=models.CASCADE, related_name="afwijkingen"
+    )
     datum = models.DateField()
     open = models.BooleanField(default=False)
     omschrijving = models.CharField(max_length=120, blank=True)
