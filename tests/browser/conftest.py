@@ -1,0 +1,157 @@
+"""Real-browser test harness: Playwright driving Debian's chromium against pytest-django's
+`live_server` (a real HTTP server in a thread of the test process, on the test database).
+
+- Playwright never downloads a browser: we launch /usr/bin/chromium (override with
+  VERZUIM_CHROMIUM) with flags that keep it off the network.
+- Playwright's sync API runs an asyncio loop in the test thread; Django then refuses ORM
+  calls there (SynchronousOnlyOperation). The ORM calls of the tests and of the live server
+  are plain synchronous code, so we allow them (the usual pattern for Playwright + Django).
+- `live_server` implies `transactional_db`: the tables are flushed after every test, the
+  reference data of the organisaties migration included, so `referentiedata` puts it back.
+- Works with pytest-xdist: each worker has its own test database and its own live server
+  on a free port.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+CHROMIUM = os.environ.get("VERZUIM_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+WACHTWOORD = "Correct-Paard-Batterij-42"
+SCREENSHOT_DIR = Path(os.environ.get("VERZUIM_SCREENSHOT_DIR", "var/screenshots"))
+
+
+def pytest_collection_modifyitems(items):
+    here = Path(__file__).parent
+    for item in items:
+        if Path(str(item.fspath)).is_relative_to(here):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def playwright_instance():
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"{CHROMIUM} not installed (apt-get install chromium)")
+    pw = sync_playwright().start()
+    yield pw
+    pw.stop()
+
+
+@pytest.fixture(scope="session")
+def chromium(playwright_instance):
+    browser = playwright_instance.chromium.launch(
+        executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
+    )
+    yield browser
+    browser.close()
+
+
+@pytest.fixture
+def referentiedata(transactional_db):
+    """Gemeenten, RMC-regio's and their organisations, as the organisaties migration loads
+    them; a previous transactional test may have flushed them."""
+    from django.apps import apps
+
+    from verzuim.organisaties.models import Gemeente
+    from verzuim.organisaties.referentie import laad_basis
+
+    if not Gemeente.objects.exists():
+        laad_basis(apps)
+
+
+@pytest.fixture
+def browser_context(chromium, live_server, referentiedata):
+    """A fresh browser profile per test (no cookies shared between users or tests)."""
+    context = chromium.new_context(
+        base_url=live_server.url, locale="nl-NL", viewport={"width": 1280, "height": 900}
+    )
+    context.set_default_timeout(10_000)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page(browser_context):
+    return browser_context.new_page()
+
+
+@pytest.fixture
+def new_page(browser_context, chromium, live_server) -> Iterator[Callable]:
+    """Another browser profile, for a second user in the same test."""
+    contexts = []
+
+    def _new_page():
+        ctx = chromium.new_context(
+            base_url=live_server.url, locale="nl-NL", viewport={"width": 1280, "height": 900}
+        )
+        ctx.set_default_timeout(10_000)
+        contexts.append(ctx)
+        return ctx.new_page()
+
+    yield _new_page
+    for ctx in contexts:
+        ctx.close()
+
+
+@pytest.fixture
+def maak_gebruiker(transactional_db) -> Callable:
+    """Create a user of an organisation with roles; the password is `WACHTWOORD`."""
+    from verzuim.accounts.models import Gebruiker
+    from verzuim.organisaties.models import Organisatie
+
+    def _maak(gebruikersnaam: str, organisatie: str | Organisatie, rollen: list[str], **extra):
+        if isinstance(organisatie, str):
+            organisatie = Organisatie.objects.get(code=organisatie)
+        user = Gebruiker(
+            username=gebruikersnaam, organisatie=organisatie, rollen=list(rollen), **extra
+        )
+        user.set_password(WACHTWOORD)
+        user.save()
+        return user
+
+    return _maak
+
+
+def login(page, gebruikersnaam: str, wachtwoord: str = WACHTWOORD) -> None:
+    """Sign in through the real login form (2FA is off in demo/test mode)."""
+    page.goto("/account/inloggen/")
+    page.locator("input[name=username]").fill(gebruikersnaam)
+    page.locator("input[name=password]").fill(wachtwoord)
+    page.locator("main form button[type=submit], form input[type=submit]").first.click()
+    page.wait_for_load_state()
+    if "/account/inloggen/" in page.url:
+        raise AssertionError(f"login of {gebruikersnaam} failed: {page.content()[:2000]}")
+
+
+@pytest.fixture
+def inloggen() -> Callable:
+    return login
+
+
+@pytest.fixture
+def screenshot(request) -> Callable:
+    """`screenshot(page, "naam")` writes var/screenshots/<naam>.png (for a human to look at)."""
+
+    def _shot(page, naam: str) -> Path:
+        SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
+        path = SCREENSHOT_DIR / f"{naam}.png"
+        page.screenshot(path=str(path), full_page=True)
+        return path
+
+    return _shot
