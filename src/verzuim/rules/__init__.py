@@ -39,6 +39,7 @@ from .keuzehulp import (
     vragen,
 )
 from .leerplicht import (
+    AbsoluutVerzuimBeslissing,
     Diploma,
     DoelgroepBeslissing,
     Inschrijving,
@@ -46,6 +47,7 @@ from .leerplicht import (
     LeerplichtStatus,
     PersoonFeiten,
     Vrijstelling,
+    absoluut_verzuim,
     doelgroep,
     einde_kwalificatieplicht,
     heeft_startkwalificatie,
@@ -64,6 +66,8 @@ from .svb import kinderbijslag_stop_toegestaan
 from .verlof import VerlofBeslissing, gewichtige_omstandigheden, vakantieverlof_toegestaan
 
 __all__ = [
+    "AbsoluutVerzuimBeslissing",
+    "absoluut_verzuim",
     "AFSLUITREDENEN",
     "Afwijkingen",
     "BOMEN",

@@ -135,7 +135,7 @@ class KeuzehulpAntwoorden:
                 if f.name in ("geboortedatum", "eerste_verzuimdag"):
                     fouten.append(InvoerFout(naam, "required", "Dit veld is verplicht."))
                 continue
-            waarde, fout = _parse(naam, _SOORTEN[f.name], data[naam])
+            waarde, fout = _parse(naam, _SOORTEN.get(f.name), data[naam])
             if fout:
                 fouten.append(fout)
             else:

@@ -216,7 +216,7 @@ def volle_schooljaren(
     inschrijvingen = tuple(inschrijvingen)
     if not inschrijvingen:
         return ()
-    sj = schooljaar_van(min(i.begindatum for i in inschrijvingen))
+    sj = max(schooljaar_van(min(i.begindatum for i in inschrijvingen)), Schooljaar(dt.MINYEAR))
     eindes = [i.einddatum for i in inschrijvingen]
     laatste = (
         schooljaar_van(max(e for e in eindes if e is not None)).startjaar
@@ -372,6 +372,7 @@ def _fase(
                 f"{nl(f.einde_lp)}) tot de 18e verjaardag op {nl(f.achttien)} of tot het behalen "
                 "van een startkwalificatie (havo, vwo of mbo niveau 2 of hoger).",
             ),
+            f.einde_lp_reason,
             _aansprakelijkheid(facts, p),
         ],
     )
@@ -485,7 +486,53 @@ def einde_kwalificatieplicht(
     return einde
 
 
+@dataclass(frozen=True, kw_only=True)
+class AbsoluutVerzuimBeslissing(Decision):
+    """R-VZ-1: leerplichtig or kwalificatieplichtig, not enrolled, no vrijstelling.
+
+    Person-level check only; BRP exclusions (died, emigrated, RNI) and the grace period
+    after an uitschrijving (R-SG-2) belong to the signal that calls this.
+    """
+
+    absoluut_verzuim: bool
+    status: LeerplichtStatus
+
+
+def absoluut_verzuim(
+    facts: PersoonFeiten, peildatum: dt.date, policy: LeerplichtPolicy = LeerplichtPolicy()
+) -> AbsoluutVerzuimBeslissing:
+    st = leerplicht_status(facts, peildatum, policy)
+    ingeschreven = any(i.bevat(peildatum) for i in facts.inschrijvingen)
+    plichtig = st.status in ("leerplichtig", "kwalificatieplichtig")
+    if not plichtig:
+        uitleg = f"Geen absoluut verzuim: status {st.status}."
+    elif ingeschreven:
+        uitleg = f"Geen absoluut verzuim: de leerling is op {nl(peildatum)} ingeschreven."
+    else:
+        laatste = max(
+            (i for i in facts.inschrijvingen if i.begindatum <= peildatum),
+            key=lambda i: i.begindatum,
+            default=None,
+        )
+        sinds = (
+            f" (laatste inschrijving eindigde op {nl(laatste.einddatum)})"
+            if laatste is not None and laatste.einddatum is not None
+            else " (geen eerdere inschrijving bekend)"
+        )
+        uitleg = (
+            f"Absoluut verzuim: {st.status} op {nl(peildatum)}, niet ingeschreven op een "
+            f"school en geen vrijstelling{sinds}."
+        )
+    return AbsoluutVerzuimBeslissing(
+        absoluut_verzuim=plichtig and not ingeschreven,
+        status=st,
+        reasons=(Reason("R-VZ-1", uitleg), *st.reasons),
+    )
+
+
 __all__ = [
+    "AbsoluutVerzuimBeslissing",
+    "absoluut_verzuim",
     "DIPLOMA_SOORTEN",
     "Diploma",
     "DoelgroepBeslissing",
