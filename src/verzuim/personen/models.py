@@ -9,6 +9,11 @@ from django.db import models
 
 from verzuim.organisaties.models import Gemeente, Organisatie, Vestiging
 
+try:
+    from verzuim.rules.leerplicht import STARTKWALIFICATIE_SOORTEN
+except ImportError:  # rules library not yet present in this checkout
+    STARTKWALIFICATIE_SOORTEN = frozenset({"havo", "vwo", "mbo-2", "mbo-3", "mbo-4"})
+
 
 class BrpPersoon(models.Model):
     """Local BRP store: one row per person in the shape the Haal Centraal BRP Personen v2
@@ -77,7 +82,9 @@ class Leerling(models.Model):
 class Inschrijving(models.Model):
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     leerling = models.ForeignKey(Leerling, on_delete=models.CASCADE, related_name="inschrijvingen")
-    vestiging = models.ForeignKey(Vestiging, on_delete=models.PROTECT, related_name="inschrijvingen")
+    vestiging = models.ForeignKey(
+        Vestiging, on_delete=models.PROTECT, related_name="inschrijvingen"
+    )
     begindatum = models.DateField()
     einddatum = models.DateField(null=True, blank=True)  # last day enrolled, inclusive
     onderwijssoort = models.CharField(max_length=40, blank=True)
@@ -86,11 +93,15 @@ class Inschrijving(models.Model):
         verbose_name_plural = "inschrijvingen"
         indexes = [models.Index(fields=["vestiging", "begindatum"])]
         constraints = [
+            # Natural key: scenario reloads and API retries upsert on it.
+            models.UniqueConstraint(
+                fields=["leerling", "vestiging", "begindatum"], name="uniek_inschrijving"
+            ),
             models.CheckConstraint(
                 condition=models.Q(einddatum__isnull=True)
                 | models.Q(einddatum__gte=models.F("begindatum")),
                 name="inschrijving_periode_geldig",
-            )
+            ),
         ]
 
 
@@ -115,9 +126,23 @@ class Diploma(models.Model):
     instelling = models.ForeignKey(
         Organisatie, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    # Derived from `soort` (R-LP-4: havo, vwo, mbo-2+), stored so signals can filter on it.
+    startkwalificatie = models.BooleanField(default=False, editable=False)
 
     class Meta:
         verbose_name_plural = "diploma's"
+        constraints = [
+            models.UniqueConstraint(fields=["leerling", "soort", "datum"], name="uniek_diploma")
+        ]
+
+    def save(self, *args, **kwargs):
+        self.startkwalificatie = is_startkwalificatie(self.soort)
+        super().save(*args, **kwargs)
+
+
+def is_startkwalificatie(soort: str) -> bool:
+    """R-LP-4: havo, vwo or mbo level 2+ (the rules library holds the list)."""
+    return soort in STARTKWALIFICATIE_SOORTEN
 
 
 class VrijstellingArtikel(models.TextChoices):
@@ -140,3 +165,13 @@ class Vrijstelling(models.Model):
 
     class Meta:
         verbose_name_plural = "vrijstellingen"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["leerling", "artikel", "begindatum"], name="uniek_vrijstelling"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(einddatum__isnull=True)
+                | models.Q(einddatum__gte=models.F("begindatum")),
+                name="vrijstelling_periode_geldig",
+            ),
+        ]

@@ -1,0 +1,115 @@
+"""The register's data about a pupil as the rules library's person facts, and the leerplicht
+status on a date (R-LP-1..9, R-VR-1).
+
+- ``feiten_van(leerling)`` / ``leerplicht_status_van(leerling, peildatum)``: plain reads for
+  other code (meldingen validation R-ME-3, signals R-SG-1); no scoping, no audit — the caller
+  has done both.
+- ``raadpleeg_leerplichtstatus(actor, sleutel, peildatum)`` / ``raadpleeg_feiten(...)``: the
+  service behind ``POST /api/v1/leerplichtstatus`` and the keuzehulp: finds the pupil within
+  the actor's organisation (R-PR-1, 404 otherwise) and writes the audit record in the same
+  transaction.
+
+The birth date comes from the BRP (R-ID-3, doelbinding: only ``geboorte.datum`` is asked);
+for a pupil known only by onderwijsnummer, from what the school gave.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import transaction
+
+from verzuim.audit import services as audit
+from verzuim.audit.context import Actor
+from verzuim.personen.models import Leerling
+from verzuim.rules import leerplicht as lp
+
+DOEL_LEERPLICHTSTATUS = "leerplichtstatus bepalen"
+
+
+class GeboortedatumOnbekend(LookupError):
+    """Neither the BRP nor the school gave a birth date: no status can be derived."""
+
+
+def geboortedatum_van(leerling: Leerling) -> dt.date | None:
+    """BRP birth date for a BSN pupil (R-ID-3), else the one the school gave."""
+    if leerling.burgerservicenummer:
+        from verzuim.personen.brp import geboortedatum_uit_brp
+
+        datum = geboortedatum_uit_brp(leerling.burgerservicenummer)
+        if datum is not None:
+            return datum
+    return leerling.geboortedatum
+
+
+def feiten_van(leerling: Leerling, geboortedatum: dt.date | None = None) -> lp.PersoonFeiten:
+    """The person facts of the rules library: birth date (given, else BRP, else school),
+    diplomas (R-LP-4/5), enrolment history (R-LP-3) and vrijstellingen (R-VR-1)."""
+    geboortedatum = geboortedatum or geboortedatum_van(leerling)
+    if geboortedatum is None:
+        raise GeboortedatumOnbekend(leerling.identificatie)
+    return lp.PersoonFeiten(
+        geboortedatum=geboortedatum,
+        diplomas=[lp.Diploma(d.soort, d.datum) for d in leerling.diplomas.all()],
+        inschrijvingen=[
+            lp.Inschrijving(i.begindatum, i.einddatum) for i in leerling.inschrijvingen.all()
+        ],
+        vrijstellingen=[
+            lp.Vrijstelling(v.artikel, v.begindatum, v.einddatum)
+            for v in leerling.vrijstellingen.all()
+        ],
+    )
+
+
+def leerplicht_status_van(
+    leerling: Leerling,
+    peildatum: dt.date,
+    *,
+    geboortedatum: dt.date | None = None,
+    policy: lp.LeerplichtPolicy | None = None,
+) -> lp.LeerplichtStatus:
+    """The leerplicht status of a pupil on ``peildatum`` with its end and reasons.
+    Raises ``GeboortedatumOnbekend`` when no birth date is known."""
+    feiten = feiten_van(leerling, geboortedatum)
+    return lp.leerplicht_status(feiten, peildatum, policy or lp.LeerplichtPolicy())
+
+
+def heeft_startkwalificatie_op(feiten: lp.PersoonFeiten, datum: dt.date) -> bool:
+    return lp.heeft_startkwalificatie(feiten.diplomas, datum)
+
+
+def _zichtbare_leerling(actor: Actor, sleutel: dict) -> Leerling:
+    """The pupil by BSN or onderwijsnummer if the actor's organisation may see it (R-PR-1);
+    raises ``Leerling.DoesNotExist`` otherwise (the API answers 404 either way)."""
+    from verzuim.personen import queries
+
+    return queries.zoek_leerling(actor, **sleutel)
+
+
+def raadpleeg_feiten(actor: Actor, sleutel: dict, *, doel: str) -> lp.PersoonFeiten:
+    """Scoped, audited read of a pupil's facts (birth date, diplomas, enrolments, vrijstellingen)."""
+    with transaction.atomic():
+        leerling = _zichtbare_leerling(actor, sleutel)
+        feiten = feiten_van(leerling)
+        audit.log(
+            actor, "leerplichtfeiten.lezen", obj=leerling, persoon=leerling.identificatie, doel=doel
+        )
+    return feiten
+
+
+def raadpleeg_leerplichtstatus(
+    actor: Actor, sleutel: dict, peildatum: dt.date, *, doel: str = DOEL_LEERPLICHTSTATUS
+) -> lp.LeerplichtStatus:
+    """Scoped, audited leerplicht status of a pupil on ``peildatum`` (R-LP, R-PR-1)."""
+    with transaction.atomic():
+        leerling = _zichtbare_leerling(actor, sleutel)
+        status = leerplicht_status_van(leerling, peildatum)
+        audit.log(
+            actor,
+            "leerplichtstatus.lezen",
+            obj=leerling,
+            persoon=leerling.identificatie,
+            doel=doel,
+            details={"peildatum": peildatum.isoformat(), "status": status.status},
+        )
+    return status

@@ -1,0 +1,3 @@
+"""Alias: `verzuim load-scenario` (hyphenated, as the README and api-contract.md write it)."""
+
+from .load_scenario import Command  # noqa: F401

@@ -1,0 +1,3 @@
+"""Alias: `verzuim make-demo` (hyphenated, as the README and api-contract.md write it)."""
+
+from .make_demo import Command  # noqa: F401
