@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Literal
 
 from ._datum import (
     Schooljaar,
+    dag_erna,
     dag_ervoor,
     eerste_van_volgende_maand,
     leeftijd,
@@ -419,18 +420,43 @@ def _diploma_notities(facts: PersoonFeiten, p: dt.date) -> list[Reason]:
     ]
 
 
-def leerplicht_status(
-    facts: PersoonFeiten, peildatum: dt.date, policy: LeerplichtPolicy = LeerplichtPolicy()
-) -> LeerplichtStatus:
-    """The leerplicht status of a person on ``peildatum``, with its end and reasons."""
-    f = _fasen(facts, policy)
-    fase, tot, redenen = _fase(facts, peildatum, f)
+def _kern(
+    facts: PersoonFeiten, p: dt.date, f: _Fasen
+) -> tuple[Status, Status, dt.date | None, list[Reason]]:
+    """(status, fase, tot, reasons) from the phase boundaries alone."""
+    fase, tot, redenen = _fase(facts, p, f)
     status: Status = fase
-    overlay = _overlay(facts, peildatum, fase, tot, f)
+    overlay = _overlay(facts, p, fase, tot, f)
     if overlay is not None:
         status = "vrijgesteld"
         tot, waarom = overlay
         redenen = [waarom, *redenen]
+    return status, fase, tot, redenen
+
+
+def _wijzigdata(facts: PersoonFeiten, na: dt.date, tot: dt.date) -> list[dt.date]:
+    """Dates in (na, tot] on which a diploma or vrijstelling may change the status."""
+    data = {d.datum for d in facts.diplomas}
+    data |= {v.begindatum for v in facts.vrijstellingen}
+    data |= {dag_erna(v.einddatum) for v in facts.vrijstellingen if v.einddatum is not None}
+    return sorted(d for d in data if na < d <= tot)
+
+
+def leerplicht_status(
+    facts: PersoonFeiten, peildatum: dt.date, policy: LeerplichtPolicy = LeerplichtPolicy()
+) -> LeerplichtStatus:
+    """The leerplicht status of a person on ``peildatum``, with its end and reasons.
+
+    ``tot`` also takes the known diplomas and vrijstellingen after ``peildatum`` into
+    account: it is the day before the first date on which the status changes.
+    """
+    f = _fasen(facts, policy)
+    status, fase, tot, redenen = _kern(facts, peildatum, f)
+    if tot is not None:
+        for d in _wijzigdata(facts, peildatum, tot):
+            if _kern(facts, d, f)[0] != status:
+                tot = dag_ervoor(d)
+                break
     if fase in ("kwalificatieplichtig", "18-plus"):
         redenen.extend(_diploma_notities(facts, peildatum))
     return LeerplichtStatus(

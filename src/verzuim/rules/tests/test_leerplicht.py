@@ -181,7 +181,7 @@ VRIJ_5A = (Vrijstelling("5a", D("2026-08-01"), D("2027-07-31")),)
 @pytest.mark.parametrize(
     ("peildatum", "verwacht", "tot"),
     [
-        ("2026-07-31", "leerplichtig", "2030-07-31"),
+        ("2026-07-31", "leerplichtig", "2026-07-31"),  # the vrijstelling starts tomorrow
         ("2026-08-01", "vrijgesteld", "2027-07-31"),  # first day
         ("2027-07-31", "vrijgesteld", "2027-07-31"),  # last day
         ("2027-08-01", "leerplichtig", "2030-07-31"),
