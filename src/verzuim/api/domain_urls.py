@@ -1,3 +1,10 @@
 """The domain endpoints; each app keeps its own routes in `<app>/api_urls.py`."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from verzuim.api import rules_views
+
+urlpatterns: list = [
+    path("leerplichtstatus", rules_views.LeerplichtstatusView.as_view(), name="leerplichtstatus"),
+    path("keuzehulp", rules_views.KeuzehulpView.as_view(), name="keuzehulp"),
+]
