@@ -1,0 +1,96 @@
+"""The BRP facts the meldingen need (R-ID-3, doelbinding): birth date for R-ME-3 and the
+gemeenteVanInschrijving history for routing (R-RT-1, R-RT-3). Nothing else is asked.
+
+Reads through the personen BRP adapter (`verzuim.personen.brp.get_brp()`) when it is
+there; otherwise from the local store directly (same data, same shape).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+RNI = "1999"  # registratie niet-ingezetenen: no Dutch address
+
+VELDEN = [
+    "burgerservicenummer",
+    "geboorte.datum",
+    "gemeenteVanInschrijving",
+    "verblijfplaats",
+    "immigratie",
+    "overlijden",
+    "verhuizingen",
+]
+
+
+@dataclass(frozen=True)
+class Persoon:
+    burgerservicenummer: str
+    geboortedatum: dt.date | None
+    gemeente_van_inschrijving: str  # 4 digits
+    verhuizingen: tuple[tuple[dt.date, str], ...] = field(default=())
+    overlijdensdatum: dt.date | None = None
+    emigratiedatum: dt.date | None = None
+
+    def gemeente_op(self, datum: dt.date) -> str | None:
+        """gemeenteVanInschrijving on `datum` (R-RT-1), following the moves; None when the
+        person has no Dutch address that day (emigrated, RNI, died)."""
+        if self.emigratiedatum and self.emigratiedatum <= datum:
+            return None
+        if self.overlijdensdatum and self.overlijdensdatum <= datum:
+            return None
+        # The last move on or before `datum` wins; without one, the current value.
+        eerder = [g for d, g in sorted(self.verhuizingen) if d <= datum]
+        code = eerder[-1] if eerder else self.gemeente_van_inschrijving
+        if not code or code == RNI:
+            return None
+        return code
+
+
+def _datum(waarde) -> dt.date | None:
+    if not waarde:
+        return None
+    if isinstance(waarde, dt.date):
+        return waarde
+    try:
+        return dt.date.fromisoformat(str(waarde))
+    except ValueError:
+        return None
+
+
+def _verhuizingen(lijst) -> tuple[tuple[dt.date, str], ...]:
+    uit = []
+    for v in lijst or []:
+        d, g = _datum(v.get("datum")), v.get("gemeente")
+        if isinstance(g, dict):
+            g = g.get("code")
+        if d and g:
+            uit.append((d, str(g)))
+    return tuple(uit)
+
+
+def persoon(bsn: str) -> Persoon | None:
+    from verzuim.personen.models import BrpPersoon
+
+    p = (
+        BrpPersoon.objects.filter(burgerservicenummer=bsn)
+        .only(
+            "burgerservicenummer",
+            "geboortedatum",
+            "gemeente_van_inschrijving",
+            "verhuizingen",
+            "overlijdensdatum",
+            "emigratiedatum",
+        )
+        .first()
+    )
+    if p is None:
+        return None
+    return Persoon(
+        burgerservicenummer=p.burgerservicenummer,
+        geboortedatum=p.geboortedatum,
+        gemeente_van_inschrijving=p.gemeente_van_inschrijving,
+        verhuizingen=_verhuizingen(p.verhuizingen),
+        overlijdensdatum=p.overlijdensdatum,
+        emigratiedatum=p.emigratiedatum,
+    )

@@ -1,0 +1,170 @@
+"""Scoped reads of meldingen (R-PR-1, R-ME-7). A query never returns rows outside the
+caller's organisation:
+
+- a school sees the meldingen it reported (`instelling`);
+- a gemeente, leerplichtdienst or RMC-regio sees the meldingen routed to it (`ontvanger`);
+- the register (and the system actor) sees all.
+
+These functions do not write audit records; the read services in `services.py`
+(`lees_melding`, `lees_meldingen`, `zoek_meldingen`) do, and pages should use those for
+anything that shows person data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid as uuid_mod
+
+from django.db.models import Q, QuerySet
+
+from verzuim.audit.context import Actor
+from verzuim.meldingen.codes import OPEN_STATUSSEN, Status
+from verzuim.meldingen.fouten import NietGevonden
+from verzuim.meldingen.models import Melding, Notificatie, StatusWijziging
+from verzuim.organisaties.models import OrganisatieSoort
+
+BEHANDELENDE_SOORTEN = frozenset(
+    {OrganisatieSoort.GEMEENTE, OrganisatieSoort.LEERPLICHTDIENST, OrganisatieSoort.RMC_REGIO}
+)
+
+
+def partij(actor: Actor, melding: Melding) -> str | None:
+    """The actor's part in this melding: "school", "ontvanger", "register" or None."""
+    if actor.is_systeem or (
+        actor.organisatie and actor.organisatie.soort == OrganisatieSoort.REGISTER
+    ):
+        return "register"
+    org_id = getattr(actor.organisatie, "pk", None)
+    if org_id is None:
+        return None
+    if melding.instelling_id == org_id:
+        return "school"
+    if melding.ontvanger_id == org_id:
+        return "ontvanger"
+    return None
+
+
+def meldingen_voor(actor: Actor) -> QuerySet[Melding]:
+    """All meldingen the actor may see (base of every other query)."""
+    qs = Melding.objects.select_related(
+        "leerling",
+        "vestiging",
+        "instelling",
+        "ontvanger",
+        "verantwoordelijke_gemeente",
+        "vervolg_op",
+        "behandelaar",
+    )
+    if actor.is_systeem:
+        return qs
+    org = actor.organisatie
+    if org is None:
+        return qs.none()
+    if org.soort == OrganisatieSoort.REGISTER:
+        return qs
+    if org.soort == OrganisatieSoort.SCHOOL:
+        return qs.filter(instelling=org)
+    if org.soort in BEHANDELENDE_SOORTEN:
+        return qs.filter(ontvanger=org)
+    return qs.none()
+
+
+def _als_uuid(waarde) -> uuid_mod.UUID | None:
+    if isinstance(waarde, uuid_mod.UUID):
+        return waarde
+    try:
+        return uuid_mod.UUID(str(waarde))
+    except ValueError:
+        return None
+
+
+def melding_voor(actor: Actor, melding_uuid, *, for_update: bool = False) -> Melding:
+    """One melding by uuid, or NietGevonden (also when it belongs to someone else: 404)."""
+    u = _als_uuid(melding_uuid)
+    if u is None:
+        raise NietGevonden("Melding niet gevonden.")
+    qs = meldingen_voor(actor)
+    if for_update:
+        qs = qs.select_for_update(of=("self",))
+    melding = qs.filter(uuid=u).first()
+    if melding is None:
+        raise NietGevonden("Melding niet gevonden.")
+    return melding
+
+
+def filter_meldingen(
+    qs: QuerySet[Melding],
+    *,
+    status: str | None = None,
+    verzuimsoort: str | None = None,
+    ontvangen_vanaf: dt.date | None = None,
+    ontvangen_tot: dt.date | None = None,
+    vestiging: str | None = None,
+    behandelaar=None,
+) -> QuerySet[Melding]:
+    """The list filters of the API and the inbox pages. `ontvangen_tot` is inclusive."""
+    if status:
+        qs = qs.filter(status=status)
+    if verzuimsoort:
+        qs = qs.filter(verzuimsoort=verzuimsoort)
+    if ontvangen_vanaf:
+        qs = qs.filter(ontvangen__date__gte=ontvangen_vanaf)
+    if ontvangen_tot:
+        qs = qs.filter(ontvangen__date__lte=ontvangen_tot)
+    if vestiging:
+        qs = qs.filter(vestiging__code=vestiging)
+    if behandelaar is not None:
+        qs = qs.filter(behandelaar=behandelaar)
+    return qs
+
+
+def inbox(actor: Actor, map: str = "open") -> QuerySet[Melding]:
+    """Leerplicht inbox folders: "nieuw" (geregistreerd, nobody assigned), "mijn" (assigned
+    to the acting user, open), "open" (all open), "alle"."""
+    qs = meldingen_voor(actor)
+    if map == "nieuw":
+        return qs.filter(status=Status.GEREGISTREERD, behandelaar__isnull=True)
+    if map == "mijn":
+        return qs.filter(status__in=OPEN_STATUSSEN, behandelaar=actor.gebruiker)
+    if map == "open":
+        return qs.filter(status__in=OPEN_STATUSSEN)
+    return qs
+
+
+def inbox_tellingen(actor: Actor) -> dict[str, int]:
+    """Counts per inbox folder for the badges."""
+    return {m: inbox(actor, m).count() for m in ("nieuw", "mijn", "open")}
+
+
+def statushistorie(melding: Melding) -> QuerySet[StatusWijziging]:
+    return melding.statussen.select_related("door_organisatie").order_by("tijdstip", "id")
+
+
+def notificaties_voor(actor: Actor, *, ongelezen: bool = True) -> QuerySet[Notificatie]:
+    """The in-app inbox of the actor's organisation (R-RT-4). Unread = not read for the whole
+    organisation and not read by this user."""
+    org = actor.organisatie
+    if org is None:
+        return Notificatie.objects.none()
+    qs = Notificatie.objects.filter(organisatie=org).select_related("melding")
+    if ongelezen:
+        qs = qs.filter(gelezen_op__isnull=True)
+        if actor.gebruiker is not None:
+            qs = qs.exclude(gelezen_door=actor.gebruiker)
+    return qs
+
+
+def aantal_ongelezen(actor: Actor) -> int:
+    """The inbox badge number."""
+    return notificaties_voor(actor).count()
+
+
+def overlappend(qs: QuerySet[Melding], begindatum: dt.date, einddatum: dt.date | None):
+    """Meldingen whose period [begindatum, einddatum or begindatum] overlaps the given one
+    (open end = until forever)."""
+    q = Q(einddatum__isnull=False, einddatum__gte=begindatum) | Q(
+        einddatum__isnull=True, begindatum__gte=begindatum
+    )
+    if einddatum is not None:
+        q &= Q(begindatum__lte=einddatum)
+    return qs.filter(q)

@@ -1,0 +1,23 @@
+"""Reactions to personen events (connected in MeldingenConfig.ready)."""
+
+from __future__ import annotations
+
+from django.dispatch import receiver
+
+from verzuim.personen.signals import leerlingen_gekoppeld, vrijstelling_geregistreerd
+
+
+@receiver(vrijstelling_geregistreerd, dispatch_uid="meldingen.vrijstelling")
+def vrijstelling_geregistreerd_ontvangen(sender, vrijstelling, actor=None, **kwargs):
+    """R-RT-7: overlapping open meldingen are withdrawn with reason V."""
+    from verzuim.meldingen.services import trek_in_wegens_vrijstelling
+
+    trek_in_wegens_vrijstelling(vrijstelling, actor)
+
+
+@receiver(leerlingen_gekoppeld, dispatch_uid="meldingen.koppeling")
+def leerlingen_gekoppeld_ontvangen(sender, van, naar, actor=None, **kwargs):
+    """R-ID-2: the meldingen of the onderwijsnummer pupil move to the linked pupil."""
+    from verzuim.meldingen.services import verplaats_naar_leerling
+
+    verplaats_naar_leerling(van, naar)

@@ -1,0 +1,688 @@
+"""Every write (and every read of person data) on meldingen goes through here. Each service
+takes an `Actor`, checks permission, writes the audit record in the same transaction, and
+returns the result. Errors are the domain exceptions of `meldingen.fouten`.
+
+Intake:   meld_verzuim(actor, data, *, idempotency_key=None) -> Intake
+Statuses: wijzig_status(actor, melding_uuid, status, *, reden=None, toelichting="") -> Melding
+          trek_in(actor, melding_uuid, reden, toelichting="") -> Melding
+          stuur_door(actor, melding_uuid, gemeente, toelichting="") -> Melding
+          wijs_toe(actor, melding_uuid, behandelaar) -> Melding
+Reads:    lees_melding(actor, melding_uuid) -> Melding
+          lees_meldingen(actor, qs) -> list[Melding]   (audits one record per pupil shown)
+          zoek_meldingen(actor, *, burgerservicenummer=None, onderwijsnummer=None) -> list
+Inbox:    markeer_gelezen(actor, notificatie_id, *, voor_organisatie=False)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import uuid as uuid_mod
+from dataclasses import dataclass
+
+from django.db import IntegrityError, transaction
+
+from verzuim import clock
+from verzuim.accounts.models import Rol, Scope
+from verzuim.audit import services as audit
+from verzuim.audit.context import SYSTEEM, Actor
+from verzuim.meldingen import notificaties, queries
+from verzuim.meldingen.codes import API_REDEN, OPEN_STATUSSEN, Status, Verzuimsoort
+from verzuim.meldingen.fouten import (
+    GeenToegang,
+    IdempotencyConflict,
+    MeldingOngeldig,
+    NietGevonden,
+    OvergangNietToegestaan,
+)
+from verzuim.meldingen.invoer import Fouten, MeldingInvoer, lees_invoer
+from verzuim.meldingen.models import (
+    Doorzending,
+    IdempotencyRecord,
+    Melding,
+    Notificatie,
+    StatusWijziging,
+)
+from verzuim.meldingen.routering import routeer
+from verzuim.meldingen.validatie import Gegevens, controleer
+from verzuim.organisaties import queries as org_queries
+from verzuim.organisaties.models import OrganisatieSoort
+from verzuim.rules import kalender
+from verzuim.rules import statussen as regels
+
+DOEL = "verzuimmelding"
+MELDINGSNUMMER_PREFIX = "VM"
+BEHANDELROLLEN = (
+    Rol.LEERPLICHTAMBTENAAR,
+    Rol.ADMINISTRATIEF_MEDEWERKER,
+    Rol.RMC_TRAJECTBEGELEIDER,
+)
+
+
+@dataclass(frozen=True)
+class Intake:
+    """Result of `meld_verzuim`: the melding and whether it was created now (API 201) or
+    is an existing one returned for an exact duplicate or a repeated Idempotency-Key (200)."""
+
+    melding: Melding
+    nieuw: bool
+
+
+# --- permissions -----------------------------------------------------------------------
+
+
+def _mag_melden(actor: Actor) -> bool:
+    if actor.organisatie is None or actor.organisatie.soort != OrganisatieSoort.SCHOOL:
+        return False
+    if actor.soort == "api":
+        return Scope.MELDINGEN_AANMAKEN in actor.scopes
+    return actor.heeft_rol(Rol.SCHOOLMEDEWERKER)
+
+
+def _mag_als(actor: Actor, partij: str) -> bool:
+    """Role/scope check for acting as `partij` on a melding the actor can see."""
+    if partij == "register":
+        return True
+    if partij == "school":
+        return _mag_melden(actor)
+    if actor.soort == "api":
+        return Scope.MELDINGEN_BEHANDELEN in actor.scopes
+    return actor.heeft_rol(*BEHANDELROLLEN)
+
+
+# --- intake ----------------------------------------------------------------------------
+
+
+def _werkdagen_na(datum: dt.date, aantal: int) -> dt.date:
+    """`aantal` werkdagen (Mon-Fri, not a national holiday) after `datum` (R-ME-4)."""
+    d, feest = datum, {}
+    while aantal:
+        d += dt.timedelta(days=1)
+        if d.year not in feest:
+            feest[d.year] = kalender.feestdagen(d.year)
+        if d.weekday() < 5 and d not in feest[d.year]:
+            aantal -= 1
+    return d
+
+
+def _hash(data) -> str:
+    return hashlib.sha256(
+        json.dumps(data, sort_keys=True, separators=(",", ":"), default=str).encode()
+    ).hexdigest()
+
+
+def _duplicaatsleutel(leerling_id: int, instelling_id: int, inv: MeldingInvoer) -> str:
+    """R-ME-6: same pupil, school, soort and period."""
+    return _hash([leerling_id, instelling_id, inv.verzuimsoort, inv.begindatum, inv.einddatum])
+
+
+def _vervolg_op(g: Gegevens, inv: MeldingInvoer) -> Melding | None:
+    """R-ME-6: an open melding of the same pupil, school and soort whose period overlaps or
+    is directly followed (next werkdag) by this one."""
+    kandidaten = Melding.objects.filter(
+        leerling=g.leerling,
+        instelling_id=g.vestiging.instelling_id,
+        verzuimsoort=inv.verzuimsoort,
+        status__in=OPEN_STATUSSEN,
+        begindatum__lte=inv.einddatum or inv.begindatum,
+    ).order_by("-begindatum", "-id")
+    for m in kandidaten[:20]:
+        einde = m.einddatum or m.begindatum
+        if inv.begindatum <= _werkdagen_na(einde, 1):
+            return m
+    return None
+
+
+def _doelgroep(g: Gegevens, inv: MeldingInvoer) -> str:
+    if inv.verzuimsoort == Verzuimsoort.ACHTTIEN_PLUS:
+        return "18-plus"
+    if g.status is not None and g.status.fase in ("leerplichtig", "kwalificatieplichtig"):
+        return g.status.fase
+    return "leerplichtig"  # birth date unknown (onderwijsnummer without it)
+
+
+def _vrijstelling_overlapt(g: Gegevens, inv: MeldingInvoer):
+    einde = inv.einddatum or inv.begindatum
+    for v in g.vrijstellingen:
+        if v.begindatum <= einde and (v.einddatum is None or v.einddatum >= inv.begindatum):
+            return v
+    return None
+
+
+def _nieuwe_status(melding, status, *, door: Actor, reden="", toelichting="", tijdstip=None):
+    tijdstip = tijdstip or clock.now()
+    melding.status, melding.status_gewijzigd = status, tijdstip
+    return StatusWijziging(
+        melding=melding,
+        status=status,
+        reden=reden or "",
+        toelichting=toelichting or "",
+        tijdstip=tijdstip,
+        door_label=door.label if not door.is_systeem else "register",
+        door_organisatie=door.organisatie,
+    )
+
+
+def _notificeer(melding: Melding, soort: str) -> None:
+    """R-RT-4: in-app entry now; the e-mail after commit through django-tasks."""
+    n = Notificatie.objects.create(
+        organisatie=melding.ontvanger, melding=melding, soort=soort, aangemaakt=clock.now()
+    )
+    transaction.on_commit(lambda: notificaties.verstuur_email.enqueue(n.pk))
+
+
+def _registreer(actor: Actor, inv: MeldingInvoer, g: Gegevens, key: str | None, body_hash: str):
+    nu = clock.now()
+    sleutel = _duplicaatsleutel(g.leerling.pk, g.vestiging.instelling_id, inv)
+    bestaand = Melding.objects.filter(duplicaatsleutel=sleutel).first()
+    if bestaand is not None:
+        result = Intake(bestaand, nieuw=False)
+        audit.log(
+            actor,
+            "melding.aanmaken",
+            obj=bestaand,
+            persoon=g.leerling.identificatie,
+            doel=DOEL,
+            details={"duplicaat": True},
+        )
+    else:
+        doelgroep = _doelgroep(g, inv)
+        r = routeer(
+            persoon=g.persoon,
+            opgegeven_adres=inv.adres,
+            vestiging=g.vestiging,
+            doelgroep=doelgroep,
+            peildatum=nu.date(),
+        )
+        uiterste = (
+            _werkdagen_na(inv.einddatum, 5)
+            if inv.verzuimsoort == Verzuimsoort.ZESTIEN_UUR and inv.einddatum
+            else None
+        )
+        melding = Melding(
+            meldingsnummer=f"tmp-{uuid_mod.uuid4().hex[:16]}",
+            leerling=g.leerling,
+            vestiging=g.vestiging,
+            instelling_id=g.vestiging.instelling_id,
+            verzuimsoort=inv.verzuimsoort,
+            begindatum=inv.begindatum,
+            einddatum=inv.einddatum,
+            verzuimde_uren=inv.verzuimde_uren,
+            te_laat_keren=inv.te_laat_keren,
+            verzuimdagen=inv.verzuimdagen,
+            vermoedelijke_reden=inv.vermoedelijke_reden,
+            ondernomen_actie=inv.ondernomen_actie,
+            gewenste_actie=inv.gewenste_actie,
+            contactpersoon=inv.contactpersoon,
+            opgegeven_adres=inv.adres,
+            ontvangen=nu,
+            ontvanger=r.ontvanger,
+            verantwoordelijke_gemeente=r.gemeente,
+            doelgroep=doelgroep,
+            routering_uitleg=r.uitleg,
+            woonplaats_onbekend=r.woonplaats_onbekend,
+            vervolg_op=_vervolg_op(g, inv),
+            status_gewijzigd=nu,
+            te_laat=bool(uiterste and nu.date() > uiterste),
+            uiterste_meldingsdatum=uiterste,
+            duplicaatsleutel=sleutel,
+        )
+        wijzigingen = [_nieuwe_status(melding, Status.GEREGISTREERD, door=actor, tijdstip=nu)]
+        melding.save()
+        melding.meldingsnummer = f"{MELDINGSNUMMER_PREFIX}-{nu.year}-{melding.pk:06d}"
+        vrijstelling = _vrijstelling_overlapt(g, inv)
+        if vrijstelling is not None:
+            # R-RT-7 at intake: accepted (the school's report is kept) and withdrawn at once.
+            wijzigingen.append(
+                _nieuwe_status(
+                    melding,
+                    Status.INGETROKKEN,
+                    door=SYSTEEM,
+                    reden="V",
+                    tijdstip=nu,
+                    toelichting=f"Vrijstelling art. {vrijstelling.artikel} overlapt de periode.",
+                )
+            )
+            melding.duplicaatsleutel = None
+        Melding.objects.filter(pk=melding.pk).update(
+            meldingsnummer=melding.meldingsnummer,
+            status=melding.status,
+            duplicaatsleutel=melding.duplicaatsleutel,
+        )
+        StatusWijziging.objects.bulk_create(wijzigingen)
+        audit.log(
+            actor,
+            "melding.aanmaken",
+            obj=melding,
+            persoon=g.leerling.identificatie,
+            doel=DOEL,
+            details={"meldingsnummer": melding.meldingsnummer, "ontvanger": r.ontvanger.code},
+        )
+        if melding.status == Status.GEREGISTREERD:
+            _notificeer(melding, Notificatie.Soort.NIEUW)
+        result = Intake(melding, nieuw=True)
+    if key:
+        IdempotencyRecord.objects.create(
+            organisatie=actor.organisatie,
+            sleutel=key,
+            request_hash=body_hash,
+            melding=result.melding,
+            nieuw=result.nieuw,
+            aangemaakt=nu,
+        )
+    return result
+
+
+def _herhaald(actor: Actor, key: str | None, body_hash: str) -> Intake | None:
+    if not key:
+        return None
+    rec = (
+        IdempotencyRecord.objects.select_related("melding")
+        .filter(organisatie=actor.organisatie, sleutel=key)
+        .first()
+    )
+    if rec is None:
+        return None
+    if rec.request_hash != body_hash:
+        raise IdempotencyConflict("Deze Idempotency-Key is eerder gebruikt met een andere body.")
+    audit.log(
+        actor,
+        "melding.aanmaken",
+        obj=rec.melding,
+        persoon=rec.melding.leerling.identificatie,
+        doel=DOEL,
+        details={"idempotencyKey": True},
+    )
+    return Intake(rec.melding, nieuw=rec.nieuw)
+
+
+def meld_verzuim(actor: Actor, data, *, idempotency_key: str | None = None) -> Intake:
+    """A school reports verzuim (R-ME-1..6, R-RT-1..4, R-RT-7).
+
+    `data` is the JSON body of POST /api/v1/meldingen (camelCase; api-contract.md). Raises
+    MeldingOngeldig with every problem at once, IdempotencyConflict, or GeenToegang.
+    Atomic: either the melding with its status, routing, audit record and notification is
+    stored, or nothing is. The e-mail goes after commit (R-RT-4).
+    """
+    if not _mag_melden(actor):
+        raise GeenToegang("Alleen een school mag verzuim melden.")
+    if idempotency_key is not None and not (0 < len(idempotency_key) <= 200):
+        raise MeldingOngeldig(
+            [{"name": "Idempotency-Key", "code": "invalid", "reason": "Hoogstens 200 tekens."}]
+        )
+    body_hash = _hash(data)
+    if (herhaald := _herhaald(actor, idempotency_key, body_hash)) is not None:
+        return herhaald
+    inv, fouten = lees_invoer(data)
+    g = controleer(actor, inv, fouten)
+    if fouten:
+        raise MeldingOngeldig(list(fouten))
+    for poging in range(2):
+        try:
+            with transaction.atomic():
+                return _registreer(actor, inv, g, idempotency_key, body_hash)
+        except IntegrityError:
+            # A concurrent request with the same Idempotency-Key or the same content won
+            # the race; the second pass finds its result.
+            if poging:
+                raise
+            if (herhaald := _herhaald(actor, idempotency_key, body_hash)) is not None:
+                return herhaald
+    raise AssertionError("unreachable")
+
+
+# --- reads -----------------------------------------------------------------------------
+
+
+def _heeft_leesrecht(actor: Actor) -> bool:
+    if actor.is_systeem:
+        return True
+    if actor.soort == "api":
+        return bool(actor.scopes & {Scope.MELDINGEN_LEZEN, Scope.MELDINGEN_BEHANDELEN})
+    return actor.heeft_rol(Rol.SCHOOLMEDEWERKER, *BEHANDELROLLEN, Rol.REGISTERBEHEERDER)
+
+
+def lees_melding(actor: Actor, melding_uuid) -> Melding:
+    """One melding for display (audited). NietGevonden for another organisation's."""
+    if not _heeft_leesrecht(actor):
+        raise GeenToegang("Geen leesrecht op meldingen.")
+    melding = queries.melding_voor(actor, melding_uuid)
+    audit.log(
+        actor, "melding.lezen", obj=melding, persoon=melding.leerling.identificatie, doel=DOEL
+    )
+    return melding
+
+
+def lees_meldingen(actor: Actor, qs, actie: str = "melding.lijst") -> list[Melding]:
+    """Evaluate a (scoped, filtered, paginated) list and audit one record per pupil shown."""
+    if not _heeft_leesrecht(actor):
+        raise GeenToegang("Geen leesrecht op meldingen.")
+    meldingen = list(qs)
+    personen = sorted({m.leerling.identificatie for m in meldingen})
+    if personen:
+        audit.log_many(actor, actie, personen, doel=DOEL, object_type="melding")
+    return meldingen
+
+
+def zoek_meldingen(
+    actor: Actor, *, burgerservicenummer: str | None = None, onderwijsnummer: str | None = None
+) -> list[Melding]:
+    """Meldingen of one pupil (POST /meldingen/_zoek: the BSN never in a URL), scoped."""
+    fouten = Fouten()
+    if (burgerservicenummer is None) == (onderwijsnummer is None):
+        fouten.add(
+            "body", "invalid", "Geef precies een van burgerservicenummer en onderwijsnummer."
+        )
+        raise MeldingOngeldig(list(fouten))
+    inv, fouten = lees_invoer(
+        {
+            "leerling": {
+                k: v
+                for k, v in (
+                    ("burgerservicenummer", burgerservicenummer),
+                    ("onderwijsnummer", onderwijsnummer),
+                )
+                if v is not None
+            }
+        }
+    )
+    ident = [f for f in fouten if f["name"].startswith("leerling.")]
+    if ident:
+        raise MeldingOngeldig([{**f, "name": f["name"].removeprefix("leerling.")} for f in ident])
+    qs = queries.meldingen_voor(actor)
+    if inv.burgerservicenummer:
+        qs = qs.filter(leerling__burgerservicenummer=inv.burgerservicenummer)
+    else:
+        qs = qs.filter(leerling__onderwijsnummer=inv.onderwijsnummer)
+    meldingen = lees_meldingen(actor, qs, actie="melding.zoeken")
+    if not meldingen:
+        audit.log(
+            actor, "melding.zoeken", persoon=inv.identificatie, doel=DOEL, details={"gevonden": 0}
+        )
+    return meldingen
+
+
+# --- status lifecycle (R-RT-6, R-RT-7) -------------------------------------------------
+
+
+def reden_api(code: str) -> str:
+    """The reason code as the API shows it (`V` → `vrijstelling`, api-contract.md)."""
+    return API_REDEN.get(code, code)
+
+
+def _toegestaan(status: str, p: str) -> list[dict]:
+    naar = regels.toegestane_overgangen(status, p).naar
+    uit = []
+    for s in naar:
+        if s == Status.INGETROKKEN:
+            redenen = sorted(reden_api(c) for c in regels.INTREKKINGSREDENEN_PER_ACTOR.get(p, ()))
+        elif s == Status.AFGESLOTEN:
+            redenen = sorted(regels.AFSLUITREDENEN)
+        else:
+            redenen = []
+        uit.append({"status": s, "redenen": redenen})
+    return uit
+
+
+def _controleer_reden(naar: str, reden: str | None) -> str:
+    """The reason code to store; afgesloten takes an afsluitreden (R-CW-11), ingetrokken a
+    withdrawal code (checked by rules.mag_overgaan), the others none."""
+    if naar == Status.INGETROKKEN:
+        return regels.normaliseer_reden(reden) or ""
+    if not reden:
+        return ""
+    if naar == Status.AFGESLOTEN and reden in regels.AFSLUITREDENEN:
+        return reden
+    toegestaan = sorted(regels.AFSLUITREDENEN) if naar == Status.AFGESLOTEN else []
+    raise MeldingOngeldig(
+        [
+            {
+                "name": "reden",
+                "code": "invalid",
+                "reason": (
+                    f"Kies een van: {', '.join(toegestaan)}."
+                    if toegestaan
+                    else f"Bij status {naar} hoort geen reden."
+                ),
+            }
+        ]
+    )
+
+
+def _wijzig(
+    actor: Actor, melding: Melding, p: str, naar: str, reden: str | None, toelichting: str
+) -> Melding:
+    if naar not in Status.values:
+        raise MeldingOngeldig(
+            [
+                {
+                    "name": "status",
+                    "code": "invalid",
+                    "reason": f"Kies een van: {', '.join(Status.values)}.",
+                }
+            ]
+        )
+    if len(toelichting or "") > 4000:
+        raise MeldingOngeldig(
+            [{"name": "toelichting", "code": "max_length", "reason": "Hoogstens 4000 tekens."}]
+        )
+    besluit = regels.mag_overgaan(melding.status, naar, p, reden)
+    if not besluit.toegestaan:
+        if naar in besluit.toegestane_statussen:  # the transition exists, the reason is wrong
+            raise MeldingOngeldig(
+                [{"name": "reden", "code": "invalid", "reason": besluit.reasons[0].uitleg_nl}]
+            )
+        raise OvergangNietToegestaan(besluit.reasons[0].uitleg_nl, _toegestaan(melding.status, p))
+    code = _controleer_reden(naar, reden)
+    wijziging = _nieuwe_status(melding, naar, door=actor, reden=code, toelichting=toelichting)
+    wijziging.save()
+    velden = ["status", "status_gewijzigd"]
+    if naar == Status.INGETROKKEN:
+        melding.duplicaatsleutel = None  # a corrected report may follow (R-ME-6)
+        velden.append("duplicaatsleutel")
+    melding.save(update_fields=velden)
+    audit.log(
+        actor,
+        "melding.status",
+        obj=melding,
+        persoon=melding.leerling.identificatie,
+        doel=DOEL,
+        details={"status": naar, "reden": code},
+    )
+    return melding
+
+
+def _voor_wijziging(actor: Actor, melding_uuid, partijen: set[str]) -> tuple[Melding, str]:
+    melding = queries.melding_voor(actor, melding_uuid, for_update=True)
+    p = queries.partij(actor, melding)
+    if p is None:
+        raise NietGevonden("Melding niet gevonden.")
+    if p not in partijen or not _mag_als(actor, p):
+        raise GeenToegang("U mag deze melding niet wijzigen.")
+    return melding, p
+
+
+@transaction.atomic
+def wijzig_status(
+    actor: Actor, melding_uuid, status: str, *, reden: str | None = None, toelichting: str = ""
+) -> Melding:
+    """R-RT-6: a status change by the receiving party, the reporting school (only
+    `ingetrokken`, with reason) or the register. OvergangNietToegestaan lists the allowed
+    transitions for this party."""
+    melding, p = _voor_wijziging(actor, melding_uuid, {"school", "ontvanger", "register"})
+    return _wijzig(actor, melding, p, status, reden, toelichting)
+
+
+def trek_in(actor: Actor, melding_uuid, reden: str, toelichting: str = "") -> Melding:
+    """Withdrawal by the reporting school (reason F, D, G, N or O)."""
+    return wijzig_status(
+        actor, melding_uuid, Status.INGETROKKEN, reden=reden, toelichting=toelichting
+    )
+
+
+@transaction.atomic
+def stuur_door(actor: Actor, melding_uuid, gemeente: str, toelichting: str = "") -> Melding:
+    """R-RT-5: the receiving party forwards an open melding to another gemeente (routed on
+    by that gemeente's alternatieve routering); the chain is kept and the new receiver
+    notified."""
+    melding, _ = _voor_wijziging(actor, melding_uuid, {"ontvanger", "register"})
+    fouten = Fouten()
+    doel = org_queries.gemeente(gemeente) if isinstance(gemeente, str) else None
+    if doel is None:
+        fouten.add("gemeente", "invalid", "Onbekende gemeentecode (GM0599).")
+    if len(toelichting or "") > 4000:
+        fouten.add("toelichting", "max_length", "Hoogstens 4000 tekens.")
+    if fouten:
+        raise MeldingOngeldig(list(fouten))
+    if melding.status not in OPEN_STATUSSEN:
+        raise OvergangNietToegestaan(
+            f"Een melding met status {melding.status} kan niet worden doorgestuurd.", []
+        )
+    naar = org_queries.ontvanger_voor(doel, melding.doelgroep or "leerplichtig")
+    if naar.pk == melding.ontvanger_id:
+        raise MeldingOngeldig(
+            [
+                {
+                    "name": "gemeente",
+                    "code": "zelfde_ontvanger",
+                    "reason": "De melding ligt al bij deze ontvanger.",
+                }
+            ]
+        )
+    nu = clock.now()
+    Doorzending.objects.create(
+        melding=melding,
+        van=melding.ontvanger,
+        naar=naar,
+        naar_gemeente=doel,
+        toelichting=toelichting or "",
+        tijdstip=nu,
+        door_label=actor.label,
+    )
+    van = melding.ontvanger
+    melding.ontvanger, melding.verantwoordelijke_gemeente, melding.behandelaar = naar, doel, None
+    melding.routering_uitleg = [
+        *melding.routering_uitleg,
+        {
+            "regel": "R-RT-5",
+            "uitleg": f"Doorgestuurd door {van.naam} ({van.code}) naar {naar.naam} ({naar.code}).",
+        },
+    ]
+    melding.save(
+        update_fields=["ontvanger", "verantwoordelijke_gemeente", "behandelaar", "routering_uitleg"]
+    )
+    audit.log(
+        actor,
+        "melding.doorsturen",
+        obj=melding,
+        persoon=melding.leerling.identificatie,
+        doel=DOEL,
+        details={"van": van.code, "naar": naar.code},
+    )
+    _notificeer(melding, Notificatie.Soort.DOORGESTUURD)
+    return melding
+
+
+@transaction.atomic
+def wijs_toe(actor: Actor, melding_uuid, behandelaar) -> Melding:
+    """Assign the melding to a colleague of the receiving organisation (or None)."""
+    melding, _ = _voor_wijziging(actor, melding_uuid, {"ontvanger"})
+    if behandelaar is not None and behandelaar.organisatie_id != melding.ontvanger_id:
+        raise MeldingOngeldig(
+            [
+                {
+                    "name": "behandelaar",
+                    "code": "invalid",
+                    "reason": "Kies een collega van uw eigen organisatie.",
+                }
+            ]
+        )
+    melding.behandelaar = behandelaar
+    melding.save(update_fields=["behandelaar"])
+    audit.log(
+        actor,
+        "melding.toewijzen",
+        obj=melding,
+        persoon=melding.leerling.identificatie,
+        doel=DOEL,
+        details={"behandelaar": behandelaar.get_username() if behandelaar else None},
+    )
+    return melding
+
+
+def markeer_gelezen(actor: Actor, notificatie_id: int, *, voor_organisatie: bool = False) -> None:
+    n = queries.notificaties_voor(actor, ongelezen=False).filter(pk=notificatie_id).first()
+    if n is None:
+        raise NietGevonden("Notificatie niet gevonden.")
+    if voor_organisatie or actor.gebruiker is None:
+        Notificatie.objects.filter(pk=n.pk).update(gelezen_op=clock.now())
+    else:
+        n.gelezen_door.add(actor.gebruiker)
+
+
+# --- reactions to personen (R-RT-7, R-ID-2) --------------------------------------------
+
+
+def trek_in_wegens_vrijstelling(vrijstelling, aanleiding: Actor | None = None) -> list[Melding]:
+    """R-RT-7: the register withdraws open meldingen overlapping a registered vrijstelling
+    with reason V. Runs inside the transaction that registers the vrijstelling."""
+    qs = queries.overlappend(
+        Melding.objects.select_for_update().filter(
+            leerling_id=vrijstelling.leerling_id, status__in=OPEN_STATUSSEN
+        ),
+        vrijstelling.begindatum,
+        None,
+    )
+    if vrijstelling.einddatum is not None:
+        qs = qs.filter(begindatum__lte=vrijstelling.einddatum)
+    actor = (
+        SYSTEEM
+        if aanleiding is None
+        else Actor(
+            label="register",
+            organisatie=None,
+            soort="systeem",
+            request_id=aanleiding.request_id,
+            herkomst=aanleiding.herkomst,
+        )
+    )
+    gewijzigd = []
+    for melding in qs.select_related("leerling"):
+        _wijzig(
+            actor,
+            melding,
+            "register",
+            Status.INGETROKKEN,
+            "V",
+            f"Vrijstelling art. {vrijstelling.artikel} overlapt de periode (R-RT-7).",
+        )
+        gewijzigd.append(melding)
+    return gewijzigd
+
+
+def verplaats_naar_leerling(van, naar) -> int:
+    """R-ID-2: the onderwijsnummer pupil `van` was linked to `naar`; its meldingen follow.
+    The duplicate key is recomputed; when it collides the moved melding keeps none."""
+    aantal = 0
+    for melding in Melding.objects.filter(leerling=van):
+        melding.leerling = naar
+        inv = MeldingInvoer(
+            verzuimsoort=melding.verzuimsoort,
+            begindatum=melding.begindatum,
+            einddatum=melding.einddatum,
+        )
+        sleutel = (
+            _duplicaatsleutel(naar.pk, melding.instelling_id, inv)
+            if melding.duplicaatsleutel
+            else None
+        )
+        if (
+            sleutel
+            and Melding.objects.filter(duplicaatsleutel=sleutel).exclude(pk=melding.pk).exists()
+        ):
+            sleutel = None
+        melding.duplicaatsleutel = sleutel
+        melding.save(update_fields=["leerling", "duplicaatsleutel"])
+        aantal += 1
+    return aantal

@@ -1,0 +1,190 @@
+"""Domain checks of a melding (R-ME-1..3) against the register: the reporting vestiging
+belongs to the caller's school, the pupil is enrolled there on every reported day (R-ME-2),
+the dates are in order and not in the future (R-ME-3), and the verzuimsoort is admissible
+for the pupil's leerplicht status on the begindatum (R-ME-3, via `verzuim.rules`).
+
+`controleer(actor, invoer, fouten)` adds to `fouten` and returns what it looked up, so the
+intake does not read the same rows twice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch
+
+from verzuim import clock
+from verzuim.audit.context import Actor
+from verzuim.meldingen import brp
+from verzuim.meldingen.codes import EINDDATUM_VERPLICHT, TOEGESTANE_SOORTEN
+from verzuim.meldingen.invoer import Fouten, MeldingInvoer
+from verzuim.organisaties.models import Vestiging
+from verzuim.personen.leerplicht import GeboortedatumOnbekend, feiten_van
+from verzuim.personen.models import Inschrijving, Leerling
+from verzuim.rules import leerplicht as lp
+
+EEN_DAG = dt.timedelta(days=1)
+
+
+@dataclass
+class Gegevens:
+    """What the checks looked up; the routing and the intake use it."""
+
+    vestiging: Vestiging | None = None
+    leerling: Leerling | None = None
+    persoon: brp.Persoon | None = None
+    feiten: lp.PersoonFeiten | None = None
+    status: lp.LeerplichtStatus | None = None
+    vrijstellingen: list = field(default_factory=list)
+
+
+def _periode_gedekt(inschrijvingen: list[Inschrijving], van: dt.date, tot: dt.date) -> bool:
+    """Whether the union of enrolments covers every day from `van` to `tot` (inclusive)."""
+    dag = van
+    for i in sorted(inschrijvingen, key=lambda i: i.begindatum):
+        if i.begindatum > dag:
+            break
+        if i.einddatum is None or i.einddatum >= tot:
+            return True
+        dag = max(dag, i.einddatum + EEN_DAG)
+    return dag > tot
+
+
+def _datums(inv: MeldingInvoer, fouten: Fouten, vandaag: dt.date) -> None:
+    if inv.begindatum and inv.begindatum > vandaag:
+        fouten.add("begindatum", "in_de_toekomst", "De begindatum ligt na vandaag (R-ME-3).")
+    if inv.einddatum and inv.einddatum > vandaag:
+        fouten.add("einddatum", "in_de_toekomst", "De einddatum ligt na vandaag (R-ME-3).")
+    if inv.begindatum and inv.einddatum and inv.einddatum < inv.begindatum:
+        fouten.add("einddatum", "voor_begindatum", "De einddatum ligt voor de begindatum (R-ME-3).")
+    if (
+        inv.verzuimsoort in EINDDATUM_VERPLICHT
+        and inv.einddatum is None
+        and not fouten.heeft("einddatum")
+    ):
+        fouten.add(
+            "einddatum", "required", f"Verplicht bij verzuimsoort {inv.verzuimsoort} (R-ME-1)."
+        )
+    if inv.begindatum:
+        laatste = inv.einddatum or vandaag
+        for i, dag in enumerate(inv.verzuimdagen):
+            d = dt.date.fromisoformat(dag["datum"])
+            if not inv.begindatum <= d <= laatste:
+                fouten.add(
+                    f"verzuimdagen.{i}.datum",
+                    "buiten_periode",
+                    "Deze dag valt buiten de periode van de melding.",
+                )
+
+
+def _vestiging(actor: Actor, inv: MeldingInvoer, fouten: Fouten) -> Vestiging | None:
+    if not inv.vestiging:
+        return None
+    vestiging = (
+        Vestiging.objects.select_related("gemeente", "instelling")
+        .filter(code=inv.vestiging)
+        .first()
+    )
+    if vestiging is None or vestiging.instelling_id != getattr(actor.organisatie, "pk", None):
+        fouten.add("vestiging", "onbekend", "Geen vestiging van uw school.")
+        return None
+    return vestiging
+
+
+def _leerling(inv: MeldingInvoer, fouten: Fouten) -> Leerling | None:
+    if not inv.identificatie:
+        return None
+    veld = "burgerservicenummer" if inv.burgerservicenummer else "onderwijsnummer"
+    leerling = (
+        Leerling.objects.prefetch_related(
+            "diplomas",
+            "vrijstellingen",
+            Prefetch("inschrijvingen", Inschrijving.objects.select_related("vestiging")),
+        )
+        .filter(**{veld: inv.identificatie})
+        .first()
+    )
+    if leerling is None:
+        fouten.add(
+            f"leerling.{veld}",
+            "niet_ingeschreven",
+            "Deze leerling is niet ingeschreven op uw school (R-ME-2).",
+        )
+    return leerling
+
+
+def _ingeschreven(g: Gegevens, inv: MeldingInvoer, fouten: Fouten, vandaag: dt.date) -> None:
+    """R-ME-2: enrolled at this school on every reported day."""
+    inschrijvingen = [
+        i
+        for i in g.leerling.inschrijvingen.all()
+        if i.vestiging.instelling_id == g.vestiging.instelling_id
+    ]
+    veld = "burgerservicenummer" if inv.burgerservicenummer else "onderwijsnummer"
+    tot = inv.einddatum or inv.begindatum
+    if not inschrijvingen:
+        fouten.add(
+            f"leerling.{veld}",
+            "niet_ingeschreven",
+            "Deze leerling is niet ingeschreven op uw school (R-ME-2).",
+        )
+        return
+    if not _periode_gedekt(inschrijvingen, inv.begindatum, tot):
+        fouten.add(
+            "begindatum"
+            if not _periode_gedekt(inschrijvingen, inv.begindatum, inv.begindatum)
+            else "einddatum",
+            "niet_ingeschreven",
+            "De leerling was niet de hele periode op uw school ingeschreven (R-ME-2).",
+        )
+    for i, dag in enumerate(inv.verzuimdagen):
+        d = dt.date.fromisoformat(dag["datum"])
+        if not _periode_gedekt(inschrijvingen, d, d):
+            fouten.add(
+                f"verzuimdagen.{i}.datum",
+                "niet_ingeschreven",
+                "Op deze dag was de leerling niet op uw school ingeschreven (R-ME-2).",
+            )
+
+
+def _toelaatbaar(g: Gegevens, inv: MeldingInvoer, fouten: Fouten) -> None:
+    """R-ME-3: verzuimsoort admissible for the leerplicht phase on the begindatum. The phase
+    ignores a vrijstelling: an overlapping vrijstelling withdraws the melding (R-RT-7)."""
+    g.status = lp.leerplicht_status(g.feiten, inv.begindatum)
+    toegestaan = TOEGESTANE_SOORTEN.get(g.status.fase, frozenset())
+    if inv.verzuimsoort and inv.verzuimsoort not in toegestaan:
+        uitleg = "; ".join(r.uitleg_nl for r in g.status.reasons[:2])
+        if toegestaan:
+            wat = f"alleen {', '.join(sorted(toegestaan))} is toegestaan"
+        else:
+            wat = "verzuim wordt niet gemeld"
+        fouten.add(
+            "verzuimsoort",
+            "niet_toegestaan",
+            f"Op de begindatum is de leerling {g.status.fase}: {wat} (R-ME-3). {uitleg}",
+        )
+
+
+def controleer(actor: Actor, inv: MeldingInvoer, fouten: Fouten) -> Gegevens:
+    """All domain checks; adds every problem to `fouten` (R-ME-1..3)."""
+    vandaag = clock.today()
+    g = Gegevens()
+    _datums(inv, fouten, vandaag)
+    g.vestiging = _vestiging(actor, inv, fouten)
+    g.leerling = _leerling(inv, fouten)
+    if g.leerling is None:
+        return g
+    if g.leerling.burgerservicenummer:
+        g.persoon = brp.persoon(g.leerling.burgerservicenummer)
+    if g.vestiging is not None and inv.begindatum and not fouten.heeft("begindatum"):
+        _ingeschreven(g, inv, fouten, vandaag)
+    geboortedatum = g.persoon.geboortedatum if g.persoon else None
+    try:
+        g.feiten = feiten_van(g.leerling, geboortedatum or g.leerling.geboortedatum)
+    except GeboortedatumOnbekend:
+        g.feiten = None  # onderwijsnummer pupil without birth date: R-ME-3 cannot be checked
+    g.vrijstellingen = list(g.leerling.vrijstellingen.all())
+    if g.feiten is not None and inv.begindatum and not fouten.heeft("begindatum"):
+        _toelaatbaar(g, inv, fouten)
+    return g
