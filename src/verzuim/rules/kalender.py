@@ -270,6 +270,9 @@ class SchoolKalender:
             maandag = plus_dagen(maandag, 7)
         return tuple(weken)
 
+    def eerste_twee_lesweken(self, schooljaar: Schooljaar | str) -> tuple[dt.date, ...]:
+        return self.eerste_lesweken(schooljaar, 2)
+
     def venster_4_lesweken(self, einddatum: dt.date, aantal: int = 4) -> Venster:
         """The window of ``aantal`` consecutive lesweken ending on ``einddatum``.
 

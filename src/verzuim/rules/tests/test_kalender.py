@@ -105,7 +105,7 @@ def test_window_notes_missing_holiday_data():
 
 
 def test_lesweek_index_and_first_two_lesweken():
-    assert NOORD.eerste_lesweken("2026-2027") == (D("2026-08-17"), D("2026-08-24"))
+    assert NOORD.eerste_twee_lesweken("2026-2027") == (D("2026-08-17"), D("2026-08-24"))
     assert NOORD.lesweek_index(D("2026-08-17")) == 1
     assert NOORD.lesweek_index(D("2026-08-28")) == 2
     assert NOORD.lesweek_index(D("2026-10-12")) is None  # herfstvakantie
