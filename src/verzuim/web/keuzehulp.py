@@ -48,7 +48,7 @@ WETSARTIKELEN = {
     "R-LP-3": "art. 4 Leerplichtwet 1969",
     "R-LP-4": "art. 4a Leerplichtwet 1969",
     "R-LP-5": "art. 4b Leerplichtwet 1969",
-    "R-LP-6": "RMC-functie (art. 8a Wet RMC, 18 tot 23 jaar)",
+    "R-LP-6": "RMC-doelgroep: 18 tot 23 jaar zonder startkwalificatie",
     "R-LP-7": "art. 3 Leerplichtwet 1969 (nog niet leerplichtig)",
     "R-LP-8": "art. 11a Leerplichtwet 1969",
     "R-LP-9": "art. 2 lid 3 Leerplichtwet 1969",

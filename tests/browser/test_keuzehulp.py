@@ -1,0 +1,73 @@
+"""The public Keuzehulp verzuimsoorten (R-VZ-4) in a real browser: a school walks to an
+outcome one question at a time, with keyboard focus following the questions."""
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+def _volgende(page):
+    page.get_by_role("button", name="Volgende").click()
+
+
+def _kies(page, groep: str, antwoord: str):
+    page.get_by_role("group", name=groep).get_by_label(antwoord, exact=True).check()
+    _volgende(page)
+
+
+def _vraag(page) -> str:
+    return page.locator("#keuzehulp-vraag, #keuzehulp-uitkomst-kop").inner_text()
+
+
+def test_keuzehulp_naar_luxe_verzuim(page, screenshot):
+    page.goto("/keuzehulp")
+    assert page.locator("h1").inner_text() == "Keuzehulp verzuimsoorten"
+    page.get_by_label("Eerste verzuimdag").fill("02-07-2026")
+    _volgende(page)
+    page.wait_for_selector("text=Heeft de leerling een startkwalificatie")
+    _kies(page, "Startkwalificatie", "Nee")
+    page.wait_for_selector("#veld-geboortedatum")
+    # A wrong date shows a Dutch error next to the field and keeps the question.
+    page.get_by_label("Geboortedatum van de leerling").fill("31-02-2015")
+    _volgende(page)
+    page.wait_for_selector("#fout-geboortedatum")
+    assert "dd-mm-jjjj" in page.locator("#fout-geboortedatum").inner_text()
+    page.get_by_label("Geboortedatum van de leerling").fill("14-03-2015")
+    _volgende(page)
+    page.wait_for_selector("text=Is de leerling afwezig door ziekte?")
+    assert page.evaluate("typeof window.htmx !== 'undefined'"), "htmx not loaded"
+    page.evaluate("window.zelfdePagina = true")
+    _kies(page, "Afwezig door ziekte", "Nee")
+    page.wait_for_selector("text=Is de leerling op vakantie buiten de schoolvakanties")
+    # htmx swapped only the step (no page load) and focus moved to the new question.
+    assert page.evaluate("window.zelfdePagina === true")
+    assert page.evaluate("document.activeElement.id") == "keuzehulp-vraag"
+    _kies(page, "Vakantie zonder verlof", "Ja")
+    kop = page.locator("#keuzehulp-uitkomst-kop")
+    kop.wait_for()
+    assert "Melden" in kop.inner_text() and "luxe" in kop.inner_text()
+    tekst = page.locator("#keuzehulp").inner_text()
+    assert "verplicht" in tekst
+    assert "R-VZ-4" in tekst and "Leerplichtwet" in tekst
+    assert "02-07-2026" in tekst and "14-03-2015" in tekst
+    screenshot(page, "keuzehulp-uitkomst-luxe")
+    # Back one step: the previous question again, answers kept.
+    page.get_by_role("button", name="Vorige vraag").click()
+    page.wait_for_selector("text=Is de leerling op vakantie buiten de schoolvakanties")
+    assert "Uitkomst" not in page.locator("#keuzehulp").inner_text()
+
+
+def test_keuzehulp_zonder_javascript(browser_context, live_server):
+    """The same walk as a plain HTML form (JavaScript off)."""
+    ctx = browser_context.browser.new_context(base_url=live_server.url, java_script_enabled=False)
+    page = ctx.new_page()
+    page.goto("/keuzehulp")
+    page.get_by_label("Eerste verzuimdag").fill("07-09-2026")
+    _volgende(page)
+    _kies(page, "Startkwalificatie", "Nee")
+    page.get_by_label("Geboortedatum van de leerling").fill("01-01-2012")
+    _volgende(page)
+    _kies(page, "Afwezig door ziekte", "Ja")
+    _kies(page, "Vermoeden van misbruik van ziekmelding", "Nee")
+    assert "Niet melden, wel vastleggen" in _vraag(page)
+    ctx.close()
