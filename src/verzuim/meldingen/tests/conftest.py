@@ -24,7 +24,7 @@ import pytest
 from verzuim import clock
 from verzuim.accounts.models import Gebruiker
 from verzuim.audit.context import Actor, actor_for_user
-from verzuim.organisaties.models import Organisatie
+from verzuim.organisaties.models import Gemeente, Organisatie, OrganisatieSoort, RmcRegio
 from verzuim.personen.scenario import laad_scenario
 
 VANDAAG = dt.date(2026, 10, 1)
@@ -160,6 +160,12 @@ SCENARIO = {
 
 
 @pytest.fixture(autouse=True)
+def _taken_direct(settings):
+    """Tasks run at once (the root conftest's env default comes after settings are loaded)."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture(autouse=True)
 def _vandaag():
     clock.set_today(VANDAAG)
     yield
@@ -176,10 +182,48 @@ def api_actor_voor(naam: str) -> Actor:
     )
 
 
+REFERENTIE = {  # code: (naam, RMC-regio); as the reference data migration loads them
+    "GM0392": ("Haarlem", "25"),
+    "GM0473": ("Zandvoort", "25"),
+    "GM0363": ("Amsterdam", "21"),
+    "GM0599": ("Rotterdam", "29"),
+}
+
+
+def zorg_voor_referentie() -> None:
+    """Idempotent: also works with --no-migrations (no reference data migration)."""
+    for code, (naam, nummer) in REFERENTIE.items():
+        regio, _ = RmcRegio.objects.get_or_create(
+            nummer=nummer, defaults={"naam": f"Regio {nummer}"}
+        )
+        g, _ = Gemeente.objects.get_or_create(
+            code=code,
+            defaults={
+                "naam": naam,
+                "provincie": "Noord-Holland",
+                "vakantieregio": "noord",
+                "rmc_regio": regio,
+            },
+        )
+        Organisatie.objects.get_or_create(
+            code=code,
+            defaults={
+                "soort": OrganisatieSoort.GEMEENTE,
+                "naam": f"Gemeente {naam}",
+                "gemeente": g,
+            },
+        )
+    regio = RmcRegio.objects.get(nummer="25")
+    if regio.contactgemeente_id is None:
+        regio.contactgemeente = Gemeente.objects.get(code="GM0392")
+        regio.save(update_fields=["contactgemeente"])
+
+
 @pytest.fixture
 def wereld(db, settings):
     settings.DEMO = True
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    zorg_voor_referentie()
     laad_scenario(SCENARIO, demo=True)
     Organisatie.objects.filter(code="GM0392").update(email="leerplicht@haarlem.example")
     users = {u.username: u for u in Gebruiker.objects.all()}

@@ -1,0 +1,37 @@
+"""R-RT-4: in-app entry and e-mail after commit, without person data."""
+
+from __future__ import annotations
+
+from django.core import mail
+
+from verzuim.meldingen import queries, services
+from verzuim.meldingen.models import Notificatie
+
+from .conftest import HAARLEM, melding_data
+
+
+def test_email_pas_na_commit_zonder_persoonsgegevens(wereld, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        m = services.meld_verzuim(wereld.school_a, melding_data()).melding
+        assert Notificatie.objects.filter(melding=m, organisatie__code="GM0392").exists()
+    assert mail.outbox == [] and len(callbacks) == 1
+    callbacks[0]()  # the commit
+    assert len(mail.outbox) == 1
+    bericht = mail.outbox[0]
+    assert set(bericht.to) == {"leerplicht@haarlem.example", "lpa@haarlem.example"}
+    tekst = bericht.subject + bericht.body
+    assert str(m.uuid) in tekst
+    for verboden in (HAARLEM, "Persoon007", "2012-05-02", m.leerling.identificatie):
+        assert verboden not in tekst
+    assert Notificatie.objects.get(melding=m).email_verzonden is not None
+
+
+def test_inbox_badge(wereld, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        services.meld_verzuim(wereld.school_a, melding_data())
+    assert queries.aantal_ongelezen(wereld.lpa_haarlem) == 1
+    n = queries.notificaties_voor(wereld.lpa_haarlem).get()
+    services.markeer_gelezen(wereld.lpa_haarlem, n.pk)
+    assert queries.aantal_ongelezen(wereld.lpa_haarlem) == 0
+    assert queries.aantal_ongelezen(wereld.haarlem) == 1  # org-wide still unread
+    assert queries.aantal_ongelezen(wereld.amsterdam) == 0
