@@ -18,7 +18,10 @@ class AuditRecordQuerySet(models.QuerySet):
 class AuditRecord(models.Model):
     tijdstip = models.DateTimeField(db_index=True)
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
     actor_label = models.CharField(max_length=200)  # username, "api:<app>" or "systeem"

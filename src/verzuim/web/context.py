@@ -1,6 +1,15 @@
+from verzuim.accounts.tweefactor import is_geverifieerd
+from verzuim.web import nav
+
+
 def layout(request):
-    """Organisation and roles of the signed-in user for the page header."""
+    """Organisation, roles and navigation of the signed-in user for the page header; nothing
+    until the user has passed 2FA."""
     user = getattr(request, "user", None)
-    if not user or not user.is_authenticated:
+    if not user or not hasattr(user, "rollen") or not is_geverifieerd(user):
         return {}
-    return {"huidige_organisatie": user.organisatie, "huidige_rollen": user.rollen_labels}
+    return {
+        "huidige_organisatie": user.organisatie,
+        "huidige_rollen": user.rollen_labels,
+        "menu": nav.menu_voor(user, request.path),
+    }

@@ -1,7 +1,10 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
+from verzuim.web import nav
+
 
 @login_required
 def start(request):
-    return render(request, "web/start.html")
+    """A start page per role: what the role can do, its pages and cheap counts."""
+    return render(request, "web/start.html", {"blokken": nav.startblokken(request.user)})

@@ -1,0 +1,203 @@
+"""Navigation and start-page content per role (issue 2 item 10).
+
+Other apps add their pages with `registreer(...)`, e.g. in their AppConfig.ready():
+
+    from verzuim.web import nav
+    nav.registreer("Inbox", "meldingen:inbox", rollen={"leerplichtambtenaar"}, volgorde=10)
+
+An item is shown only when its URL name resolves, so an app that is not wired yet is simply
+absent. `teller(rol, label, functie)` adds a cheap count (function of the user) to the start
+page of a role.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.urls import NoReverseMatch, reverse
+
+from verzuim.accounts.models import Rol
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str
+    url_name: str
+    rollen: frozenset[str] = field(default_factory=frozenset)  # empty: every signed-in user
+    volgorde: int = 50
+    omschrijving: str = ""
+
+
+_ITEMS: dict[str, NavItem] = {}
+_TELLERS: dict[str, list[tuple[str, Callable]]] = {}
+
+# What each role can do, shown on the start page (domain.md §1).
+ROL_OMSCHRIJVING = {
+    Rol.SCHOOLMEDEWERKER: "U meldt verzuim van leerlingen van uw school en volgt de status van "
+    "uw meldingen.",
+    Rol.LEERPLICHTAMBTENAAR: "U behandelt de verzuimmeldingen die naar uw gemeente of dienst "
+    "zijn gerouteerd en voert de dossiers.",
+    Rol.ADMINISTRATIEF_MEDEWERKER: "U verwerkt binnenkomende meldingen, brieven en verzoeken aan "
+    "scholen; handhavingsbesluiten neemt de leerplichtambtenaar.",
+    Rol.RMC_TRAJECTBEGELEIDER: "U begeleidt jongeren van 18 tot 23 jaar zonder startkwalificatie "
+    "in uw RMC-regio.",
+    Rol.BELEIDSMEDEWERKER: "U bekijkt geaggregeerde cijfers over verzuim; u ziet geen "
+    "persoonsgegevens.",
+    Rol.PRIVACY_OFFICER: "U doorzoekt het auditlog: wie heeft wanneer welke gegevens ingezien of "
+    "gewijzigd, en waarom.",
+    Rol.REGISTERBEHEERDER: "U beheert de referentiegegevens, organisaties, routering, gebruikers "
+    "en API-koppelingen.",
+}
+
+
+def registreer(
+    label: str, url_name: str, *, rollen=(), volgorde: int = 50, omschrijving: str = ""
+) -> None:
+    """Add (or replace, by url_name) a navigation item for the given roles."""
+    _ITEMS[url_name] = NavItem(label, url_name, frozenset(rollen), volgorde, omschrijving)
+
+
+def teller(rol: str, label: str, functie: Callable) -> None:
+    """A count on the start page of `rol`: functie(user) -> int (keep it cheap)."""
+    _TELLERS.setdefault(rol, []).append((label, functie))
+
+
+def _url(name: str) -> str | None:
+    try:
+        return reverse(name)
+    except NoReverseMatch:
+        return None
+
+
+def _mag(item: NavItem, user) -> bool:
+    if not item.rollen:
+        return True
+    if item.url_name == "admin:index" and user.is_superuser:
+        return True
+    return bool(set(user.rollen or []) & item.rollen)
+
+
+def menu_voor(user, huidig_pad: str = "") -> list[dict]:
+    """The navigation items this user may see, in order, with `huidig` for aria-current."""
+    if not user.is_authenticated:
+        return []
+    items = []
+    for item in sorted(_ITEMS.values(), key=lambda i: (i.volgorde, i.label)):
+        url = _url(item.url_name)
+        if url is None or not _mag(item, user):
+            continue
+        huidig = huidig_pad == url if url == "/" else huidig_pad.startswith(url)
+        items.append(
+            {"label": item.label, "url": url, "huidig": huidig, "omschrijving": item.omschrijving}
+        )
+    return items
+
+
+def startblokken(user) -> list[dict]:
+    """Per role of the user: what the role can do, its pages and cheap counts."""
+    blokken = []
+    for rol in user.rollen or []:
+        if rol not in Rol.values:
+            continue
+        links = [
+            {"label": i.label, "url": _url(i.url_name), "omschrijving": i.omschrijving}
+            for i in sorted(_ITEMS.values(), key=lambda i: (i.volgorde, i.label))
+            if rol in i.rollen and _url(i.url_name)
+        ]
+        tellers = [{"label": label, "aantal": f(user)} for label, f in _TELLERS.get(rol, [])]
+        blokken.append(
+            {
+                "rol": rol,
+                "titel": Rol(rol).label,
+                "omschrijving": ROL_OMSCHRIJVING.get(rol, ""),
+                "links": links,
+                "tellers": tellers,
+            }
+        )
+    return blokken
+
+
+SCHOOL = {Rol.SCHOOLMEDEWERKER}
+LEERPLICHT = {Rol.LEERPLICHTAMBTENAAR, Rol.ADMINISTRATIEF_MEDEWERKER, Rol.RMC_TRAJECTBEGELEIDER}
+
+registreer("Start", "web:start", volgorde=0)
+registreer(
+    "Inbox meldingen",
+    "meldingen:inbox",
+    rollen=LEERPLICHT,
+    volgorde=10,
+    omschrijving="Nieuwe en lopende meldingen voor uw organisatie.",
+)
+registreer(
+    "Mijn meldingen",
+    "meldingen:mijn",
+    rollen=SCHOOL,
+    volgorde=10,
+    omschrijving="De meldingen van uw school en hun status.",
+)
+registreer(
+    "Nieuwe melding",
+    "meldingen:nieuw",
+    rollen=SCHOOL,
+    volgorde=11,
+    omschrijving="Verzuim melden met de keuzehulp.",
+)
+registreer(
+    "Cijfers",
+    "cijfers:start",
+    rollen={Rol.BELEIDSMEDEWERKER},
+    volgorde=30,
+    omschrijving="Geaggregeerde cijfers over verzuim.",
+)
+registreer(
+    "Auditlog",
+    "audit:zoeken",
+    rollen={Rol.PRIVACY_OFFICER},
+    volgorde=40,
+    omschrijving="Zoeken in het auditlog.",
+)
+registreer(
+    "Beheer",
+    "admin:index",
+    rollen={Rol.REGISTERBEHEERDER},
+    volgorde=90,
+    omschrijving="Referentiegegevens, organisaties, gebruikers en API-koppelingen.",
+)
+
+
+def _aantal_vestigingen(user) -> int:
+    return user.organisatie.vestigingen.count() if user.organisatie else 0
+
+
+def _aantal_gemeenten(user) -> int:
+    from verzuim.organisaties.queries import gemeenten_van
+
+    return gemeenten_van(user.organisatie).count()
+
+
+def _audit_vandaag(user) -> int:
+    from verzuim import clock
+    from verzuim.audit.models import AuditRecord
+
+    return AuditRecord.objects.filter(tijdstip__date=clock.today()).count()
+
+
+def _aantal_scholen(user) -> int:
+    from verzuim.organisaties.models import Organisatie
+
+    return Organisatie.objects.filter(soort="school").count()
+
+
+def _aantal_gebruikers(user) -> int:
+    from verzuim.accounts.models import Gebruiker
+
+    return Gebruiker.objects.filter(is_active=True).count()
+
+
+teller(Rol.SCHOOLMEDEWERKER, "Vestigingen van uw school", _aantal_vestigingen)
+for _rol in LEERPLICHT:
+    teller(_rol, "Gemeenten in uw werkgebied", _aantal_gemeenten)
+teller(Rol.PRIVACY_OFFICER, "Auditrecords vandaag", _audit_vandaag)
+teller(Rol.REGISTERBEHEERDER, "Scholen (instellingen)", _aantal_scholen)
+teller(Rol.REGISTERBEHEERDER, "Actieve gebruikers", _aantal_gebruikers)
