@@ -58,21 +58,30 @@ def upsert(
                 cur.executemany(sql, prepared[start : start + 5000])
 
 
+_json = json.JSONEncoder(ensure_ascii=False).encode
+
+
 def _copy_upsert(table: str, cols: str, fields, rows, on_conflict: str) -> None:
+    """COPY straight into an empty table (a first load cannot conflict); otherwise COPY
+    into a temporary table and upsert from there."""
     json_idx = [i for i, f in enumerate(fields) if isinstance(f, models.JSONField)]
-    tmp = f"_laad_{table}"
     with connection.cursor() as cur:
-        cur.execute(f"DROP TABLE IF EXISTS {tmp}")
-        cur.execute(f"CREATE TEMP TABLE {tmp} AS SELECT {cols} FROM {table} WITH NO DATA")
-        with cur.cursor.copy(f"COPY {tmp} ({cols}) FROM STDIN") as copy:
+        cur.execute(f"SELECT EXISTS (SELECT 1 FROM {table})")
+        leeg = not cur.fetchone()[0]
+        doel = table if leeg else f"_laad_{table}"
+        if not leeg:
+            cur.execute(f"DROP TABLE IF EXISTS {doel}")
+            cur.execute(f"CREATE TEMP TABLE {doel} AS SELECT {cols} FROM {table} WITH NO DATA")
+        with cur.cursor.copy(f"COPY {doel} ({cols}) FROM STDIN") as copy:
             for row in rows:
                 if json_idx:
                     row = list(row)
                     for i in json_idx:
-                        row[i] = json.dumps(row[i], ensure_ascii=False)
+                        row[i] = _json(row[i])
                 copy.write_row(row)
-        cur.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM {tmp} {on_conflict}")
-        cur.execute(f"DROP TABLE {tmp}")
+        if not leeg:
+            cur.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM {doel} {on_conflict}")
+            cur.execute(f"DROP TABLE {doel}")
 
 
 def _met_standaardwaarden(model, columns: list[str], rows: list):
@@ -98,6 +107,11 @@ def _met_standaardwaarden(model, columns: list[str], rows: list):
 def ids_by(model: type[models.Model], field: str, values: Iterable[str]) -> dict[str, int]:
     """{value: pk} for the rows of `model` whose `field` is in `values` (chunked)."""
     values = list(set(values))
+    if connection.vendor == "postgresql":
+        table, column = model._meta.db_table, model._meta.get_field(field).column
+        with connection.cursor() as cur:
+            cur.execute(f"SELECT {column}, id FROM {table} WHERE {column} = ANY(%s)", [values])
+            return dict(cur.fetchall())
     out: dict[str, int] = {}
     for start in range(0, len(values), 5000):
         chunk = values[start : start + 5000]
