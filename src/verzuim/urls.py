@@ -5,5 +5,6 @@ urlpatterns = [
     path("beheer/", admin.site.urls),
     path("api/v1/", include("verzuim.api.urls")),
     path("account/", include("verzuim.accounts.urls")),
+    path("auditlog/", include("verzuim.audit.urls")),
     path("", include("verzuim.web.urls")),
 ]

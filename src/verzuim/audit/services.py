@@ -59,3 +59,35 @@ def log_many(actor: Actor, actie: str, personen: list[str], *, doel: str = "", *
             for p in personen
         ]
     )
+
+
+ZOEK_FILTERS = ("persoon", "actor", "organisatie", "actie", "van", "tot")
+
+
+def zoek(actor: Actor, filters: dict, pagina: int = 1, per_pagina: int = 50):
+    """Search the audit log (privacy officer only) and log the search itself (R-PR-1): the
+    filters are recorded, and a searched person in the `persoon` field, so the person's own
+    trail shows who looked them up in the log. Returns a Django Page."""
+    from django.core.paginator import Paginator
+    from django.db import transaction
+
+    from verzuim.audit.queries import auditrecords
+
+    with transaction.atomic():
+        records = auditrecords(actor, filters)
+        page = Paginator(records, per_pagina).get_page(pagina)
+        gebruikt = {
+            k: str(v) for k, v in filters.items() if k in ZOEK_FILTERS and v and k != "persoon"
+        }
+        log(
+            actor,
+            "auditlog.zoeken",
+            persoon=filters.get("persoon") or "",
+            doel="privacytoezicht",
+            details={
+                "filters": gebruikt,
+                "pagina": page.number,
+                "resultaten": page.paginator.count,
+            },
+        )
+    return page

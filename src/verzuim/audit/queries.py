@@ -1,0 +1,36 @@
+"""Searching the audit log: only the privacy officer (domain.md §1, R-PR-1)."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+
+from verzuim.audit.context import Actor
+from verzuim.audit.models import AuditRecord
+
+ROL = "privacy-officer"
+
+
+def mag_zoeken(actor: Actor) -> bool:
+    return actor.heeft_rol(ROL)
+
+
+def auditrecords(actor: Actor, filters: dict) -> QuerySet[AuditRecord]:
+    """Records matching the filters (persoon, actor, organisatie, actie, van, tot), newest
+    first. Raises PermissionDenied for anyone but a privacy officer."""
+    if not mag_zoeken(actor):
+        raise PermissionDenied("Alleen de privacy officer mag het auditlog doorzoeken.")
+    qs = AuditRecord.objects.all()
+    if filters.get("persoon"):
+        qs = qs.filter(persoon=filters["persoon"])
+    if filters.get("actor"):
+        qs = qs.filter(actor_label__icontains=filters["actor"])
+    if filters.get("organisatie"):
+        qs = qs.filter(organisatie__iexact=filters["organisatie"])
+    if filters.get("actie"):
+        qs = qs.filter(actie__startswith=filters["actie"])
+    if filters.get("van"):
+        qs = qs.filter(tijdstip__date__gte=filters["van"])
+    if filters.get("tot"):
+        qs = qs.filter(tijdstip__date__lte=filters["tot"])
+    return qs.order_by("-tijdstip", "-id")
