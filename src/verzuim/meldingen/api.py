@@ -1,0 +1,630 @@
+"""Meldingen over HTTP (api-contract.md "Meldingen"). Thin: the body goes as-is to
+`services.meld_verzuim` (which checks everything and lists all problems at once); the
+serializers here describe the shapes for the OpenAPI schema and render the answers.
+
+Two views of a melding: the school's (R-ME-7: the melding and its status history — status,
+time, reason code — nothing of the casework) and the receiving party's (also routing
+reasons, doelgroep, behandelaar, forwarding chain, status toelichting and who).
+"""
+
+from __future__ import annotations
+
+import contextlib
+
+from django.http import Http404
+from django.urls import reverse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import (
+    OpenApiExample,
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_field,
+)
+from rest_framework import serializers
+from rest_framework.exceptions import ValidationError
+from rest_framework.generics import GenericAPIView
+from rest_framework.response import Response
+
+from verzuim.api.auth import api_actor
+from verzuim.api.problems import ProblemError
+from verzuim.audit.context import SYSTEEM
+from verzuim.meldingen import queries, services
+from verzuim.meldingen.codes import Status, Verzuimsoort
+from verzuim.meldingen.fouten import (
+    GeenToegang,
+    IdempotencyConflict,
+    MeldingOngeldig,
+    NietGevonden,
+    OvergangNietToegestaan,
+)
+from verzuim.meldingen.models import Melding
+
+PROBLEM = "application/problem+json"
+TAG = "Meldingen"
+
+
+_KEUZEVELDEN: dict[str, type] = {}
+
+
+def _keuze(choices: list[str], component: str, **kwargs) -> serializers.ChoiceField:
+    """A ChoiceField whose enum is its own named component (no `StatusEnum` collisions);
+    one field class per component, so the schema has one definition."""
+    if component not in _KEUZEVELDEN:
+        annotate = extend_schema_field(
+            {"type": "string", "enum": list(choices)}, component_name=component
+        )
+        _KEUZEVELDEN[component] = annotate(type(component, (serializers.ChoiceField,), {}))
+    return _KEUZEVELDEN[component](choices=choices, **kwargs)
+
+
+# --- problems ----------------------------------------------------------------------------
+
+
+class InvalidParameterSerializer(serializers.Serializer):
+    name = serializers.CharField(
+        help_text="Veld als pad met punten, bv. leerling.burgerservicenummer."
+    )
+    code = serializers.CharField()
+    reason = serializers.CharField()
+
+
+class ToegestaneOvergangSerializer(serializers.Serializer):
+    status = serializers.CharField()
+    redenen = serializers.ListField(child=serializers.CharField())
+
+
+class ProblemSerializer(serializers.Serializer):
+    """RFC 9457 problem details (application/problem+json)."""
+
+    type = serializers.CharField()
+    title = serializers.CharField()
+    status = serializers.IntegerField()
+    detail = serializers.CharField()
+    instance = serializers.CharField(required=False)
+    invalidParams = InvalidParameterSerializer(many=True, required=False)  # noqa: N815
+    toegestaneOvergangen = ToegestaneOvergangSerializer(many=True, required=False)  # noqa: N815
+
+
+PROBLEEM_UITLEG = {
+    400: "Ongeldige invoer; invalidParams noemt elk ongeldig veld tegelijk.",
+    401: "Geen of ongeldig token.",
+    403: "Het token mist de benodigde scope, of deze partij mag dit niet.",
+    404: "Melding onbekend of van een andere organisatie.",
+    409: "Conflict: overgang niet toegestaan (toegestaneOvergangen), of Idempotency-Key "
+    "eerder gebruikt met een andere body.",
+}
+
+
+def _problemen(*codes: int) -> dict:
+    return {
+        (c, PROBLEM): OpenApiResponse(response=ProblemSerializer, description=PROBLEEM_UITLEG[c])
+        for c in codes
+    }
+
+
+@contextlib.contextmanager
+def _domeinfouten():
+    """Domain errors → problem+json (api-contract.md)."""
+    try:
+        yield
+    except MeldingOngeldig as e:
+        raise ProblemError(400, "Een of meer velden zijn ongeldig.", invalid_params=e.fouten) from e
+    except NietGevonden as e:
+        raise Http404(str(e)) from e
+    except GeenToegang as e:
+        raise ProblemError(403, str(e), code="geen-toegang") from e
+    except IdempotencyConflict as e:
+        raise ProblemError(409, str(e), code="idempotency-key") from e
+    except OvergangNietToegestaan as e:
+        raise ProblemError(
+            409,
+            str(e),
+            code="overgang-niet-toegestaan",
+            extra={"toegestaneOvergangen": e.toegestaan},
+        ) from e
+
+
+# --- request shapes (schema; the service validates) ---------------------------------------
+
+
+class AdresSerializer(serializers.Serializer):
+    postcode = serializers.RegexField(r"^[1-9][0-9]{3} ?[A-Za-z]{2}$", required=False)
+    huisnummer = serializers.IntegerField(min_value=1, max_value=99999, required=False)
+    gemeente = serializers.RegexField(
+        r"^GM[0-9]{4}$", required=False, help_text="Woongemeente als de school die kent (R-RT-3)."
+    )
+
+
+class LeerlingSerializer(serializers.Serializer):
+    """`burgerservicenummer` óf `onderwijsnummer` (met `adres`), precies één (R-ID-1)."""
+
+    burgerservicenummer = serializers.RegexField(r"^[0-9]{9}$", required=False)
+    onderwijsnummer = serializers.RegexField(r"^10[0-9]{7}$", required=False)
+    adres = AdresSerializer(required=False)
+
+
+class VerzuimdagSerializer(serializers.Serializer):
+    datum = serializers.DateField()
+    uren = serializers.DecimalField(
+        max_digits=4,
+        decimal_places=2,
+        min_value=0,
+        max_value=24,
+        coerce_to_string=False,
+        required=False,
+    )
+    heleDag = serializers.BooleanField(required=False)  # noqa: N815
+
+
+class ContactpersoonSerializer(serializers.Serializer):
+    naam = serializers.CharField(max_length=200, required=False)
+    functie = serializers.CharField(max_length=200, required=False)
+    email = serializers.EmailField(max_length=200, required=False)
+    telefoon = serializers.CharField(max_length=200, required=False)
+
+
+class MeldingInvoerSerializer(serializers.Serializer):
+    """Een verzuimmelding van een school (R-ME-1)."""
+
+    leerling = LeerlingSerializer()
+    vestiging = serializers.RegexField(r"^[0-9]{2}[A-Z]{2}[0-9]{2}$")
+    verzuimsoort = _keuze(Verzuimsoort.values, "Verzuimsoort")
+    begindatum = serializers.DateField()
+    einddatum = serializers.DateField(
+        required=False, help_text="Verplicht bij 16-uur, langdurig en 18-plus."
+    )
+    verzuimdeUren = serializers.DecimalField(  # noqa: N815
+        max_digits=6,
+        decimal_places=2,
+        min_value=0,
+        max_value=9999,
+        coerce_to_string=False,
+        required=False,
+    )
+    teLaatKeren = serializers.IntegerField(min_value=0, max_value=9999, required=False)  # noqa: N815
+    verzuimdagen = VerzuimdagSerializer(many=True, required=False)
+    vermoedelijkeReden = serializers.CharField(max_length=4000, required=False)  # noqa: N815
+    ondernomenActie = serializers.CharField(max_length=4000, required=False)  # noqa: N815
+    gewensteActie = serializers.CharField(max_length=4000, required=False)  # noqa: N815
+    contactpersoon = ContactpersoonSerializer(required=False)
+
+
+class StatusInvoerSerializer(serializers.Serializer):
+    status = _keuze(Status.values, "MeldingStatus")
+    reden = serializers.CharField(
+        required=False,
+        allow_null=True,
+        help_text="Verplicht bij ingetrokken (school: F, D, G, N, O); bij afgesloten een "
+        "afsluitreden (R-CW-11).",
+    )
+    toelichting = serializers.CharField(max_length=4000, required=False, allow_blank=True)
+
+
+class DoorsturenSerializer(serializers.Serializer):
+    gemeente = serializers.RegexField(r"^GM[0-9]{4}$")
+    toelichting = serializers.CharField(max_length=4000, required=False, allow_blank=True)
+
+
+class ZoekSerializer(serializers.Serializer):
+    """`burgerservicenummer` óf `onderwijsnummer` (nooit in de URL)."""
+
+    burgerservicenummer = serializers.RegexField(r"^[0-9]{9}$", required=False)
+    onderwijsnummer = serializers.RegexField(r"^10[0-9]{7}$", required=False)
+
+
+class MeldingFilterSerializer(serializers.Serializer):
+    status = _keuze(Status.values, "MeldingStatus", required=False)
+    verzuimsoort = _keuze(Verzuimsoort.values, "Verzuimsoort", required=False)
+    ontvangenVanaf = serializers.DateField(required=False)  # noqa: N815
+    ontvangenTot = serializers.DateField(required=False, help_text="Tot en met.")  # noqa: N815
+    vestiging = serializers.RegexField(r"^[0-9]{2}[A-Z]{2}[0-9]{2}$", required=False)
+
+
+# --- response shapes ---------------------------------------------------------------------
+
+
+class OntvangerSerializer(serializers.Serializer):
+    soort = serializers.CharField(help_text="gemeente, leerplichtdienst of rmc-regio")
+    code = serializers.CharField()
+    naam = serializers.CharField()
+
+
+class RouteringRedenSerializer(serializers.Serializer):
+    regel = serializers.CharField()
+    uitleg = serializers.CharField()
+
+
+class StatusWijzigingSerializer(serializers.Serializer):
+    """One status change. The school sees status, tijdstip and reden only (R-ME-7)."""
+
+    status = _keuze(Status.values, "MeldingStatus", read_only=True)
+    tijdstip = serializers.DateTimeField(read_only=True)
+    reden = serializers.SerializerMethodField()
+    # Casework: only for the receiving party (omitted for the school).
+    toelichting = serializers.CharField(required=False)
+    door = serializers.CharField(source="door_label", required=False)
+    doorOrganisatie = serializers.CharField(  # noqa: N815
+        source="door_organisatie.code", required=False, allow_null=True, default=None
+    )
+
+    CASUS = ("toelichting", "door", "doorOrganisatie")
+
+    @extend_schema_field(
+        {"type": "string", "nullable": True, "description": "Redencode; V heet hier vrijstelling."}
+    )
+    def get_reden(self, obj) -> str | None:
+        return services.reden_api(obj.reden) if obj.reden else None
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        if not self.context.get("volledig"):
+            for k in self.CASUS:
+                data.pop(k, None)
+        return data
+
+
+class DoorzendingSerializer(serializers.Serializer):
+    van = serializers.CharField(source="van.code")
+    naar = serializers.CharField(source="naar.code")
+    gemeente = serializers.CharField(source="naar_gemeente.code")
+    toelichting = serializers.CharField()
+    tijdstip = serializers.DateTimeField()
+
+
+class MeldingSerializer(serializers.Serializer):
+    """A melding. Fields marked 'ontvanger' are only shown to the receiving party."""
+
+    url = serializers.SerializerMethodField()
+    uuid = serializers.UUIDField(read_only=True)
+    meldingsnummer = serializers.CharField(read_only=True, help_text="R-ME-5, bv. VM-2026-000123")
+    leerling = serializers.SerializerMethodField()
+    vestiging = serializers.CharField(source="vestiging.code", read_only=True)
+    instelling = serializers.CharField(source="instelling.code", read_only=True)
+    verzuimsoort = _keuze(Verzuimsoort.values, "Verzuimsoort", read_only=True)
+    begindatum = serializers.DateField(read_only=True)
+    einddatum = serializers.DateField(read_only=True, allow_null=True)
+    verzuimdeUren = serializers.DecimalField(  # noqa: N815
+        source="verzuimde_uren",
+        max_digits=6,
+        decimal_places=2,
+        coerce_to_string=False,
+        read_only=True,
+        allow_null=True,
+    )
+    teLaatKeren = serializers.IntegerField(source="te_laat_keren", read_only=True, allow_null=True)  # noqa: N815
+    verzuimdagen = VerzuimdagSerializer(many=True, read_only=True)
+    vermoedelijkeReden = serializers.CharField(source="vermoedelijke_reden", read_only=True)  # noqa: N815
+    ondernomenActie = serializers.CharField(source="ondernomen_actie", read_only=True)  # noqa: N815
+    gewensteActie = serializers.CharField(source="gewenste_actie", read_only=True)  # noqa: N815
+    contactpersoon = ContactpersoonSerializer(read_only=True)
+    status = _keuze(Status.values, "MeldingStatus", read_only=True)
+    statusGewijzigd = serializers.DateTimeField(source="status_gewijzigd", read_only=True)  # noqa: N815
+    ontvangen = serializers.DateTimeField(read_only=True)
+    ontvanger = serializers.SerializerMethodField()
+    vervolgOp = serializers.UUIDField(
+        source="vervolg_op.uuid",
+        read_only=True,
+        allow_null=True,  # noqa: N815
+        default=None,
+    )
+    woonplaatsOnbekend = serializers.BooleanField(source="woonplaats_onbekend", read_only=True)  # noqa: N815
+    teLaat = serializers.BooleanField(source="te_laat", read_only=True, help_text="R-ME-4")  # noqa: N815
+    statussen = serializers.SerializerMethodField()
+    # Casework: only for the receiving party (R-ME-7).
+    verantwoordelijkeGemeente = serializers.CharField(  # noqa: N815
+        source="verantwoordelijke_gemeente.code",
+        required=False,
+        help_text="ontvanger: de gemeente die verantwoordelijk is (R-RT-1..3)",
+    )
+    doelgroep = serializers.CharField(required=False, help_text="ontvanger")
+    routering = RouteringRedenSerializer(
+        source="routering_uitleg",
+        many=True,
+        required=False,
+        help_text="ontvanger: waarom de melding hier kwam (R-RT-1..5)",
+    )
+    behandelaar = serializers.CharField(
+        source="behandelaar.username",
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="ontvanger",
+    )
+    doorzendingen = DoorzendingSerializer(many=True, required=False, help_text="ontvanger, R-RT-5")
+
+    CASUS = ("verantwoordelijkeGemeente", "doelgroep", "routering", "behandelaar", "doorzendingen")
+
+    def _volledig(self, obj) -> bool:
+        return queries.partij(self.context["actor"], obj) in ("ontvanger", "register")
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_url(self, obj) -> str:
+        request = self.context.get("request")
+        pad = reverse("api:melding", kwargs={"melding_uuid": obj.uuid})
+        return request.build_absolute_uri(pad) if request else pad
+
+    @extend_schema_field(LeerlingSerializer)
+    def get_leerling(self, obj) -> dict:
+        ll = obj.leerling
+        uit = (
+            {"burgerservicenummer": ll.burgerservicenummer}
+            if ll.burgerservicenummer
+            else {"onderwijsnummer": ll.onderwijsnummer}
+        )
+        if obj.opgegeven_adres:
+            uit["adres"] = obj.opgegeven_adres
+        return uit
+
+    @extend_schema_field(OntvangerSerializer)
+    def get_ontvanger(self, obj) -> dict:
+        o = obj.ontvanger
+        return {"soort": o.soort, "code": o.code, "naam": o.naam}
+
+    @extend_schema_field(StatusWijzigingSerializer(many=True))
+    def get_statussen(self, obj) -> list[dict]:
+        ctx = {**self.context, "volledig": self._volledig(obj)}
+        return StatusWijzigingSerializer(obj.statussen.all(), many=True, context=ctx).data
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        if not self._volledig(instance):
+            for k in self.CASUS:
+                data.pop(k, None)
+        return data
+
+
+# --- views -------------------------------------------------------------------------------
+
+
+def _context(view) -> dict:
+    return {"request": view.request, "actor": api_actor(view.request)}
+
+
+def _met_historie(qs):
+    return qs.prefetch_related(
+        "statussen__door_organisatie",
+        "doorzendingen__van",
+        "doorzendingen__naar",
+        "doorzendingen__naar_gemeente",
+    )
+
+
+VOORBEELD = OpenApiExample(
+    "16-uur",
+    value={
+        "leerling": {"burgerservicenummer": "999993653"},
+        "vestiging": "25PL00",
+        "verzuimsoort": "16-uur",
+        "begindatum": "2026-09-07",
+        "einddatum": "2026-09-25",
+        "verzuimdeUren": 17.5,
+        "teLaatKeren": 3,
+        "verzuimdagen": [{"datum": "2026-09-07", "uren": 5.0}],
+        "vermoedelijkeReden": "Onbekend",
+        "ondernomenActie": "Gesprek met ouders",
+        "gewensteActie": "Oproep door de leerplichtambtenaar",
+        "contactpersoon": {
+            "naam": "J. Jansen",
+            "functie": "mentor",
+            "email": "mentor@school.example",
+            "telefoon": "0201234567",
+        },
+    },
+    request_only=True,
+)
+
+
+class MeldingenView(GenericAPIView):
+    """POST: a school reports; GET: the scoped list."""
+
+    required_scopes = {
+        "GET": {"meldingen.lezen", "meldingen.behandelen"},
+        "POST": "meldingen.aanmaken",
+    }
+    serializer_class = MeldingSerializer
+
+    def get_queryset(self):
+        return Melding.objects.none()
+
+    @extend_schema(
+        operation_id="listMeldingen",
+        tags=[TAG],
+        summary="Meldingen van de eigen organisatie",
+        description="Een school ziet de meldingen die zij deed; een gemeente, "
+        "leerplichtdienst of RMC-regio de meldingen die naar haar zijn gerouteerd.",
+        parameters=[MeldingFilterSerializer],
+        responses={200: MeldingSerializer(many=True), **_problemen(400, 401, 403)},
+    )
+    def get(self, request):
+        actor = api_actor(request)
+        f = MeldingFilterSerializer(data=request.query_params)
+        f.is_valid(raise_exception=True)
+        v = f.validated_data
+        qs = queries.filter_meldingen(
+            _met_historie(queries.meldingen_voor(actor)),
+            status=v.get("status"),
+            verzuimsoort=v.get("verzuimsoort"),
+            ontvangen_vanaf=v.get("ontvangenVanaf"),
+            ontvangen_tot=v.get("ontvangenTot"),
+            vestiging=v.get("vestiging"),
+        )
+        page = self.paginate_queryset(qs)
+        with _domeinfouten():
+            meldingen = services.lees_meldingen(actor, page)
+        data = MeldingSerializer(meldingen, many=True, context=_context(self)).data
+        return self.get_paginated_response(data)
+
+    @extend_schema(
+        operation_id="createMelding",
+        tags=[TAG],
+        summary="Verzuim melden",
+        description="Valideert R-ME-1..3 (alle fouten tegelijk), routeert (R-RT-1..3) en "
+        "meldt de ontvanger (R-RT-4). Een exact duplicaat geeft 200 met de bestaande melding "
+        "(R-ME-6). Met Idempotency-Key: dezelfde key en body geven het eerste antwoord; "
+        "dezelfde key met een andere body geeft 409.",
+        request=MeldingInvoerSerializer,
+        parameters=[
+            OpenApiParameter(
+                "Idempotency-Key",
+                str,
+                OpenApiParameter.HEADER,
+                required=False,
+                description="Hoogstens 200 tekens.",
+            )
+        ],
+        examples=[VOORBEELD],
+        responses={
+            201: OpenApiResponse(MeldingSerializer, description="Geregistreerd."),
+            200: OpenApiResponse(
+                MeldingSerializer, description="Bestaand (duplicaat of herhaalde Idempotency-Key)."
+            ),
+            **_problemen(400, 401, 403, 409),
+        },
+    )
+    def post(self, request):
+        actor = api_actor(request)
+        key = request.headers.get("Idempotency-Key")
+        with _domeinfouten():
+            intake = services.meld_verzuim(actor, request.data, idempotency_key=key)
+        melding = _met_historie(
+            Melding.objects.select_related(
+                "leerling", "vestiging", "instelling", "ontvanger", "vervolg_op"
+            )
+        ).get(pk=intake.melding.pk)
+        data = MeldingSerializer(melding, context=_context(self)).data
+        response = Response(data, status=201 if intake.nieuw else 200)
+        response["Location"] = data["url"]
+        return response
+
+
+class MeldingZoekView(GenericAPIView):
+    required_scopes = {"POST": {"meldingen.lezen", "meldingen.behandelen"}}
+    serializer_class = MeldingSerializer
+
+    @extend_schema(
+        operation_id="zoekMeldingen",
+        tags=[TAG],
+        summary="Meldingen van één leerling zoeken",
+        description="Het BSN staat in de body, nooit in de URL.",
+        request=ZoekSerializer,
+        responses={200: MeldingSerializer(many=True), **_problemen(400, 401, 403)},
+    )
+    def post(self, request):
+        actor = api_actor(request)
+        body = request.data if isinstance(request.data, dict) else {}
+        if not isinstance(request.data, dict):
+            raise ValidationError({"body": ["De body moet een JSON-object zijn."]})
+        with _domeinfouten():
+            meldingen = services.zoek_meldingen(
+                actor,
+                burgerservicenummer=body.get("burgerservicenummer"),
+                onderwijsnummer=body.get("onderwijsnummer"),
+            )
+        return Response(MeldingSerializer(meldingen, many=True, context=_context(self)).data)
+
+
+class MeldingView(GenericAPIView):
+    required_scopes = {"GET": {"meldingen.lezen", "meldingen.behandelen"}}
+    serializer_class = MeldingSerializer
+
+    @extend_schema(
+        operation_id="getMelding",
+        tags=[TAG],
+        summary="Eén melding",
+        responses={200: MeldingSerializer, **_problemen(401, 403, 404)},
+    )
+    def get(self, request, melding_uuid):
+        actor = api_actor(request)
+        with _domeinfouten():
+            melding = services.lees_melding(actor, melding_uuid)
+        return Response(MeldingSerializer(melding, context=_context(self)).data)
+
+
+class MeldingStatussenView(GenericAPIView):
+    required_scopes = {
+        "GET": {"meldingen.lezen", "meldingen.behandelen"},
+        "POST": {"meldingen.behandelen", "meldingen.aanmaken"},
+    }
+    serializer_class = StatusWijzigingSerializer
+
+    @extend_schema(
+        operation_id="listMeldingStatussen",
+        tags=[TAG],
+        summary="Statushistorie",
+        description="De school ziet status, tijdstip en redencode (R-ME-7).",
+        responses={200: StatusWijzigingSerializer(many=True), **_problemen(401, 403, 404)},
+    )
+    def get(self, request, melding_uuid):
+        actor = api_actor(request)
+        with _domeinfouten():
+            melding = services.lees_melding(actor, melding_uuid)
+        volledig = queries.partij(actor, melding) in ("ontvanger", "register")
+        return Response(
+            StatusWijzigingSerializer(
+                queries.statushistorie(melding), many=True, context={"volledig": volledig}
+            ).data
+        )
+
+    @extend_schema(
+        operation_id="createMeldingStatus",
+        tags=[TAG],
+        summary="Status wijzigen",
+        description="Overgangen en wie ze mag maken: R-RT-6. Een niet toegestane overgang "
+        "geeft 409 met toegestaneOvergangen.",
+        request=StatusInvoerSerializer,
+        responses={201: StatusWijzigingSerializer, **_problemen(400, 401, 403, 404, 409)},
+    )
+    def post(self, request, melding_uuid):
+        actor = api_actor(request)
+        body = request.data
+        if not isinstance(body, dict):
+            raise ValidationError({"body": ["De body moet een JSON-object zijn."]})
+        invoer = StatusInvoerSerializer(data=body)
+        invoer.is_valid(raise_exception=True)
+        v = invoer.validated_data
+        with _domeinfouten():
+            melding = services.wijzig_status(
+                actor,
+                melding_uuid,
+                v["status"],
+                reden=v.get("reden"),
+                toelichting=v.get("toelichting", ""),
+            )
+        volledig = queries.partij(actor, melding) in ("ontvanger", "register")
+        laatste = queries.statushistorie(melding).last()
+        return Response(
+            StatusWijzigingSerializer(laatste, context={"volledig": volledig}).data, status=201
+        )
+
+
+class MeldingDoorsturenView(GenericAPIView):
+    required_scopes = {"POST": "meldingen.behandelen"}
+    serializer_class = MeldingSerializer
+
+    @extend_schema(
+        operation_id="doorsturenMelding",
+        tags=[TAG],
+        summary="Doorsturen naar een andere gemeente",
+        description="Alleen de ontvangende partij (R-RT-5); de keten wordt bewaard.",
+        request=DoorsturenSerializer,
+        responses={200: MeldingSerializer, **_problemen(400, 401, 403, 404, 409)},
+    )
+    def post(self, request, melding_uuid):
+        actor = api_actor(request)
+        if not isinstance(request.data, dict):
+            raise ValidationError({"body": ["De body moet een JSON-object zijn."]})
+        invoer = DoorsturenSerializer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        with _domeinfouten():
+            services.stuur_door(
+                actor,
+                melding_uuid,
+                invoer.validated_data["gemeente"],
+                invoer.validated_data.get("toelichting", ""),
+            )
+            melding = _met_historie(queries.meldingen_voor(actor)).filter(uuid=melding_uuid).first()
+        if melding is None:  # forwarded out of sight: answer with the register's view
+            melding = _met_historie(queries.meldingen_voor(SYSTEEM)).get(uuid=melding_uuid)
+        ctx = {**_context(self), "actor": SYSTEEM}
+        return Response(MeldingSerializer(melding, context=ctx).data)
