@@ -30,9 +30,10 @@ class Command(BaseCommand):
             default=str(settings.PROJECT_DIR / "node_modules"),
             help="Map met de npm-pakketten (standaard: node_modules in de projectmap)",
         )
+        parser.add_argument("--doel", default=str(STATIC_VENDOR), help="Doelmap (static/vendor)")
 
     def handle(self, *args, **opts):
-        bron = Path(opts["node_modules"])
+        bron, doelmap = Path(opts["node_modules"]), Path(opts["doel"])
         verplicht = [b for b in BESTANDEN if not b[1].startswith("LICENSE")]
         ontbreekt = [f"{p}/{f}" for p, f, _ in verplicht if not (bron / p / f).is_file()]
         if ontbreekt:
@@ -43,9 +44,7 @@ class Command(BaseCommand):
             src = bron / pakket / bestand
             if not src.is_file():
                 continue
-            dst = STATIC_VENDOR / doel
+            dst = doelmap / doel
             dst.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(src, dst)
-        self.stdout.write(
-            self.style.SUCCESS(f"Front-end bestanden gekopieerd naar {STATIC_VENDOR}.")
-        )
+        self.stdout.write(self.style.SUCCESS(f"Front-end bestanden gekopieerd naar {doelmap}."))
