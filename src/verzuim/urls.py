@@ -6,5 +6,6 @@ urlpatterns = [
     path("api/v1/", include("verzuim.api.urls")),
     path("account/", include("verzuim.accounts.urls")),
     path("auditlog/", include("verzuim.audit.urls")),
+    path("leerlingen/", include("verzuim.personen.urls")),
     path("", include("verzuim.web.urls")),
 ]

@@ -18,10 +18,14 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db import transaction
+from django.db.models import Q, QuerySet
 
+from verzuim import clock
 from verzuim.audit import services as audit
 from verzuim.audit.context import Actor
-from verzuim.personen.models import Leerling
+from verzuim.organisaties.models import OrganisatieSoort
+from verzuim.organisaties.queries import gemeenten_van, gemeentenummers_van
+from verzuim.personen.models import BrpPersoon, Leerling
 from verzuim.rules import leerplicht as lp
 
 DOEL_LEERPLICHTSTATUS = "leerplichtstatus bepalen"
@@ -31,14 +35,62 @@ class GeboortedatumOnbekend(LookupError):
     """Neither the BRP nor the school gave a birth date: no status can be derived."""
 
 
-def geboortedatum_van(leerling: Leerling) -> dt.date | None:
-    """BRP birth date for a BSN pupil (R-ID-3), else the one the school gave."""
-    if leerling.burgerservicenummer:
-        from verzuim.personen.brp import geboortedatum_uit_brp
+# --- seams to the personen colleague's scoped queries --------------------------------------
+# PROVISIONAL: `verzuim.personen.queries` is not in the tree yet. Until it lands,
+# `zichtbare_leerlingen` applies the scoping rule of R-PR-1 directly; once it lands, only
+# the import branch remains.
 
-        datum = geboortedatum_uit_brp(leerling.burgerservicenummer)
-        if datum is not None:
-            return datum
+
+def brp_persoon(bsn: str, doel: str) -> dict:
+    """The BRP person (Haal Centraal v2 shape) with the fields of ``doel`` (R-ID-3), or {}."""
+    from verzuim.personen.brp import get_brp
+
+    personen = get_brp().raadpleeg([bsn], doel)
+    return personen[0] if personen else {}
+
+
+def zichtbare_leerlingen(actor: Actor) -> QuerySet[Leerling]:
+    """The pupils the actor's organisation may see (R-PR-1)."""
+    try:
+        from verzuim.personen.queries import leerlingen_voor
+    except ImportError:
+        return _voorlopig_zichtbaar(actor)
+    return leerlingen_voor(actor)
+
+
+def _voorlopig_zichtbaar(actor: Actor) -> QuerySet[Leerling]:
+    org = actor.organisatie
+    if org is None:
+        return Leerling.objects.none()
+    if org.soort == OrganisatieSoort.SCHOOL:
+        vandaag = clock.today()
+        return Leerling.objects.filter(
+            Q(inschrijvingen__einddatum__isnull=True) | Q(inschrijvingen__einddatum__gte=vandaag),
+            inschrijvingen__vestiging__instelling=org,
+            inschrijvingen__begindatum__lte=vandaag,
+        ).distinct()
+    nummers = gemeentenummers_van(org)
+    bsns = BrpPersoon.objects.filter(gemeente_van_inschrijving__in=nummers).values(
+        "burgerservicenummer"
+    )
+    return Leerling.objects.filter(
+        Q(burgerservicenummer__in=bsns)
+        | Q(burgerservicenummer__isnull=True, opgegeven_gemeente__in=gemeenten_van(org))
+    )
+
+
+# --- facts and status --------------------------------------------------------------------
+
+
+def geboortedatum_van(leerling: Leerling) -> dt.date | None:
+    """BRP birth date for a BSN pupil (R-ID-3, only `geboorte` asked), else the school's."""
+    if leerling.burgerservicenummer:
+        geboorte = brp_persoon(leerling.burgerservicenummer, "leerplicht").get("geboorte") or {}
+        datum = geboorte.get("datum")
+        if isinstance(datum, dict):
+            datum = datum.get("datum")
+        if datum:
+            return dt.date.fromisoformat(datum)
     return leerling.geboortedatum
 
 
@@ -81,9 +133,7 @@ def heeft_startkwalificatie_op(feiten: lp.PersoonFeiten, datum: dt.date) -> bool
 def _zichtbare_leerling(actor: Actor, sleutel: dict) -> Leerling:
     """The pupil by BSN or onderwijsnummer if the actor's organisation may see it (R-PR-1);
     raises ``Leerling.DoesNotExist`` otherwise (the API answers 404 either way)."""
-    from verzuim.personen import queries
-
-    return queries.zoek_leerling(actor, **sleutel)
+    return zichtbare_leerlingen(actor).get(**sleutel)
 
 
 def raadpleeg_feiten(actor: Actor, sleutel: dict, *, doel: str) -> lp.PersoonFeiten:

@@ -4,6 +4,7 @@ leerplichtstatus API (R-PR-1): Haarlem (GM0392) with a school, Rotterdam (GM0599
 from __future__ import annotations
 
 import copy
+import datetime as dt
 
 import pytest
 
@@ -160,6 +161,6 @@ def regio(db, settings):
     settings.DEMO = True  # fixed token values are accepted in demo/test mode only
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     laad_scenario(copy.deepcopy(SCENARIO), demo=True)
-    clock.set_today(clock.today())  # the scenario's vandaag, set by the loader in demo mode
+    clock.set_today(dt.date.fromisoformat(SCENARIO["vandaag"]))
     yield SCENARIO
     clock.set_today(None)

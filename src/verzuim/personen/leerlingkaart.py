@@ -1,0 +1,200 @@
+"""What the leerling pages show, read within the caller's organisation and audited
+(issue 2: "a user of gemeente A cannot see persons of gemeente B"; R-PR-1, R-ID-5, R-PR-5).
+
+- ``zoek_leerling(actor, nummer)``: BSN or onderwijsnummer (entered in a POST form, never in
+  a URL) → the pupil if the actor's organisation may see it, else ``Leerling.DoesNotExist``.
+  Every search is audited, also one that finds nothing (it names the person looked for).
+- ``leerlingkaart(actor, uuid)``: BRP data (name, birth date, address), inschrijvingen,
+  diploma's, vrijstellingen and the leerplicht status today with its reasons.
+
+Need to know: the address of a person with ``geheimhoudingPersoonsgegevens`` is never shown
+to a school (R-ID-5) and only to a leerplichtambtenaar of the gemeente/dienst (R-PR-5); the
+grounds of a vrijstelling (5a health, 5b religion) likewise only to the leerplichtambtenaar.
+A school sees only its own inschrijvingen of the pupil.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.db import transaction
+
+from verzuim import clock
+from verzuim.accounts.models import ROLLEN_MET_PERSOONSGEGEVENS, Rol
+from verzuim.audit import services as audit
+from verzuim.audit.context import Actor
+from verzuim.organisaties.models import OrganisatieSoort
+from verzuim.personen import leerplicht
+from verzuim.personen.identificatie import is_bsn, is_onderwijsnummer
+from verzuim.personen.models import Diploma, Inschrijving, Leerling, Vrijstelling
+from verzuim.rules.decisions import Reason
+from verzuim.rules.leerplicht import LeerplichtStatus
+
+DOEL_ZOEKEN = "leerling opzoeken"
+DOEL_INZIEN = "leerlinggegevens inzien"
+# The BRP adapter's purpose whose fields cover name, birth date and address (R-ID-3).
+BRP_DOEL = "dossier"
+GEVOELIGE_ARTIKELEN = {"5a", "5b"}  # health, religion (R-PR-5)
+
+
+class GeenToegang(PermissionError):
+    """The actor's role has no access to person data (beleidsmedewerker, privacy officer)."""
+
+
+@dataclass
+class Leerlingkaart:
+    leerling: Leerling
+    peildatum: dt.date
+    naam: str = ""
+    geboortedatum: dt.date | None = None
+    adres: list[str] = field(default_factory=list)
+    adres_afgeschermd: bool = False
+    inschrijvingen: list[Inschrijving] = field(default_factory=list)
+    diplomas: list[Diploma] = field(default_factory=list)
+    vrijstellingen: list[tuple[Vrijstelling, str]] = field(default_factory=list)
+    status: LeerplichtStatus | None = None
+    redenen: list[Reason] = field(default_factory=list)
+
+
+def mag_persoonsgegevens_zien(actor: Actor) -> bool:
+    return actor.heeft_rol(*ROLLEN_MET_PERSOONSGEGEVENS)
+
+
+def is_school(actor: Actor) -> bool:
+    return actor.organisatie is not None and actor.organisatie.soort == OrganisatieSoort.SCHOOL
+
+
+def is_handelende_lpa(actor: Actor) -> bool:
+    """R-PR-5: secret addresses and special categories only for the leerplichtambtenaar."""
+    return not is_school(actor) and actor.heeft_rol(Rol.LEERPLICHTAMBTENAAR)
+
+
+def _zichtbaar(actor: Actor):
+    """The pupils the actor's organisation may see (R-PR-1)."""
+    if not mag_persoonsgegevens_zien(actor):
+        raise GeenToegang(actor.label)
+    return leerplicht.zichtbare_leerlingen(actor)
+
+
+def sleutel_van(nummer: str) -> dict[str, str] | None:
+    """A typed-in number as {"burgerservicenummer"} or {"onderwijsnummer"} (R-ID-1: the
+    11-proef and the onderwijsnummer check exclude each other); None when neither."""
+    nummer = "".join(nummer.split()).replace(".", "")
+    if is_bsn(nummer):
+        return {"burgerservicenummer": nummer}
+    if is_onderwijsnummer(nummer):
+        return {"onderwijsnummer": nummer}
+    return None
+
+
+def zoek_leerling(actor: Actor, sleutel: dict[str, str]) -> Leerling:
+    with transaction.atomic():
+        gevonden = _zichtbaar(actor).filter(**sleutel).first()
+        audit.log(
+            actor,
+            "leerling.zoeken",
+            obj=gevonden,
+            object_type="leerling",
+            persoon=next(iter(sleutel.values())),
+            doel=DOEL_ZOEKEN,
+            details={"gevonden": gevonden is not None},
+        )
+    if gevonden is None:
+        raise Leerling.DoesNotExist
+    return gevonden
+
+
+def _brp(leerling: Leerling) -> dict:
+    """The BRP person (Haal Centraal shape) for the fields this page needs, or {}."""
+    if not leerling.burgerservicenummer:
+        return {}
+    return leerplicht.brp_persoon(leerling.burgerservicenummer, BRP_DOEL)
+
+
+def _naam(persoon: dict) -> str:
+    naam = persoon.get("naam") or {}
+    delen = [naam.get("voornamen"), naam.get("voorvoegsel"), naam.get("geslachtsnaam")]
+    return " ".join(d for d in delen if d)
+
+
+def _datum(waarde) -> dt.date | None:
+    """Haal Centraal writes a date as {"type": "Datum", "datum": "2014-05-02"} (or a string)."""
+    if isinstance(waarde, dict):
+        waarde = waarde.get("datum")
+    try:
+        return dt.date.fromisoformat(waarde) if waarde else None
+    except (TypeError, ValueError):
+        return None
+
+
+def _adres(persoon: dict) -> list[str]:
+    adres = (persoon.get("verblijfplaats") or {}).get("verblijfadres") or {}
+    straat = " ".join(
+        str(d)
+        for d in (
+            adres.get("officieleStraatnaam") or adres.get("korteStraatnaam"),
+            adres.get("huisnummer"),
+            adres.get("huisletter"),
+            adres.get("huisnummertoevoeging"),
+        )
+        if d
+    )
+    plaats = " ".join(str(d) for d in (adres.get("postcode"), adres.get("woonplaats")) if d)
+    return [regel for regel in (straat, plaats) if regel]
+
+
+def _redenen(status: LeerplichtStatus, gevoelig_zichtbaar: bool) -> list[Reason]:
+    """The status reasons; the grounds of a vrijstelling only for the LPA (R-PR-5)."""
+    if gevoelig_zichtbaar:
+        return list(status.reasons)
+    return [
+        Reason(r.rule_id, "Er is een vrijstelling geregistreerd (de grond is afgeschermd).")
+        if r.rule_id == "R-VR-1"
+        else r
+        for r in status.reasons
+    ]
+
+
+def leerlingkaart(actor: Actor, uuid) -> Leerlingkaart:
+    """The leerling page's data; ``Leerling.DoesNotExist`` when out of scope (→ 404)."""
+    with transaction.atomic():
+        leerling = _zichtbaar(actor).get(uuid=uuid)
+        kaart = Leerlingkaart(leerling=leerling, peildatum=clock.today())
+        persoon = _brp(leerling)
+        kaart.naam = _naam(persoon)
+        kaart.geboortedatum = _datum((persoon.get("geboorte") or {}).get("datum"))
+        kaart.geboortedatum = kaart.geboortedatum or leerling.geboortedatum
+        geheim = bool(persoon.get("geheimhoudingPersoonsgegevens"))
+        lpa = is_handelende_lpa(actor)
+        kaart.adres_afgeschermd = geheim and not lpa
+        if not kaart.adres_afgeschermd:
+            kaart.adres = _adres(persoon)
+        inschrijvingen = leerling.inschrijvingen.select_related("vestiging__instelling")
+        if is_school(actor):
+            inschrijvingen = inschrijvingen.filter(vestiging__instelling=actor.organisatie)
+        kaart.inschrijvingen = list(inschrijvingen.order_by("-begindatum"))
+        kaart.diplomas = list(leerling.diplomas.order_by("-datum"))
+        kaart.vrijstellingen = [
+            (
+                v,
+                v.get_artikel_display()
+                if lpa or v.artikel not in GEVOELIGE_ARTIKELEN
+                else "grond afgeschermd",
+            )
+            for v in leerling.vrijstellingen.order_by("-begindatum")
+        ]
+        if kaart.geboortedatum is not None:
+            kaart.status = leerplicht.leerplicht_status_van(
+                leerling, kaart.peildatum, geboortedatum=kaart.geboortedatum
+            )
+            kaart.redenen = _redenen(kaart.status, lpa)
+        audit.log(
+            actor,
+            "leerling.inzien",
+            obj=leerling,
+            persoon=leerling.identificatie,
+            doel=DOEL_INZIEN,
+            details={"adres_afgeschermd": kaart.adres_afgeschermd},
+        )
+    return kaart
