@@ -196,6 +196,18 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
     "SCHEMA_PATH_PREFIX": "/api/v1",
+    # Paths are relative to the server URL, which carries the major version (ADR uri-version).
+    "SCHEMA_PATH_PREFIX_TRIM": True,
+    "SERVERS": [{"url": "/api/v1", "description": "Dit register (versie 1)"}],
+    "CONTACT": {
+        "name": "Beheer Verzuimregister",
+        "email": "beheer@verzuimregister.example",
+        "url": "https://verzuimregister.example",
+    },
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "verzuim.api.schema.api_version_header",
+    ],
     "CAMELIZE_NAMES": False,
 }
 API_VERSION = "1.0.0"

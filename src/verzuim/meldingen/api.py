@@ -532,7 +532,7 @@ class MeldingView(GenericAPIView):
         operation_id="getMelding",
         tags=[TAG],
         summary="Eén melding",
-        responses={200: MeldingSerializer, **_problemen(401, 403, 404)},
+        responses={200: MeldingSerializer, **_problemen(400, 401, 403, 404)},
     )
     def get(self, request, melding_uuid):
         actor = api_actor(request)
@@ -553,7 +553,10 @@ class MeldingStatussenView(GenericAPIView):
         tags=[TAG],
         summary="Statushistorie",
         description="De school ziet status, tijdstip en redencode (R-ME-7).",
-        responses={200: StatusWijzigingSerializer(many=True), **_problemen(401, 403, 404)},
+        responses={
+            200: StatusWijzigingSerializer(many=True),
+            **_problemen(400, 401, 403, 404),
+        },
     )
     def get(self, request, melding_uuid):
         actor = api_actor(request)
