@@ -1,0 +1,47 @@
+"""BRP adapter (R-ID-3): one interface, `raadpleeg(bsns, doel)`, answering Haal Centraal BRP
+Personen v2 `Persoon` objects with only the fields the purpose needs (doelbinding).
+
+    from verzuim.personen.brp import get_brp
+    personen = get_brp().raadpleeg(["999993653"], doel="routering")
+
+`settings.BRP_BACKEND` chooses the implementation: "lokaal" (LokaleBrp, the BrpPersoon
+store filled from scenario files) or "haal-centraal" (HaalCentraalClient over httpx).
+Callers are responsible for scoping and audit (see personen.services.raadpleeg_personen).
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from django.conf import settings
+
+from verzuim.personen.brp.velden import DOELEN, BrpFout, filter_velden
+
+__all__ = ["DOELEN", "BrpBron", "BrpFout", "filter_velden", "get_brp"]
+
+
+class BrpBron(Protocol):
+    def raadpleeg(
+        self, bsns: list[str], doel: str, *, gemeente_van_inschrijving: str | None = None
+    ) -> list[dict]:
+        """RaadpleegMetBurgerservicenummer: the `Persoon` objects found (unknown BSNs are
+        left out), restricted to the fields of `doel` (a key of DOELEN)."""
+        ...
+
+
+def get_brp() -> BrpBron:
+    backend = settings.BRP_BACKEND
+    if backend == "lokaal":
+        from verzuim.personen.brp.lokaal import LokaleBrp
+
+        return LokaleBrp()
+    if backend == "haal-centraal":
+        from verzuim.personen.brp.haal_centraal import HaalCentraalClient
+
+        return HaalCentraalClient(
+            settings.BRP_URL,
+            api_key=settings.BRP_API_KEY,
+            timeout=settings.BRP_TIMEOUT,
+            retries=settings.BRP_RETRIES,
+        )
+    raise ValueError(f"Onbekende BRP_BACKEND {backend!r} (lokaal of haal-centraal)")

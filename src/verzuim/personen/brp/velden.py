@@ -1,0 +1,98 @@
+"""Purposes and their `fields` (doelbinding, R-ID-3), and the fields filter of Haal Centraal
+BRP Personen v2 ("personen-response-filteren")."""
+
+from __future__ import annotations
+
+#: Fields per purpose; every path is a valid `fields` value of the BRP Personen v2 API.
+DOELEN: dict[str, list[str]] = {
+    # R-RT-1/3: where does the pupil live, since when; age for the doelgroep.
+    "routering": [
+        "burgerservicenummer",
+        "geboorte.datum",
+        "gemeenteVanInschrijving",
+        "datumInschrijvingInGemeente",
+        "verblijfplaats",
+        "overlijden.datum",
+    ],
+    # R-LP / R-SG-1: leerplicht status and absoluut verzuim (died/emigrated are excluded).
+    "leerplicht": [
+        "burgerservicenummer",
+        "geboorte.datum",
+        "gemeenteVanInschrijving",
+        "verblijfplaats",
+        "overlijden.datum",
+    ],
+    # R-CW-4: casework letters to the pupil and the parents.
+    "dossier": [
+        "burgerservicenummer",
+        "naam",
+        "geslacht",
+        "geboorte.datum",
+        "gemeenteVanInschrijving",
+        "verblijfplaats",
+        "adressering",
+        "ouders",
+        "overlijden.datum",
+    ],
+}
+
+#: Delivered without being asked (and may not be asked for).
+AUTOMATISCH = ("geheimhoudingPersoonsgegevens", "inOnderzoek", "opschortingBijhouding", "rni",
+               "verificatie")  # fmt: skip
+
+
+class BrpFout(Exception):
+    """A BRP request failed: the API's problem+json (status, title, invalidParams) or a
+    transport failure after the retries (status None)."""
+
+    def __init__(self, status: int | None, title: str, *, detail: str = "", code: str = "",
+                 invalid_params: list[dict] | None = None):  # fmt: skip
+        self.status = status
+        self.title = title
+        self.detail = detail
+        self.code = code
+        self.invalid_params = invalid_params or []
+        namen = ", ".join(p.get("name", "?") for p in self.invalid_params)
+        super().__init__(
+            f"BRP {status or 'onbereikbaar'}: {title}"
+            + (f" ({detail})" if detail else "")
+            + (f" [ongeldig: {namen}]" if namen else "")
+        )
+
+
+def fields_voor(doel: str) -> list[str]:
+    try:
+        return DOELEN[doel]
+    except KeyError:
+        raise ValueError(f"Onbekend doel {doel!r}; kies uit {', '.join(DOELEN)}") from None
+
+
+def filter_velden(persoon: dict, fields: list[str]) -> dict:
+    """Keep only the requested paths (a path keeps its whole subtree) and the automatic
+    fields; lists (ouders) are filtered per element."""
+    boom: dict = {}
+    for pad in fields:
+        knoop = boom
+        delen = pad.split(".")
+        for i, deel in enumerate(delen):
+            if knoop is True:
+                break
+            if i == len(delen) - 1:
+                knoop[deel] = True
+            else:
+                knoop = knoop.setdefault(deel, {})
+    uit = _filter(persoon, boom)
+    for key in AUTOMATISCH:
+        if key in persoon:
+            uit[key] = persoon[key]
+    return uit
+
+
+def _filter(waarde, boom):
+    if boom is True:
+        return waarde
+    if isinstance(waarde, list):
+        return [_filter(w, boom) for w in waarde]
+    if not isinstance(waarde, dict):
+        return waarde
+    return {k: _filter(waarde[k], sub) for k, sub in boom.items() if k in waarde}
