@@ -6,6 +6,7 @@ urlpatterns = [
     path("api/v1/", include("verzuim.api.urls")),
     path("account/", include("verzuim.accounts.urls")),
     path("auditlog/", include("verzuim.audit.urls")),
+    path("meldingen/", include("verzuim.meldingen.urls")),
     path("leerlingen/", include("verzuim.personen.urls")),
     path("", include("verzuim.web.urls")),
 ]

@@ -76,7 +76,16 @@ def referentiedata(transactional_db):
 
 
 @pytest.fixture
-def browser_context(chromium, live_server, referentiedata):
+def testmodus(settings):
+    """Demo/test mode as the live server sees it: 2FA off (it has its own tests), a fast
+    password hasher. (VERZUIM_DEMO from the root conftest comes after pytest-django has
+    loaded the settings, so we set the effective values here.)"""
+    settings.VERZUIM_2FA_REQUIRED = False
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def browser_context(chromium, live_server, referentiedata, testmodus):
     """A fresh browser profile per test (no cookies shared between users or tests)."""
     context = chromium.new_context(
         base_url=live_server.url, locale="nl-NL", viewport={"width": 1280, "height": 900}
@@ -110,7 +119,7 @@ def new_page(browser_context, chromium, live_server) -> Iterator[Callable]:
 
 
 @pytest.fixture
-def maak_gebruiker(transactional_db) -> Callable:
+def maak_gebruiker(transactional_db, testmodus) -> Callable:
     """Create a user of an organisation with roles; the password is `WACHTWOORD`."""
     from verzuim.accounts.models import Gebruiker
     from verzuim.organisaties.models import Organisatie

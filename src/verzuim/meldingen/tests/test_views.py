@@ -1,0 +1,393 @@
+"""The meldingen pages with Django's test client: scoping (another organisation → 404,
+R-PR-1), role checks (403), forms with Dutch errors next to the field and nothing saved,
+and the school never seeing casework (R-ME-7)."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from verzuim.accounts.models import Gebruiker
+from verzuim.audit.context import actor_for_user
+from verzuim.audit.models import AuditRecord
+from verzuim.meldingen import services
+from verzuim.meldingen.models import Melding
+
+from . import webscenario as ws
+
+
+@pytest.fixture
+def wereld(db, settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.VERZUIM_2FA_REQUIRED = False  # demo/test mode; 2FA has its own tests
+    ws.laad()
+    return {u.username: u for u in Gebruiker.objects.all()}
+
+
+def als(client, user):
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def melding(wereld):
+    """A melding of school A about a pupil in Amsterdam, routed to GM0363 (R-RT-1)."""
+    actor = actor_for_user(wereld["school.a"])
+    return services.meld_verzuim(actor, ws.melding_data()).melding
+
+
+def detail_url(m):
+    return reverse("meldingen:detail", args=[m.uuid])
+
+
+# --- scoping (R-PR-1) ---------------------------------------------------------------------
+
+
+def test_melding_komt_bij_de_woongemeente(melding):
+    assert melding.ontvanger.code == "GM0363"
+
+
+def test_inbox_van_de_woongemeente_toont_de_melding(client, wereld, melding):
+    r = als(client, wereld["lpa.amsterdam"]).get(reverse("meldingen:inbox") + "?map=nieuw")
+    assert r.status_code == 200
+    html = r.content.decode()
+    assert melding.meldingsnummer in html
+    assert "Sanne de Vries" in html
+    assert ws.BSN_AMSTERDAM not in html  # masked in lists
+    assert "•••••" + ws.BSN_AMSTERDAM[-4:] in html
+    # one audit record per pupil shown (R-PR-1)
+    assert AuditRecord.objects.filter(actie="melding.lijst", persoon=ws.BSN_AMSTERDAM).exists()
+
+
+def test_andere_gemeente_ziet_de_melding_niet(client, wereld, melding):
+    c = als(client, wereld["lpa.rotterdam"])
+    r = c.get(reverse("meldingen:inbox") + "?map=open")
+    assert r.status_code == 200
+    assert melding.meldingsnummer not in r.content.decode()
+    assert c.get(detail_url(melding)).status_code == 404
+
+
+def test_andere_gemeente_kan_geen_status_zetten(client, wereld, melding):
+    r = als(client, wereld["lpa.rotterdam"]).post(
+        reverse("meldingen:status", args=[melding.uuid]), {"status-status": "in-behandeling"}
+    )
+    assert r.status_code == 404
+    melding.refresh_from_db()
+    assert melding.status == "geregistreerd"
+
+
+def test_andere_gemeente_kan_niet_doorsturen_of_toewijzen(client, wereld, melding):
+    c = als(client, wereld["lpa.rotterdam"])
+    assert (
+        c.post(
+            reverse("meldingen:doorsturen", args=[melding.uuid]), {"doorsturen-gemeente": "GM0599"}
+        ).status_code
+        == 404
+    )
+    assert (
+        c.post(
+            reverse("meldingen:toewijzen", args=[melding.uuid]),
+            {"toewijzen-behandelaar": wereld["lpa.rotterdam"].pk},
+        ).status_code
+        == 404
+    )
+
+
+def test_school_b_kan_melding_van_school_a_niet_openen(client, wereld, melding):
+    c = als(client, wereld["school.b"])
+    assert c.get(detail_url(melding)).status_code == 404
+    assert (
+        c.post(
+            reverse("meldingen:intrekken", args=[melding.uuid]), {"intrekken-reden": "F"}
+        ).status_code
+        == 404
+    )
+    assert melding.meldingsnummer not in c.get(reverse("meldingen:mijn")).content.decode()
+
+
+def test_onbekende_uuid_is_404(client, wereld):
+    url = reverse("meldingen:detail", args=["00000000-0000-0000-0000-000000000000"])
+    assert als(client, wereld["lpa.amsterdam"]).get(url).status_code == 404
+
+
+# --- roles --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("naam", ["inbox", "mijn", "nieuw"])
+def test_beleidsmedewerker_ziet_geen_persoonsgegevens(client, wereld, melding, naam):
+    c = als(client, wereld["beleid.amsterdam"])
+    assert c.get(reverse(f"meldingen:{naam}")).status_code == 403
+    assert c.get(detail_url(melding)).status_code == 403
+    assert (
+        c.post(
+            reverse("meldingen:status", args=[melding.uuid]), {"status-status": "in-behandeling"}
+        ).status_code
+        == 403
+    )
+
+
+def test_school_kan_niet_in_de_inbox_en_lpa_niet_melden(client, wereld):
+    assert als(client, wereld["school.a"]).get(reverse("meldingen:inbox")).status_code == 403
+    assert als(client, wereld["lpa.amsterdam"]).get(reverse("meldingen:nieuw")).status_code == 403
+
+
+def test_anoniem_moet_inloggen(client, wereld, melding):
+    r = client.get(detail_url(melding))
+    assert r.status_code == 302 and "/account/inloggen/" in r["Location"]
+
+
+def test_start_stuurt_naar_de_juiste_lijst(client, wereld):
+    assert als(client, wereld["school.a"]).get("/meldingen/")["Location"] == "/meldingen/mijn/"
+    assert (
+        als(client, wereld["lpa.amsterdam"]).get("/meldingen/")["Location"] == "/meldingen/inbox/"
+    )
+
+
+# --- the inbox ----------------------------------------------------------------------------
+
+
+def test_mappen_en_tellingen(client, wereld, melding):
+    c = als(client, wereld["admin.amsterdam"])
+    html = c.get(reverse("meldingen:inbox")).content.decode()
+    assert 'data-map="nieuw"' in html and 'data-map="mijn"' in html and 'data-map="open"' in html
+    services.wijs_toe(
+        actor_for_user(wereld["lpa.amsterdam"]), melding.uuid, wereld["admin.amsterdam"]
+    )
+    mijn = c.get(reverse("meldingen:inbox") + "?map=mijn").content.decode()
+    assert melding.meldingsnummer in mijn
+    nieuw = c.get(reverse("meldingen:inbox") + "?map=nieuw").content.decode()
+    assert melding.meldingsnummer not in nieuw  # assigned: no longer "new"
+
+
+def test_filters_en_htmx_fragment(client, wereld, melding):
+    c = als(client, wereld["lpa.amsterdam"])
+    url = reverse("meldingen:inbox")
+    r = c.get(url, {"map": "open", "verzuimsoort": "luxe"}, headers={"HX-Request": "true"})
+    html = r.content.decode()
+    assert r.status_code == 200 and "<html" not in html  # fragment only
+    assert 'id="meldingen-lijst"' in html and melding.meldingsnummer not in html
+    r = c.get(
+        url,
+        {
+            "map": "open",
+            "verzuimsoort": "16-uur",
+            "vanaf": "01-10-2026",
+            "tot": "01-10-2026",
+            "vestiging": "25PL00",
+        },
+    )
+    assert melding.meldingsnummer in r.content.decode()
+    r = c.get(url, {"map": "open", "vanaf": "2026-13-45"})
+    assert "Vul een datum in als dd-mm-jjjj." in r.content.decode()
+
+
+# --- detail and actions of the receiving party ---------------------------------------------
+
+
+def test_detail_toont_routering_en_alleen_toegestane_overgangen(client, wereld, melding):
+    r = als(client, wereld["lpa.amsterdam"]).get(detail_url(melding))
+    html = r.content.decode()
+    assert "Waarom hier" in html and "R-RT-1" in html
+    form = r.context["status_form"]
+    assert [c for c, _ in form.fields["status"].choices] == [
+        "in-behandeling",
+        "ter-kennisgeving-aangenomen",
+        "afgesloten",
+    ]
+    assert AuditRecord.objects.filter(actie="melding.lezen", persoon=ws.BSN_AMSTERDAM).exists()
+
+
+def test_status_zetten(client, wereld, melding):
+    c = als(client, wereld["lpa.amsterdam"])
+    r = c.post(
+        reverse("meldingen:status", args=[melding.uuid]),
+        {"status-status": "in-behandeling", "status-toelichting": "Huisbezoek gepland"},
+    )
+    assert r.status_code == 302
+    melding.refresh_from_db()
+    assert melding.status == "in-behandeling"
+    assert melding.statussen.last().toelichting == "Huisbezoek gepland"
+    # from in-behandeling, geregistreerd is not offered and not accepted (R-RT-6)
+    r = c.post(reverse("meldingen:status", args=[melding.uuid]), {"status-status": "geregistreerd"})
+    assert r.status_code == 400
+    assert "Selecteer een geldige keuze" in r.content.decode()
+    melding.refresh_from_db()
+    assert melding.status == "in-behandeling"
+
+
+def test_afsluiten_met_verkeerde_reden_toont_fout_bij_het_veld(client, wereld, melding):
+    r = als(client, wereld["lpa.amsterdam"]).post(
+        reverse("meldingen:status", args=[melding.uuid]),
+        {"status-status": "afgesloten", "status-reden": "bestaat-niet"},
+    )
+    assert r.status_code == 400
+    assert r.context["status_form"].errors["reden"]
+    melding.refresh_from_db()
+    assert melding.status == "geregistreerd"
+
+
+def test_toewijzen_aan_collega(client, wereld, melding):
+    c = als(client, wereld["lpa.amsterdam"])
+    collega = wereld["lpa2.amsterdam"]
+    r = c.post(
+        reverse("meldingen:toewijzen", args=[melding.uuid]), {"toewijzen-behandelaar": collega.pk}
+    )
+    assert r.status_code == 302
+    melding.refresh_from_db()
+    assert melding.behandelaar == collega
+    # someone of another organisation is not a choice
+    r = c.post(
+        reverse("meldingen:toewijzen", args=[melding.uuid]),
+        {"toewijzen-behandelaar": wereld["lpa.rotterdam"].pk},
+    )
+    assert r.status_code == 400
+    melding.refresh_from_db()
+    assert melding.behandelaar == collega
+
+
+def test_doorsturen_naar_andere_gemeente(client, wereld, melding):
+    c = als(client, wereld["lpa.amsterdam"])
+    r = c.post(
+        reverse("meldingen:doorsturen", args=[melding.uuid]),
+        {"doorsturen-gemeente": "GM0599", "doorsturen-toelichting": "Verhuisd"},
+    )
+    assert r.status_code == 302 and r["Location"] == reverse("meldingen:inbox")
+    melding.refresh_from_db()
+    assert melding.ontvanger.code == "GM0599"
+    assert c.get(detail_url(melding)).status_code == 404  # no longer ours
+    rotterdam = als(client, wereld["lpa.rotterdam"]).get(detail_url(melding)).content.decode()
+    assert "Doorgestuurd" in rotterdam and "Verhuisd" in rotterdam
+
+
+def test_doorsturen_zonder_gemeente_geeft_fout(client, wereld, melding):
+    r = als(client, wereld["lpa.amsterdam"]).post(
+        reverse("meldingen:doorsturen", args=[melding.uuid]), {"doorsturen-gemeente": ""}
+    )
+    assert r.status_code == 400
+    assert "Dit veld is vereist." in r.content.decode()
+
+
+# --- the school side (R-ME-7) --------------------------------------------------------------
+
+
+def test_school_ziet_status_maar_geen_behandeling(client, wereld, melding):
+    services.wijzig_status(
+        actor_for_user(wereld["lpa.amsterdam"]),
+        melding.uuid,
+        "in-behandeling",
+        toelichting="Geheime notitie over thuissituatie",
+    )
+    c = als(client, wereld["school.a"])
+    lijst = c.get(reverse("meldingen:mijn")).content.decode()
+    assert melding.meldingsnummer in lijst and "In behandeling" in lijst
+    html = c.get(detail_url(melding)).content.decode()
+    assert "In behandeling" in html
+    assert "Geheime notitie" not in html
+    assert "lpa.amsterdam" not in html
+
+
+def test_school_trekt_in_met_reden(client, wereld, melding):
+    c = als(client, wereld["school.a"])
+    url = reverse("meldingen:intrekken", args=[melding.uuid])
+    r = c.post(url, {"intrekken-reden": ""})
+    assert r.status_code == 400 and "Dit veld is vereist." in r.content.decode()
+    r = c.post(url, {"intrekken-reden": "F", "intrekken-toelichting": "Verkeerde leerling"})
+    assert r.status_code == 302
+    melding.refresh_from_db()
+    assert melding.status == "ingetrokken"
+    assert melding.statussen.last().reden == "F"
+
+
+def formulier(**over):
+    data = {
+        "burgerservicenummer": ws.BSN_AMSTERDAM,
+        "vestiging": "25PL00",
+        "verzuimsoort": "16-uur",
+        "begindatum": "07-09-2026",
+        "einddatum": "25-09-2026",
+        "verzuimde_uren": "17,5",
+        "te_laat_keren": "2",
+        "verzuimdagen": "07-09-2026 5\n08-09-2026 4,5",
+        "vermoedelijke_reden": "Spijbelt op maandag.",
+        "contact_naam": "J. de Mentor",
+        "contact_email": "mentor@school.example",
+    }
+    return data | over
+
+
+def test_school_meldt_via_het_formulier(client, wereld):
+    c = als(client, wereld["school.a"])
+    r = c.get(reverse("meldingen:nieuw"))
+    assert r.status_code == 200
+    # only the school's own vestigingen (R-ME-2)
+    assert [v for v, _ in r.context["form"].fields["vestiging"].choices if v] == [
+        "25PL00",
+        "25PL01",
+    ]
+    r = c.post(reverse("meldingen:nieuw"), formulier())
+    assert r.status_code == 302
+    m = Melding.objects.get()
+    assert r["Location"] == detail_url(m)
+    assert (m.ontvanger.code, m.verzuimsoort, str(m.verzuimde_uren)) == (
+        "GM0363",
+        "16-uur",
+        "17.50",
+    )
+    assert m.verzuimdagen == [
+        {"datum": "2026-09-07", "uren": 5.0},
+        {"datum": "2026-09-08", "uren": 4.5},
+    ]
+    assert m.contactpersoon == {"naam": "J. de Mentor", "email": "mentor@school.example"}
+
+
+def test_formulierfouten_staan_bij_het_veld_en_niets_wordt_opgeslagen(client, wereld):
+    c = als(client, wereld["school.a"])
+    r = c.post(
+        reverse("meldingen:nieuw"), formulier(begindatum="2026-09-07", verzuimdagen="gisteren")
+    )
+    assert r.status_code == 400
+    errors = r.context["form"].errors
+    assert errors["begindatum"] == ["Vul een datum in als dd-mm-jjjj."]
+    assert errors["verzuimdagen"][0].startswith("Regel 1:")
+    assert not Melding.objects.exists()
+
+
+def test_servicefouten_staan_bij_het_veld(client, wereld):
+    c = als(client, wereld["school.a"])
+    # a valid BSN of a pupil that is not enrolled at this school (R-ME-2), a future date
+    r = c.post(
+        reverse("meldingen:nieuw"),
+        formulier(burgerservicenummer=ws.BSN_SCHOOL_B, einddatum="25-10-2026"),
+    )
+    assert r.status_code == 400
+    errors = r.context["form"].errors
+    assert "einddatum" in errors
+    assert "burgerservicenummer" in errors or "__all__" in errors
+    html = r.content.decode()
+    assert 'aria-invalid="true"' in html
+    assert not Melding.objects.exists()
+
+
+def test_ongeldig_bsn_staat_bij_het_bsn_veld(client, wereld):
+    c = als(client, wereld["school.a"])
+    r = c.post(reverse("meldingen:nieuw"), formulier(burgerservicenummer="123456789"))
+    assert r.status_code == 400
+    errors = r.context["form"].errors
+    assert list(errors) == ["burgerservicenummer"]
+    assert "Geen geldig burgerservicenummer" in errors["burgerservicenummer"][0]
+    assert not Melding.objects.exists()
+
+
+def test_vestiging_van_een_andere_school_is_geen_keuze(client, wereld):
+    r = als(client, wereld["school.a"]).post(
+        reverse("meldingen:nieuw"), formulier(vestiging="26QQ00")
+    )
+    assert r.status_code == 400
+    assert "vestiging" in r.context["form"].errors
+    assert not Melding.objects.exists()
+
+
+def test_keuzehulp_staat_naast_het_formulier(client, wereld):
+    html = als(client, wereld["school.a"]).get(reverse("meldingen:nieuw")).content.decode()
+    assert 'id="kop-keuzehulp"' in html and reverse("web:keuzehulp") in html
+    assert 'id="keuzehulp-voorstel"' in html

@@ -1,0 +1,432 @@
+"""Web pages of the meldingen domain: the leerplicht inbox (receiving gemeente, dienst or
+RMC) and the school's own meldingen with the reporting form.
+
+Thin shells over `services` (writes and audited reads) and `queries` (scoping): another
+organisation's melding is a 404 (R-PR-1), a role without access a 403; the school sees its
+melding and the status history, never the casework (R-ME-7).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
+
+from verzuim.accounts.models import Gebruiker, Rol
+from verzuim.audit.context import actor_for_user
+from verzuim.meldingen import queries, services
+from verzuim.meldingen.forms import (
+    DoorsturenForm,
+    InboxFilterForm,
+    IntrekkenForm,
+    MeldingForm,
+    StatusForm,
+    ToewijzenForm,
+)
+from verzuim.meldingen.fouten import (
+    GeenToegang,
+    MeldingOngeldig,
+    NietGevonden,
+    OvergangNietToegestaan,
+)
+from verzuim.organisaties.models import Gemeente, OrganisatieSoort, Vestiging
+from verzuim.personen.models import BrpPersoon
+from verzuim.rules import statussen as regels
+
+BEHANDELROLLEN = tuple(str(r) for r in services.BEHANDELROLLEN)
+SCHOOLROLLEN = (str(Rol.SCHOOLMEDEWERKER),)
+PER_PAGINA = 25
+MAPPEN = (("nieuw", "Nieuw"), ("mijn", "Mijn meldingen"), ("open", "Alle open"))
+REDEN_LABELS = {**regels.AFSLUITREDENEN, **regels.INTREKKINGSREDENEN}
+
+
+def pagina(*rollen: str, soorten: tuple[str, ...] = ()):
+    """Login, one of `rollen` in an organisation of one of `soorten`, and the domain
+    errors as HTTP: NietGevonden → 404, GeenToegang → 403."""
+
+    def decorator(view):
+        @login_required
+        @functools.wraps(view)
+        def wrapper(request, *args, **kwargs):
+            user = request.user
+            org = user.organisatie
+            if not user.heeft_rol(*rollen) or org is None or (soorten and org.soort not in soorten):
+                raise PermissionDenied("Deze pagina hoort niet bij uw rol.")
+            request.actor = actor_for_user(user, request)
+            try:
+                return view(request, *args, **kwargs)
+            except NietGevonden as e:
+                raise Http404(str(e)) from e
+            except GeenToegang as e:
+                raise PermissionDenied(str(e)) from e
+
+        return wrapper
+
+    return decorator
+
+
+ontvanger_pagina = pagina(*BEHANDELROLLEN, soorten=tuple(queries.BEHANDELENDE_SOORTEN))
+school_pagina = pagina(*SCHOOLROLLEN, soorten=(OrganisatieSoort.SCHOOL,))
+
+
+# --- helpers ---------------------------------------------------------------------------
+
+
+def maskeer(nummer: str) -> str:
+    """A BSN or onderwijsnummer in a list shows only its last four digits."""
+    return f"•••••{nummer[-4:]}" if nummer else ""
+
+
+def _namen(leerlingen) -> dict[str, str]:
+    """Names from the local BRP store for the pupils shown (the read is audited by the
+    service that produced the meldingen)."""
+    bsns = {ll.burgerservicenummer for ll in leerlingen if ll.burgerservicenummer}
+    personen = BrpPersoon.objects.filter(burgerservicenummer__in=bsns).only(
+        "burgerservicenummer", "voornamen", "voorvoegsel", "geslachtsnaam"
+    )
+    return {
+        p.burgerservicenummer: " ".join(
+            x for x in (p.voornamen, p.voorvoegsel, p.geslachtsnaam) if x
+        )
+        for p in personen
+    }
+
+
+def _rijen(meldingen) -> list[dict]:
+    namen = _namen(m.leerling for m in meldingen)
+    return [
+        {
+            "melding": m,
+            "naam": namen.get(m.leerling.burgerservicenummer or "", ""),
+            "identificatie": maskeer(m.leerling.identificatie),
+        }
+        for m in meldingen
+    ]
+
+
+def _lijst(request, qs, filters_form, context: dict, template: str):
+    """Filtered, paginated, audited list; an htmx request gets only the list fragment."""
+    qs = queries.filter_meldingen(qs, **_filterargs(filters_form))
+    paginator = Paginator(qs, PER_PAGINA)
+    pag = paginator.get_page(request.GET.get("pagina"))
+    meldingen = services.lees_meldingen(request.actor, pag.object_list)
+    params = request.GET.copy()
+    params.pop("pagina", None)
+    context |= {
+        "filters": filters_form,
+        "pagina": pag,
+        "rijen": _rijen(meldingen),
+        "gefilterd": bool(_filterargs(filters_form)),
+        "querystring_zonder_pagina": params.urlencode() + "&" if params else "",
+    }
+    if request.headers.get("HX-Request") == "true":
+        return render(request, "meldingen/_lijst.html", context)
+    return render(request, template, context)
+
+
+def _filterargs(form: InboxFilterForm) -> dict:
+    form.is_valid()  # invalid filters are shown next to their field and ignored
+    c = getattr(form, "cleaned_data", {})
+    args = {
+        "status": c.get("status"),
+        "verzuimsoort": c.get("verzuimsoort"),
+        "vestiging": c.get("vestiging"),
+        "ontvangen_vanaf": c.get("vanaf"),
+        "ontvangen_tot": c.get("tot"),
+    }
+    return {k: v for k, v in args.items() if v}
+
+
+def _historie(melding) -> list:
+    rijen = list(queries.statushistorie(melding))
+    for s in rijen:
+        s.reden_label = REDEN_LABELS.get(s.reden, s.reden)
+    return rijen
+
+
+def _verzuimdagen(melding) -> list[dict]:
+    dagen = []
+    for d in melding.verzuimdagen or []:
+        try:
+            dagen.append({"datum": dt.date.fromisoformat(d["datum"]), "uren": d.get("uren")})
+        except (KeyError, TypeError, ValueError):
+            continue
+    return dagen
+
+
+def _leerling(melding) -> dict:
+    ll = melding.leerling
+    return {
+        "naam": _namen([ll]).get(ll.burgerservicenummer or "", ""),
+        "identificatie": ll.identificatie,
+    }
+
+
+def _keten(actor, melding) -> list[dict]:
+    """The herhaalmeldingen chain (R-ME-6) this melding is part of, as far as the actor
+    may see it: first melding first."""
+    zichtbaar = queries.meldingen_voor(actor)
+    eerste = melding
+    gezien = {melding.pk}
+    while eerste.vervolg_op_id and eerste.vervolg_op_id not in gezien:
+        vorige = zichtbaar.filter(pk=eerste.vervolg_op_id).first()
+        if vorige is None:
+            break
+        gezien.add(vorige.pk)
+        eerste = vorige
+    keten, rand = [eerste], [eerste.pk]
+    while rand:
+        volgende = list(zichtbaar.filter(vervolg_op_id__in=rand).order_by("begindatum", "id"))
+        volgende = [m for m in volgende if m.pk not in {k.pk for k in keten}]
+        keten += volgende
+        rand = [m.pk for m in volgende]
+    if len(keten) == 1:
+        return []
+    return [
+        {
+            "uuid": m.uuid,
+            "meldingsnummer": m.meldingsnummer,
+            "begindatum": m.begindatum,
+            "einddatum": m.einddatum,
+            "status_label": m.get_status_display(),
+            "zichtbaar": True,
+        }
+        for m in keten
+    ]
+
+
+def _collegas(actor):
+    users = Gebruiker.objects.filter(organisatie=actor.organisatie, is_active=True).order_by(
+        "last_name", "username"
+    )
+    return [u for u in users if u.heeft_rol(*BEHANDELROLLEN)]
+
+
+def _gemeenten(uitgezonderd=None):
+    qs = Gemeente.objects.order_by("naam")
+    return qs.exclude(pk=uitgezonderd.pk) if uitgezonderd else qs
+
+
+def _ontvanger_forms(actor, melding, data=None, welke: str = "") -> dict:
+    """The action forms of the receiving party; `data` binds the one named `welke`."""
+    if queries.partij(actor, melding) != "ontvanger" or not melding.is_open:
+        return {}
+    overgangen = regels.toegestane_overgangen(melding.status, "ontvanger").naar
+    return {
+        "status_form": StatusForm(
+            data if welke == "status" else None, overgangen=overgangen, prefix="status"
+        ),
+        "doorsturen_form": DoorsturenForm(
+            data if welke == "doorsturen" else None,
+            gemeenten=_gemeenten(melding.verantwoordelijke_gemeente),
+            prefix="doorsturen",
+        ),
+        "toewijzen_form": ToewijzenForm(
+            data if welke == "toewijzen" else None,
+            collegas=_collegas(actor),
+            initial={"behandelaar": str(melding.behandelaar_id or "")},
+            prefix="toewijzen",
+        ),
+    }
+
+
+def _detail_context(actor, melding) -> dict:
+    return {
+        "melding": melding,
+        "leerling": _leerling(melding),
+        "verzuimdagen": _verzuimdagen(melding),
+        "historie": _historie(melding),
+    }
+
+
+# --- leerplicht (receiving party) --------------------------------------------------------
+
+
+@ontvanger_pagina
+@require_http_methods(["GET"])
+def inbox(request):
+    actor = request.actor
+    gekozen = request.GET.get("map", "nieuw")
+    if gekozen not in dict(MAPPEN):
+        gekozen = "nieuw"
+    tellingen = queries.inbox_tellingen(actor)
+    tabs = [
+        {"code": c, "label": label, "aantal": tellingen.get(c, 0), "actief": c == gekozen}
+        for c, label in MAPPEN
+    ]
+    vestigingen = Vestiging.objects.filter(
+        pk__in=queries.meldingen_voor(actor).values("vestiging")
+    ).order_by("naam")
+    filters = InboxFilterForm(request.GET, vestigingen=vestigingen)
+    context = {"tabs": tabs, "map": gekozen, "bijschrift": dict(MAPPEN)[gekozen]}
+    return _lijst(request, queries.inbox(actor, gekozen), filters, context, "meldingen/inbox.html")
+
+
+@login_required
+def detail(request, uuid):
+    """One URL for both sides: the school's view or the receiving party's."""
+    org = request.user.organisatie
+    if org is not None and org.soort == OrganisatieSoort.SCHOOL:
+        return school_detail(request, uuid)
+    return ontvanger_detail(request, uuid)
+
+
+@ontvanger_pagina
+def ontvanger_detail(request, uuid, *, forms=None, status=200):
+    actor = request.actor
+    melding = services.lees_melding(actor, uuid)
+    context = _detail_context(actor, melding) | {
+        "doorzendingen": melding.doorzendingen.select_related("van", "naar"),
+        "keten": _keten(actor, melding),
+    }
+    context |= forms if forms is not None else _ontvanger_forms(actor, melding)
+    return render(request, "meldingen/detail.html", context, status=status)
+
+
+def _actie(request, uuid, welke: str, uitvoeren, gelukt: str):
+    """POST of one action form on the detail page: run the service, or show the form
+    again with the errors next to the fields (nothing saved)."""
+    actor = request.actor
+    melding = queries.melding_voor(actor, uuid)
+    forms = _ontvanger_forms(actor, melding, request.POST, welke)
+    form = forms.get(f"{welke}_form")
+    if form is None:
+        raise PermissionDenied("Deze melding kan niet meer worden gewijzigd.")
+    if form.is_valid():
+        try:
+            uitvoeren(actor, melding, form.cleaned_data)
+        except MeldingOngeldig as e:
+            form.toon_fouten(e.fouten)
+        except OvergangNietToegestaan as e:
+            form.add_error("status" if "status" in form.fields else None, str(e))
+        else:
+            messages.success(request, gelukt)
+            return redirect("meldingen:detail", uuid=melding.uuid)
+    return ontvanger_detail(request, uuid, forms=forms, status=400)
+
+
+@ontvanger_pagina
+@require_POST
+def status_wijzigen(request, uuid):
+    def uitvoeren(actor, melding, c):
+        services.wijzig_status(
+            actor,
+            melding.uuid,
+            c["status"],
+            reden=c.get("reden") or None,
+            toelichting=c["toelichting"],
+        )
+
+    return _actie(request, uuid, "status", uitvoeren, "De status is gewijzigd.")
+
+
+@ontvanger_pagina
+@require_POST
+def doorsturen(request, uuid):
+    def uitvoeren(actor, melding, c):
+        services.stuur_door(actor, melding.uuid, c["gemeente"], c["toelichting"])
+
+    response = _actie(request, uuid, "doorsturen", uitvoeren, "De melding is doorgestuurd.")
+    if response.status_code == 302:  # no longer ours: back to the inbox
+        return redirect("meldingen:inbox")
+    return response
+
+
+@ontvanger_pagina
+@require_POST
+def toewijzen(request, uuid):
+    def uitvoeren(actor, melding, c):
+        behandelaar = next((u for u in _collegas(actor) if str(u.pk) == c["behandelaar"]), None)
+        services.wijs_toe(actor, melding.uuid, behandelaar)
+
+    return _actie(request, uuid, "toewijzen", uitvoeren, "De behandelaar is opgeslagen.")
+
+
+# --- school ------------------------------------------------------------------------------
+
+
+@school_pagina
+@require_http_methods(["GET"])
+def school_lijst(request):
+    actor = request.actor
+    vestigingen = actor.organisatie.vestigingen.order_by("naam")
+    filters = InboxFilterForm(request.GET, vestigingen=vestigingen)
+    context = {"school_weergave": True, "bijschrift": "Meldingen van uw school"}
+    return _lijst(
+        request, queries.meldingen_voor(actor), filters, context, "meldingen/school_lijst.html"
+    )
+
+
+@school_pagina
+def school_detail(request, uuid, *, intrekken_form=None, status=200):
+    actor = request.actor
+    melding = services.lees_melding(actor, uuid)
+    if intrekken_form is None and melding.is_open:
+        intrekken_form = IntrekkenForm(prefix="intrekken")
+    context = _detail_context(actor, melding) | {"intrekken_form": intrekken_form}
+    return render(request, "meldingen/school_detail.html", context, status=status)
+
+
+@school_pagina
+@require_POST
+def intrekken(request, uuid):
+    actor = request.actor
+    melding = queries.melding_voor(actor, uuid)
+    form = IntrekkenForm(request.POST, prefix="intrekken")
+    if form.is_valid():
+        try:
+            services.trek_in(
+                actor, melding.uuid, form.cleaned_data["reden"], form.cleaned_data["toelichting"]
+            )
+        except MeldingOngeldig as e:
+            form.toon_fouten(e.fouten)
+        except OvergangNietToegestaan as e:
+            form.add_error("reden", str(e))
+        else:
+            messages.success(request, f"Melding {melding.meldingsnummer} is ingetrokken.")
+            return redirect("meldingen:detail", uuid=melding.uuid)
+    return school_detail(request, uuid, intrekken_form=form, status=400)
+
+
+@school_pagina
+@require_http_methods(["GET", "POST"])
+def nieuw(request):
+    actor = request.actor
+    kwargs = {
+        "vestigingen": actor.organisatie.vestigingen.order_by("naam"),
+        "gemeenten": _gemeenten(),
+    }
+    form = MeldingForm(request.POST or None, **kwargs)
+    if request.method == "POST" and form.is_valid():
+        try:
+            intake = services.meld_verzuim(actor, form.naar_api())
+        except MeldingOngeldig as e:
+            form.toon_fouten(e.fouten)
+        else:
+            m = intake.melding
+            if intake.nieuw:
+                messages.success(
+                    request, f"Melding {m.meldingsnummer} is verstuurd naar {m.ontvanger.naam}."
+                )
+            else:
+                messages.info(request, f"Deze melding bestond al: {m.meldingsnummer}.")
+            return redirect("meldingen:detail", uuid=m.uuid)
+    status = 400 if form.is_bound else 200
+    return render(request, "meldingen/nieuw.html", {"form": form}, status=status)
+
+
+@login_required
+def start(request):
+    """/meldingen/: the right list for the user's side."""
+    if request.user.heeft_rol(*SCHOOLROLLEN):
+        return redirect("meldingen:mijn")
+    if request.user.heeft_rol(*BEHANDELROLLEN):
+        return redirect("meldingen:inbox")
+    raise PermissionDenied("Meldingen horen niet bij uw rol.")
