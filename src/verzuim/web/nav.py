@@ -144,6 +144,20 @@ registreer(
     omschrijving="Verzuim melden met de keuzehulp.",
 )
 registreer(
+    "Leerling zoeken",
+    "personen:zoeken",
+    rollen=SCHOOL | LEERPLICHT,
+    volgorde=20,
+    omschrijving="Gegevens en leerplichtstatus van een leerling opzoeken.",
+)
+registreer(
+    "Keuzehulp",
+    "web:keuzehulp",
+    rollen=SCHOOL | LEERPLICHT,
+    volgorde=21,
+    omschrijving="Melden of niet? De keuzehulp verzuimsoorten (openbaar).",
+)
+registreer(
     "Cijfers",
     "cijfers:start",
     rollen={Rol.BELEIDSMEDEWERKER},

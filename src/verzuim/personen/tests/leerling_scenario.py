@@ -153,11 +153,34 @@ TOKEN_SCHOOL = "token-school-haarlem-0000000000001"
 TOKEN_SCHOOL_MELDEN = "token-school-haarlem-melden-000001"
 
 
+def _gemeenten() -> None:
+    """Haarlem and Rotterdam as the reference migration loads them (also under
+    --no-migrations)."""
+    from verzuim.organisaties.models import Gemeente, Organisatie, OrganisatieSoort
+
+    for code, naam, provincie in (
+        ("GM0392", "Haarlem", "Noord-Holland"),
+        ("GM0599", "Rotterdam", "Zuid-Holland"),
+    ):
+        g, _ = Gemeente.objects.get_or_create(
+            code=code, defaults={"naam": naam, "provincie": provincie, "vakantieregio": "noord"}
+        )
+        Organisatie.objects.get_or_create(
+            code=code,
+            defaults={
+                "soort": OrganisatieSoort.GEMEENTE,
+                "naam": f"Gemeente {naam}",
+                "gemeente": g,
+            },
+        )
+
+
 @pytest.fixture
 def regio(db, settings):
     """Load the scenario (reference gemeenten come from the organisaties migration)."""
     from verzuim import clock
 
+    _gemeenten()
     settings.DEMO = True  # fixed token values are accepted in demo/test mode only
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     laad_scenario(copy.deepcopy(SCENARIO), demo=True)
