@@ -25,8 +25,8 @@ BRONNEN = {
         "Gemeenten met CBS-code en provincie",
         "CBS gebiedsindelingen (CC BY 4.0), via entranos/regioviewer data/gemeenten.csv "
         "(b05b432) en ahrnuld/jobmarket data/reference/municipalities.csv (a0b3183). "
-        "Bron: CBS.",
-        "2025 (ongewijzigd 2026)",
+        "Bron: CBS. Indeling 1 januari 2025, ongewijzigd in 2026.",
+        "2025",
     ),
     "rmc-regios.csv": (
         "RMC-regio's met hun gemeenten (DUO-nummer 01-41, CBS MCnn)",
@@ -50,13 +50,13 @@ BRONNEN = {
         "Schoolvakanties (landelijke data per regio)",
         "Rijksoverheid/OCW open data via burakkp/nl-holidays-ical (079392a, MIT); "
         "2023-2024 uit opgeslagen webpagina's (kolom bron).",
-        "2023-2024 t/m 2029-2030",
+        "2023/24 t/m 2029/30",
     ),
     "scholen-po.csv": (
         "Schoolvestigingen basisonderwijs (instellingen en vestigingen)",
         "DUO open onderwijsdata 02.-alle-schoolvestigingen-basisonderwijs.csv, via "
         "sessyll/Dutch_Primary_Education_Lakehouse_Pipeline (bb794a7). Bron: DUO.",
-        "2026 (kopie 04-08-2026)",
+        "2026 (04-08-2026)",
     ),
 }
 

@@ -117,3 +117,14 @@ def test_referentiebronnen_record_file_source_and_year():
     assert bron.aantal == 342 and "CBS" in bron.bron and bron.jaar.startswith("2025")
     assert Gemeente.objects.filter(bron=bron).count() == 342
     assert ReferentieBron.objects.filter(bestand="schoolvakanties.csv", aantal=105).exists()
+
+
+def test_provenance_fits_its_columns():
+    """SQLite ignores max_length; PostgreSQL does not. Check the texts here too."""
+    from verzuim.organisaties.referentie import BRONNEN
+
+    velden = {f.name: f.max_length for f in ReferentieBron._meta.fields if f.max_length}
+    for bestand, (omschrijving, _, jaar) in BRONNEN.items():
+        assert len(bestand) <= velden["bestand"]
+        assert len(omschrijving) <= velden["omschrijving"]
+        assert len(jaar) <= velden["jaar"], jaar
