@@ -1,0 +1,44 @@
+"""Print the demo logins and API tokens (demo mode only), as the README promises."""
+
+import json
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from verzuim.accounts.models import Gebruiker, Rol
+from verzuim.personen.scenario import DEMO_WACHTWOORD
+
+
+class Command(BaseCommand):
+    help = "Toont de demo-inloggegevens (alleen in demo-modus)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("scenario", nargs="?", help="scenario file, for its API tokens")
+
+    def handle(self, *args, **options):
+        if not settings.DEMO:
+            raise CommandError("Alleen in demo-modus (VERZUIM_DEMO=1).")
+        base = settings.BASE_URL
+        self.stdout.write(
+            f"\nVerzuimregister demo: {base}  (wachtwoord voor iedereen: {DEMO_WACHTWOORD})\n"
+        )
+        self.stdout.write(f"{'gebruikersnaam':<24} {'organisatie':<44} rollen")
+        users = Gebruiker.objects.select_related("organisatie").order_by(
+            "organisatie__soort", "username"
+        )
+        for user in users.filter(is_active=True):
+            org = user.organisatie.naam if user.organisatie else "-"
+            labels = [Rol(r).label for r in user.rollen if r in Rol.values]
+            if user.boa:
+                labels.append("BOA")
+            self.stdout.write(f"{user.username:<24} {org[:43]:<44} {', '.join(labels)}")
+        if options.get("scenario"):
+            with open(options["scenario"], encoding="utf-8") as fh:
+                tokens = json.load(fh).get("tokens", [])
+            if tokens:
+                self.stdout.write("\nAPI-tokens (Authorization: Bearer …):")
+                for t in tokens:
+                    self.stdout.write(
+                        f"  {t['organisatie']:<10} {t['token']}  {' '.join(t['scopes'])}"
+                    )
+        self.stdout.write(f"\nAPI-documentatie: {base}/api/v1/openapi.yaml\n")
