@@ -1,14 +1,10 @@
-"""Shared pytest fixtures: the application date and actors."""
+"""Shared pytest fixtures. Settings are the production defaults (DEMO off, 2FA on);
+tests that need demo mode or another backend override `settings` themselves."""
 
 import os
+from pathlib import Path
 
-os.environ.setdefault("VERZUIM_DEMO", "1")
-os.environ.setdefault("VERZUIM_TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")
-os.environ.setdefault("VERZUIM_EMAIL_BACKEND", "django.core.mail.backends.locmem.EmailBackend")
-
-from pathlib import Path  # noqa: E402
-
-import pytest  # noqa: E402
+import pytest
 
 
 def find_shared_dir() -> Path:

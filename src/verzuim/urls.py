@@ -8,5 +8,7 @@ urlpatterns = [
     path("auditlog/", include("verzuim.audit.urls")),
     path("meldingen/", include("verzuim.meldingen.urls")),
     path("leerlingen/", include("verzuim.personen.urls")),
+    # Haal Centraal-shaped view of the local BRP store; answers only in demo/debug mode.
+    path("brp-proef/", include("verzuim.personen.brp.urls")),
     path("", include("verzuim.web.urls")),
 ]
