@@ -180,7 +180,7 @@ def leerlingkaart(actor: Actor, uuid) -> Leerlingkaart:
                 v,
                 v.get_artikel_display()
                 if lpa or v.artikel not in GEVOELIGE_ARTIKELEN
-                else "grond afgeschermd",
+                else "Vrijstelling (grond afgeschermd)",
             )
             for v in leerling.vrijstellingen.order_by("-begindatum")
         ]
