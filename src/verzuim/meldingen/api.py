@@ -501,6 +501,7 @@ class MeldingenView(GenericAPIView):
 class MeldingZoekView(GenericAPIView):
     required_scopes = {"POST": {"meldingen.lezen", "meldingen.behandelen"}}
     serializer_class = MeldingSerializer
+    pagination_class = None  # one pupil's meldingen: a plain list
 
     @extend_schema(
         operation_id="zoekMeldingen",
