@@ -17,6 +17,9 @@ class InlogView(auth_views.LoginView):
     authentication_form = InlogForm
     redirect_authenticated_user = True
 
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**kwargs) | {"tweefactor": tweefactor.vereist()}
+
 
 def _volgende(request) -> str:
     url = request.POST.get("next") or request.GET.get("next") or ""

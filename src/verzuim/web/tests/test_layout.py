@@ -1,6 +1,7 @@
 """Web skeleton (issue 2 item 10): layout with organisation and roles, navigation and start
 page per role, accessibility basics, Dutch error pages, dd-mm-jjjj dates, vendored assets."""
 
+import io
 import re
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -145,8 +146,8 @@ def test_collect_assets_copies_from_node_modules(tmp_path):
         str(nm),
         "--doel",
         str(tmp_path / "v"),
-        stdout=open("/dev/null", "w"),
-    )  # noqa: SIM115
+        stdout=io.StringIO(),
+    )
     assert (tmp_path / "v/htmx/htmx.min.js").read_text() == "/* htmx.org */"
     assert (tmp_path / "v/utrecht/index.css").exists()
 
