@@ -18,14 +18,12 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db import transaction
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
-from verzuim import clock
 from verzuim.audit import services as audit
 from verzuim.audit.context import Actor
-from verzuim.organisaties.models import OrganisatieSoort
-from verzuim.organisaties.queries import gemeenten_van, gemeentenummers_van
-from verzuim.personen.models import BrpPersoon, Leerling
+from verzuim.personen import queries
+from verzuim.personen.models import Leerling
 from verzuim.rules import leerplicht as lp
 
 DOEL_LEERPLICHTSTATUS = "leerplichtstatus bepalen"
@@ -33,12 +31,6 @@ DOEL_LEERPLICHTSTATUS = "leerplichtstatus bepalen"
 
 class GeboortedatumOnbekend(LookupError):
     """Neither the BRP nor the school gave a birth date: no status can be derived."""
-
-
-# --- seams to the personen colleague's scoped queries --------------------------------------
-# PROVISIONAL: `verzuim.personen.queries` is not in the tree yet. Until it lands,
-# `zichtbare_leerlingen` applies the scoping rule of R-PR-1 directly; once it lands, only
-# the import branch remains.
 
 
 def brp_persoon(bsn: str, doel: str) -> dict:
@@ -50,33 +42,8 @@ def brp_persoon(bsn: str, doel: str) -> dict:
 
 
 def zichtbare_leerlingen(actor: Actor) -> QuerySet[Leerling]:
-    """The pupils the actor's organisation may see (R-PR-1)."""
-    try:
-        from verzuim.personen.queries import leerlingen_voor
-    except ImportError:
-        return _voorlopig_zichtbaar(actor)
-    return leerlingen_voor(actor)
-
-
-def _voorlopig_zichtbaar(actor: Actor) -> QuerySet[Leerling]:
-    org = actor.organisatie
-    if org is None:
-        return Leerling.objects.none()
-    if org.soort == OrganisatieSoort.SCHOOL:
-        vandaag = clock.today()
-        return Leerling.objects.filter(
-            Q(inschrijvingen__einddatum__isnull=True) | Q(inschrijvingen__einddatum__gte=vandaag),
-            inschrijvingen__vestiging__instelling=org,
-            inschrijvingen__begindatum__lte=vandaag,
-        ).distinct()
-    nummers = gemeentenummers_van(org)
-    bsns = BrpPersoon.objects.filter(gemeente_van_inschrijving__in=nummers).values(
-        "burgerservicenummer"
-    )
-    return Leerling.objects.filter(
-        Q(burgerservicenummer__in=bsns)
-        | Q(burgerservicenummer__isnull=True, opgegeven_gemeente__in=gemeenten_van(org))
-    )
+    """The pupils the actor's organisation may see (R-PR-1): ``personen.queries``."""
+    return queries.zichtbare_leerlingen(actor)
 
 
 # --- facts and status --------------------------------------------------------------------
