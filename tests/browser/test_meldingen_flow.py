@@ -105,8 +105,10 @@ def test_melding_van_school_naar_gemeente_en_status_terug(
     school.goto(detail_url)
     expect(school.locator("#statushistorie")).to_contain_text("In behandeling")
     expect(school.locator("main")).not_to_contain_text("Huisbezoek gepland")
+    screenshot(school, "melding-school-detail")
     menu(school, "Mijn meldingen").click()
     expect(school.locator(f"tr[data-meldingsnummer='{nummer}']")).to_contain_text("In behandeling")
+    screenshot(school, "melding-school-lijst")
 
     # 4. Another gemeente does not see it: not in its inbox, and its URL is a 404 (R-PR-1).
     rotterdam = inloggen_als(new_page(), inloggen, "lpa.rotterdam")
@@ -126,6 +128,7 @@ def test_foute_invoer_toont_nederlandse_fout_bij_het_veld(wereld, page, inloggen
     expect(fout_bij(school, "id_begindatum")).to_have_text("Vul een datum in als dd-mm-jjjj.")
     expect(school.locator("#id_begindatum")).to_have_attribute("aria-invalid", "true")
     expect(fout_bij(school, "id_einddatum")).to_have_count(0)
+    expect(school.locator("#id_begindatum")).to_be_focused()  # not the keuzehulp beside it
     screenshot(school, "melding-formulier-fouten")
     # an invalid BSN and an einddatum in the future: the service's checks (R-ID-1, R-ME-3)
     vul_melding_in(school, **{"Burgerservicenummer (BSN)": "123456789", "Einddatum": "02-10-2026"})
