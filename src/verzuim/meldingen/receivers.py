@@ -9,10 +9,11 @@ from verzuim.personen.signals import leerlingen_gekoppeld, vrijstelling_geregist
 
 @receiver(vrijstelling_geregistreerd, dispatch_uid="meldingen.vrijstelling")
 def vrijstelling_geregistreerd_ontvangen(sender, vrijstelling, actor=None, **kwargs):
-    """R-RT-7: overlapping open meldingen are withdrawn with reason V."""
+    """R-RT-7: overlapping open meldingen are withdrawn with reason V; returns them so the
+    registering service can report them (POST /vrijstellingen)."""
     from verzuim.meldingen.services import trek_in_wegens_vrijstelling
 
-    trek_in_wegens_vrijstelling(vrijstelling, actor)
+    return trek_in_wegens_vrijstelling(vrijstelling, actor)
 
 
 @receiver(leerlingen_gekoppeld, dispatch_uid="meldingen.koppeling")

@@ -8,6 +8,7 @@ import pytest
 from django.contrib.auth.hashers import make_password  # noqa: F401
 
 from verzuim.organisaties.models import Gemeente, Organisatie, OrganisatieSoort, RmcRegio
+from verzuim.personen.tests.register_wereld import wereld  # noqa: F401  (ROD tests)
 
 GEMEENTEN = {
     "GM0392": ("Haarlem", "25"),
