@@ -8,4 +8,5 @@ urlpatterns: list = [
     path("leerplichtstatus", rules_views.LeerplichtstatusView.as_view(), name="leerplichtstatus"),
     path("keuzehulp", rules_views.KeuzehulpView.as_view(), name="keuzehulp"),
     path("", include("verzuim.meldingen.api_urls")),
+    path("", include("verzuim.personen.api_urls")),
 ]

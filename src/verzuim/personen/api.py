@@ -1,0 +1,443 @@
+"""Register data over HTTP (api-contract.md "Register data"): inschrijvingen, diploma's and
+vrijstellingen. Thin: the body goes to `personen.services` (which validates everything and
+lists all problems at once); the serializers here describe the shapes for the OpenAPI
+schema and render the answers. Problem responses and the domain-error mapping are the
+meldingen API's (one vocabulary for the whole API).
+
+Every write accepts an ``Idempotency-Key`` header: the same key and body return the first
+answer (status and body), the same key with another body is a 409.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import (
+    OpenApiExample,
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_field,
+)
+from rest_framework import serializers
+from rest_framework.exceptions import ValidationError
+from rest_framework.generics import GenericAPIView
+from rest_framework.response import Response
+
+from verzuim import clock
+from verzuim.api.auth import api_actor
+from verzuim.api.problems import ProblemError
+from verzuim.audit import services as audit
+from verzuim.meldingen import api as meldingen_api
+from verzuim.personen import services
+from verzuim.personen.fouten import RegisterConflict
+from verzuim.personen.models import DiplomaSoort, IdempotencySleutel, VrijstellingArtikel
+
+TAG = "Registergegevens"
+PROBLEM = meldingen_api.PROBLEM
+PROBLEEM_UITLEG = {
+    400: "Ongeldige invoer; invalidParams noemt elk ongeldig veld tegelijk.",
+    401: "Geen of ongeldig token.",
+    403: "Het token mist de benodigde scope, of deze organisatie mag dit niet.",
+    404: "Leerling, vestiging of inschrijving onbekend of van een andere organisatie.",
+    409: "Conflict met wat het register al heeft, of Idempotency-Key eerder gebruikt met een "
+    "andere body.",
+}
+IDEMPOTENCY_KEY = OpenApiParameter(
+    "Idempotency-Key",
+    str,
+    OpenApiParameter.HEADER,
+    required=False,
+    description="Hoogstens 200 tekens. Dezelfde key en body geven het eerste antwoord; "
+    "dezelfde key met een andere body geeft 409.",
+)
+
+
+def _problemen(*codes: int) -> dict:
+    return {
+        (c, PROBLEM): OpenApiResponse(
+            response=meldingen_api.ProblemSerializer, description=PROBLEEM_UITLEG[c]
+        )
+        for c in codes
+    }
+
+
+@contextlib.contextmanager
+def _domeinfouten():
+    try:
+        with meldingen_api._domeinfouten():
+            yield
+    except RegisterConflict as e:
+        raise ProblemError(
+            409, str(e), code="conflict", extra={"bestaand": e.bestaand} if e.bestaand else None
+        ) from e
+
+
+def _body(request) -> dict:
+    if not isinstance(request.data, dict):
+        raise ValidationError({"body": ["De body moet een JSON-object zijn."]})
+    return request.data
+
+
+def _idempotent(request, actor, uitvoeren) -> Response:
+    """Run `uitvoeren() -> (status, data, persoon)` once per Idempotency-Key and body."""
+    key = request.headers.get("Idempotency-Key")
+    if key is None:
+        status, data, _ = uitvoeren()
+        return Response(data, status=status)
+    if not 0 < len(key) <= 200:
+        raise ProblemError(
+            400,
+            "Een of meer velden zijn ongeldig.",
+            invalid_params=[
+                {"name": "Idempotency-Key", "code": "invalid", "reason": "Hoogstens 200 tekens."}
+            ],
+        )
+    body_hash = hashlib.sha256(
+        json.dumps(
+            [request.method, request.path, request.data], sort_keys=True, default=str
+        ).encode()
+    ).hexdigest()
+    try:
+        with transaction.atomic():
+            rec = IdempotencySleutel.objects.filter(
+                organisatie=actor.organisatie, sleutel=key
+            ).first()
+            if rec is not None:
+                if rec.request_hash != body_hash:
+                    raise ProblemError(
+                        409,
+                        "Deze Idempotency-Key is eerder gebruikt met een andere body.",
+                        code="idempotency-key",
+                    )
+                audit.log(
+                    actor,
+                    "registratie.herhaald",
+                    object_type="idempotencysleutel",
+                    object_id=str(rec.pk),
+                    persoon=rec.persoon,
+                    doel=services.DOEL,
+                    details={"idempotencyKey": True},
+                )
+                return Response(rec.antwoord, status=rec.status)
+            status, data, persoon = uitvoeren()
+            IdempotencySleutel.objects.create(
+                organisatie=actor.organisatie,
+                sleutel=key,
+                request_hash=body_hash,
+                status=status,
+                antwoord=json.loads(json.dumps(data, default=str)),
+                persoon=persoon,
+                aangemaakt=clock.now(),
+            )
+    except IntegrityError as e:  # the same key in a concurrent request
+        raise ProblemError(
+            409, "Deze Idempotency-Key wordt al gebruikt.", code="idempotency-key"
+        ) from e
+    return Response(data, status=status)
+
+
+# --- shapes ------------------------------------------------------------------------------
+
+
+class LeerlingRefSerializer(serializers.Serializer):
+    """`burgerservicenummer` óf `onderwijsnummer`, precies één (R-ID-1). Bij een
+    onderwijsnummer mag de school geboortedatum en adres meegeven (R-RT-3)."""
+
+    burgerservicenummer = serializers.RegexField(r"^[0-9]{9}$", required=False)
+    onderwijsnummer = serializers.RegexField(r"^10[0-9]{7}$", required=False)
+    geboortedatum = serializers.DateField(required=False, help_text="Alleen bij onderwijsnummer.")
+    adres = meldingen_api.AdresSerializer(required=False, help_text="Alleen bij onderwijsnummer.")
+
+
+class LeerlingIdSerializer(serializers.Serializer):
+    burgerservicenummer = serializers.CharField(required=False)
+    onderwijsnummer = serializers.CharField(required=False)
+
+
+def _leerling(leerling) -> dict:
+    uit = {}
+    if leerling.burgerservicenummer:
+        uit["burgerservicenummer"] = leerling.burgerservicenummer
+    if leerling.onderwijsnummer:
+        uit["onderwijsnummer"] = leerling.onderwijsnummer
+    return uit
+
+
+class _MetLeerling(serializers.Serializer):
+    uuid = serializers.UUIDField(read_only=True)
+    leerling = serializers.SerializerMethodField()
+
+    @extend_schema_field(LeerlingIdSerializer)
+    def get_leerling(self, obj) -> dict:
+        return _leerling(obj.leerling)
+
+
+class InschrijvingInvoerSerializer(serializers.Serializer):
+    leerling = LeerlingRefSerializer()
+    vestiging = serializers.RegexField(r"^[0-9]{2}[A-Z]{2}[0-9]{2}$", help_text="Eigen vestiging.")
+    begindatum = serializers.DateField()
+    einddatum = serializers.DateField(
+        required=False, allow_null=True, help_text="Laatste dag ingeschreven."
+    )
+    onderwijssoort = serializers.CharField(
+        required=False, allow_blank=True, max_length=services.MAX_ONDERWIJSSOORT
+    )
+
+
+class InschrijvingWijzigingSerializer(serializers.Serializer):
+    einddatum = serializers.DateField(
+        allow_null=True, help_text="Laatste dag ingeschreven (uitschrijven); null heropent."
+    )
+
+
+class InschrijvingSerializer(_MetLeerling):
+    url = serializers.SerializerMethodField()
+    vestiging = serializers.CharField(source="vestiging.code", read_only=True)
+    begindatum = serializers.DateField(read_only=True)
+    einddatum = serializers.DateField(read_only=True, allow_null=True)
+    onderwijssoort = serializers.CharField(read_only=True)
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_url(self, obj) -> str:
+        pad = reverse("api:inschrijving", kwargs={"inschrijving_uuid": obj.uuid})
+        request = self.context.get("request")
+        return request.build_absolute_uri(pad) if request else pad
+
+
+class DiplomaInvoerSerializer(serializers.Serializer):
+    leerling = LeerlingRefSerializer()
+    soort = meldingen_api._keuze(DiplomaSoort.values, "DiplomaSoort")
+    datum = serializers.DateField()
+
+
+class DiplomaSerializer(_MetLeerling):
+    soort = meldingen_api._keuze(DiplomaSoort.values, "DiplomaSoort", read_only=True)
+    datum = serializers.DateField(read_only=True)
+    instelling = serializers.CharField(source="instelling.code", read_only=True, allow_null=True)
+    startkwalificatie = serializers.BooleanField(
+        read_only=True, help_text="Afgeleid: havo, vwo of mbo niveau 2 of hoger (R-LP-4)."
+    )
+
+
+class VrijstellingInvoerSerializer(serializers.Serializer):
+    leerling = LeerlingRefSerializer()
+    artikel = meldingen_api._keuze(VrijstellingArtikel.values, "VrijstellingArtikel")
+    begindatum = serializers.DateField()
+    einddatum = serializers.DateField(
+        required=False,
+        allow_null=True,
+        help_text="Verplicht bij 5a, 5b en 5c: hoogstens tot het einde van het schooljaar "
+        "(31 juli) waarin de vrijstelling begint (R-VR-1).",
+    )
+    gemeente = serializers.RegexField(
+        r"^GM[0-9]{4}$",
+        required=False,
+        help_text="Standaard de woongemeente van de leerling (BRP).",
+    )
+
+
+class IngetrokkenMeldingSerializer(serializers.Serializer):
+    url = serializers.SerializerMethodField()
+    uuid = serializers.UUIDField()
+    meldingsnummer = serializers.CharField()
+    status = serializers.CharField()
+    reden = serializers.SerializerMethodField()
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_url(self, obj) -> str:
+        pad = reverse("api:melding", kwargs={"melding_uuid": obj.uuid})
+        request = self.context.get("request")
+        return request.build_absolute_uri(pad) if request else pad
+
+    def get_reden(self, obj) -> str:
+        return "vrijstelling"
+
+
+class VrijstellingSerializer(_MetLeerling):
+    artikel = meldingen_api._keuze(
+        VrijstellingArtikel.values, "VrijstellingArtikel", read_only=True
+    )
+    begindatum = serializers.DateField(read_only=True)
+    einddatum = serializers.DateField(read_only=True, allow_null=True)
+    gemeente = serializers.CharField(source="gemeente.code", read_only=True)
+    ingetrokkenMeldingen = serializers.SerializerMethodField(  # noqa: N815
+        help_text="Meldingen die het register nu heeft ingetrokken met reden vrijstelling (R-RT-7)."
+    )
+
+    @extend_schema_field(IngetrokkenMeldingSerializer(many=True))
+    def get_ingetrokkenMeldingen(self, obj) -> list[dict]:  # noqa: N802
+        return IngetrokkenMeldingSerializer(
+            self.context.get("ingetrokken", []), many=True, context=self.context
+        ).data
+
+
+# --- views -------------------------------------------------------------------------------
+
+
+def _antwoord(view, serializer_class, registratie, **context):
+    data = serializer_class(registratie.object, context={"request": view.request, **context}).data
+    return 201 if registratie.nieuw else 200, data, registratie.object.leerling.identificatie
+
+
+BESTAAND = "Bestond al met precies deze gegevens (of herhaalde Idempotency-Key)."
+
+
+class InschrijvingenView(GenericAPIView):
+    required_scopes = {"POST": "inschrijvingen.schrijven"}
+    serializer_class = InschrijvingSerializer
+
+    @extend_schema(
+        operation_id="createInschrijving",
+        tags=[TAG],
+        summary="Leerling inschrijven",
+        description="Een school schrijft een leerling in op een eigen vestiging. Dezelfde "
+        "leerling, vestiging en begindatum met dezelfde gegevens geeft 200 met de bestaande "
+        "inschrijving; met andere gegevens 409 (wijzig de einddatum met PATCH).",
+        request=InschrijvingInvoerSerializer,
+        parameters=[IDEMPOTENCY_KEY],
+        examples=[
+            OpenApiExample(
+                "BSN",
+                value={
+                    "leerling": {"burgerservicenummer": "999993653"},
+                    "vestiging": "25PL00",
+                    "begindatum": "2026-08-17",
+                    "onderwijssoort": "havo",
+                },
+                request_only=True,
+            )
+        ],
+        responses={
+            201: OpenApiResponse(InschrijvingSerializer, description="Ingeschreven."),
+            200: OpenApiResponse(InschrijvingSerializer, description=BESTAAND),
+            **_problemen(400, 401, 403, 404, 409),
+        },
+    )
+    def post(self, request):
+        actor = api_actor(request)
+        body = _body(request)
+
+        def uitvoeren():
+            with _domeinfouten():
+                r = services.inschrijven(
+                    actor,
+                    body.get("leerling"),
+                    body.get("vestiging"),
+                    body.get("begindatum"),
+                    body.get("einddatum"),
+                    body.get("onderwijssoort") or "",
+                )
+            return _antwoord(self, InschrijvingSerializer, r)
+
+        response = _idempotent(request, actor, uitvoeren)
+        response["Location"] = response.data["url"]
+        return response
+
+
+class InschrijvingView(GenericAPIView):
+    required_scopes = {"PATCH": "inschrijvingen.schrijven"}
+    serializer_class = InschrijvingSerializer
+
+    @extend_schema(
+        operation_id="updateInschrijving",
+        tags=[TAG],
+        summary="Einddatum van een inschrijving zetten (uitschrijven)",
+        description="Alleen voor inschrijvingen op de eigen school; die van een andere "
+        "school geeft 404.",
+        request=InschrijvingWijzigingSerializer,
+        parameters=[IDEMPOTENCY_KEY],
+        responses={200: InschrijvingSerializer, **_problemen(400, 401, 403, 404, 409)},
+    )
+    def patch(self, request, inschrijving_uuid):
+        actor = api_actor(request)
+        body = _body(request)
+        if "einddatum" not in body:
+            raise ValidationError({"einddatum": ["Verplicht veld."]})
+
+        def uitvoeren():
+            with _domeinfouten():
+                inschrijving = services.wijzig_inschrijving(
+                    actor, inschrijving_uuid, body["einddatum"]
+                )
+            data = InschrijvingSerializer(inschrijving, context={"request": request}).data
+            return 200, data, inschrijving.leerling.identificatie
+
+        return _idempotent(request, actor, uitvoeren)
+
+
+class DiplomasView(GenericAPIView):
+    required_scopes = {"POST": "diplomas.schrijven"}
+    serializer_class = DiplomaSerializer
+
+    @extend_schema(
+        operation_id="createDiploma",
+        tags=[TAG],
+        summary="Diploma registreren",
+        description="Een school registreert een diploma van een leerling die op de "
+        "diplomadatum bij haar ingeschreven was. `startkwalificatie` wordt afgeleid (R-LP-4).",
+        request=DiplomaInvoerSerializer,
+        parameters=[IDEMPOTENCY_KEY],
+        responses={
+            201: OpenApiResponse(DiplomaSerializer, description="Geregistreerd."),
+            200: OpenApiResponse(DiplomaSerializer, description=BESTAAND),
+            **_problemen(400, 401, 403, 404, 409),
+        },
+    )
+    def post(self, request):
+        actor = api_actor(request)
+        body = _body(request)
+
+        def uitvoeren():
+            with _domeinfouten():
+                r = services.registreer_diploma(
+                    actor, body.get("leerling"), body.get("soort"), body.get("datum")
+                )
+            return _antwoord(self, DiplomaSerializer, r)
+
+        return _idempotent(request, actor, uitvoeren)
+
+
+class VrijstellingenView(GenericAPIView):
+    required_scopes = {"POST": "vrijstellingen.schrijven"}
+    serializer_class = VrijstellingSerializer
+
+    @extend_schema(
+        operation_id="createVrijstelling",
+        tags=[TAG],
+        summary="Vrijstelling registreren",
+        description="Een gemeente of leerplichtdienst registreert een vrijstelling van een "
+        "leerling die in een van haar gemeenten woont (BRP), anders 404. Art. 5 onder a, b "
+        "en c gelden hoogstens één schooljaar (R-VR-1). Meldingen waarvan de periode de "
+        "vrijstelling overlapt, trekt het register in met reden vrijstelling (R-RT-7); het "
+        "antwoord noemt ze.",
+        request=VrijstellingInvoerSerializer,
+        parameters=[IDEMPOTENCY_KEY],
+        responses={
+            201: OpenApiResponse(VrijstellingSerializer, description="Geregistreerd."),
+            200: OpenApiResponse(VrijstellingSerializer, description=BESTAAND),
+            **_problemen(400, 401, 403, 404, 409),
+        },
+    )
+    def post(self, request):
+        actor = api_actor(request)
+        body = _body(request)
+
+        def uitvoeren():
+            with _domeinfouten():
+                r = services.registreer_vrijstelling(
+                    actor,
+                    body.get("leerling"),
+                    body.get("artikel"),
+                    body.get("begindatum"),
+                    body.get("einddatum"),
+                    body.get("gemeente"),
+                )
+            return _antwoord(self, VrijstellingSerializer, r, ingetrokken=r.ingetrokken)
+
+        return _idempotent(request, actor, uitvoeren)
