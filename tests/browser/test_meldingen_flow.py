@@ -88,6 +88,15 @@ def test_melding_van_school_naar_gemeente_en_status_terug(
     expect(rij).to_contain_text("Geregistreerd")
     expect(lpa.locator("[data-map=nieuw] .vr-tab__aantal")).to_have_text("(1 melding)")
     screenshot(lpa, "inbox")
+    # filtering swaps only the list (htmx) and keeps the filter in the URL
+    lpa.evaluate("window.zelfdePagina = true")
+    lpa.locator("#id_verzuimsoort").select_option("luxe")
+    expect(rij).to_have_count(0)
+    expect(lpa.locator("#meldingen-lijst")).to_contain_text("die aan de filters voldoen")
+    assert lpa.evaluate("window.zelfdePagina === true")
+    assert "verzuimsoort=luxe" in lpa.url
+    lpa.locator("#id_verzuimsoort").select_option("16-uur")
+    expect(rij).to_be_visible()
     rij.get_by_role("link", name=nummer).click()
     expect(lpa.locator("h1")).to_have_text(f"Melding {nummer}")
     expect(lpa.get_by_text("R-RT-1", exact=False).first).to_be_visible()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import logging
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -37,9 +38,10 @@ from verzuim.meldingen.fouten import (
     OvergangNietToegestaan,
 )
 from verzuim.organisaties.models import Gemeente, OrganisatieSoort, Vestiging
-from verzuim.personen.models import BrpPersoon
+from verzuim.personen.brp import BrpFout, get_brp
 from verzuim.rules import statussen as regels
 
+logger = logging.getLogger(__name__)
 BEHANDELROLLEN = tuple(str(r) for r in services.BEHANDELROLLEN)
 SCHOOLROLLEN = (str(Rol.SCHOOLMEDEWERKER),)
 PER_PAGINA = 25
@@ -85,18 +87,17 @@ def maskeer(nummer: str) -> str:
 
 
 def _namen(leerlingen) -> dict[str, str]:
-    """Names from the local BRP store for the pupils shown (the read is audited by the
-    service that produced the meldingen)."""
-    bsns = {ll.burgerservicenummer for ll in leerlingen if ll.burgerservicenummer}
-    personen = BrpPersoon.objects.filter(burgerservicenummer__in=bsns).only(
-        "burgerservicenummer", "voornamen", "voorvoegsel", "geslachtsnaam"
-    )
-    return {
-        p.burgerservicenummer: " ".join(
-            x for x in (p.voornamen, p.voorvoegsel, p.geslachtsnaam) if x
-        )
-        for p in personen
-    }
+    """Names from the BRP (doel "melding": BSN and full name only, R-ID-3) for the pupils
+    shown; the read itself is audited by the service that produced the meldingen."""
+    bsns = sorted({ll.burgerservicenummer for ll in leerlingen if ll.burgerservicenummer})
+    if not bsns:
+        return {}
+    try:
+        personen = get_brp().raadpleeg(bsns, doel="melding")
+    except BrpFout:
+        logger.warning("BRP niet bereikbaar: namen ontbreken op de meldingenpagina")
+        return {}
+    return {p["burgerservicenummer"]: p.get("naam", {}).get("volledigeNaam", "") for p in personen}
 
 
 def _rijen(meldingen) -> list[dict]:

@@ -22,6 +22,8 @@ DOELEN: dict[str, list[str]] = {
         "verblijfplaats",
         "overlijden.datum",
     ],
+    # R-PR-1: the pupil's name on the meldingen pages of the school and the receiving party.
+    "melding": ["burgerservicenummer", "naam.volledigeNaam"],
     # R-CW-4: casework letters to the pupil and the parents.
     "dossier": [
         "burgerservicenummer",
