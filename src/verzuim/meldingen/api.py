@@ -23,6 +23,7 @@ from drf_spectacular.utils import (
 )
 from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
+from rest_framework.fields import SkipField
 from rest_framework.generics import GenericAPIView
 from rest_framework.response import Response
 
@@ -367,10 +368,19 @@ class MeldingSerializer(serializers.Serializer):
         return StatusWijzigingSerializer(obj.statussen.all(), many=True, context=ctx).data
 
     def to_representation(self, instance):
-        data = super().to_representation(instance)
-        if not self._volledig(instance):
-            for k in self.CASUS:
-                data.pop(k, None)
+        # As DRF's, but the casework fields are not even computed for the school (R-ME-7).
+        overslaan = () if self._volledig(instance) else self.CASUS
+        data = {}
+        for field in self._readable_fields:
+            if field.field_name in overslaan:
+                continue
+            try:
+                attribute = field.get_attribute(instance)
+            except SkipField:
+                continue
+            data[field.field_name] = (
+                None if attribute is None else field.to_representation(attribute)
+            )
         return data
 
 
@@ -487,11 +497,9 @@ class MeldingenView(GenericAPIView):
         key = request.headers.get("Idempotency-Key")
         with _domeinfouten():
             intake = services.meld_verzuim(actor, request.data, idempotency_key=key)
-        melding = _met_historie(
-            Melding.objects.select_related(
-                "leerling", "vestiging", "instelling", "ontvanger", "vervolg_op"
-            )
-        ).get(pk=intake.melding.pk)
+        melding = intake.melding
+        if not intake.nieuw:  # an existing one: read it with its current history
+            melding = _met_historie(queries.meldingen_voor(actor)).get(pk=melding.pk)
         data = MeldingSerializer(melding, context=_context(self)).data
         response = Response(data, status=201 if intake.nieuw else 200)
         response["Location"] = data["url"]

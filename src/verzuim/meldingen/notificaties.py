@@ -1,6 +1,7 @@
 """Notifications to the receiving party (R-RT-4): the in-app entry is written in the intake
-transaction; the e-mail goes through django-tasks, enqueued after commit, so a slow mail
-server never slows the intake. The e-mail holds no person data, only a link.
+transaction; the e-mail goes through django-tasks and is sent only after commit (see
+`plan_email`), so a slow mail server never slows the intake. The e-mail holds no person
+data, only a link.
 
 Run the worker next to the web server: `python manage.py db_worker` (django_tasks_db; use
 `--batch` from cron to drain the queue and exit).
@@ -46,6 +47,22 @@ def adressen(organisatie) -> list[str]:
         if rollen.intersection(gebruiker_rollen or []) and email not in uit:
             uit.append(email)
     return uit
+
+
+def plan_email(notificatie_id: int) -> None:
+    """Queue the e-mail so it goes only after the intake committed.
+
+    With the database task backend the task row is written in the intake's own transaction
+    (a transactional outbox: it exists exactly when the melding does, one commit, and the
+    worker cannot see it before commit). Any other backend is called in on_commit.
+    """
+    from django.db import transaction
+    from django_tasks_db import DatabaseBackend
+
+    if isinstance(verstuur_email.get_backend(), DatabaseBackend):
+        verstuur_email.enqueue(notificatie_id)
+    else:
+        transaction.on_commit(lambda: verstuur_email.enqueue(notificatie_id))
 
 
 @task()

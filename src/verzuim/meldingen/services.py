@@ -164,12 +164,23 @@ def _nieuwe_status(melding, status, *, door: Actor, reden="", toelichting="", ti
     )
 
 
+def _als_geprefetcht(melding: Melding, **relaties: list) -> None:
+    """Fill the prefetch cache with rows we just wrote, so rendering the answer needs no
+    queries (as prefetch_related would leave it)."""
+    cache = {}
+    for naam, rijen in relaties.items():
+        qs = getattr(melding, naam).all()
+        qs._result_cache, qs._prefetch_done = list(rijen), True
+        cache[naam] = qs
+    melding._prefetched_objects_cache = cache
+
+
 def _notificeer(melding: Melding, soort: str) -> None:
     """R-RT-4: in-app entry now; the e-mail after commit through django-tasks."""
     n = Notificatie.objects.create(
         organisatie=melding.ontvanger, melding=melding, soort=soort, aangemaakt=clock.now()
     )
-    transaction.on_commit(lambda: notificaties.verstuur_email.enqueue(n.pk))
+    notificaties.plan_email(n.pk)
 
 
 def _registreer(actor: Actor, inv: MeldingInvoer, g: Gegevens, key: str | None, body_hash: str):
@@ -251,6 +262,7 @@ def _registreer(actor: Actor, inv: MeldingInvoer, g: Gegevens, key: str | None, 
             duplicaatsleutel=melding.duplicaatsleutel,
         )
         StatusWijziging.objects.bulk_create(wijzigingen)
+        _als_geprefetcht(melding, statussen=wijzigingen, doorzendingen=[])
         audit.log(
             actor,
             "melding.aanmaken",

@@ -35,3 +35,17 @@ def test_inbox_badge(wereld, django_capture_on_commit_callbacks):
     assert queries.aantal_ongelezen(wereld.lpa_haarlem) == 0
     assert queries.aantal_ongelezen(wereld.haarlem) == 1  # org-wide still unread
     assert queries.aantal_ongelezen(wereld.amsterdam) == 0
+
+
+def test_database_backend_schrijft_de_taak_in_dezelfde_transactie(
+    wereld, settings, django_capture_on_commit_callbacks
+):
+    """Transactional outbox: with the database task backend the e-mail task row is part of the
+    intake's own commit (no on_commit callback, nothing queued for a rolled-back melding)."""
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        services.meld_verzuim(wereld.school_a, melding_data())
+        assert DBTaskResult.objects.filter(task_path__endswith="verstuur_email").count() == 1
+    assert callbacks == [] and mail.outbox == []
