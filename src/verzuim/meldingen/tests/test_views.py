@@ -391,3 +391,15 @@ def test_keuzehulp_staat_naast_het_formulier(client, wereld):
     html = als(client, wereld["school.a"]).get(reverse("meldingen:nieuw")).content.decode()
     assert 'id="kop-keuzehulp"' in html and reverse("web:keuzehulp") in html
     assert 'id="keuzehulp-voorstel"' in html
+
+
+def test_herhaalmeldingen_keten_op_de_detailpagina(client, wereld, melding):
+    """R-ME-6: a melding that directly follows an open one is linked to it."""
+    actor = actor_for_user(wereld["school.a"])
+    vervolg = services.meld_verzuim(
+        actor, ws.melding_data(begindatum="2026-09-28", einddatum="2026-09-30")
+    ).melding
+    assert vervolg.vervolg_op == melding
+    html = als(client, wereld["lpa.amsterdam"]).get(detail_url(vervolg)).content.decode()
+    assert melding.meldingsnummer in html and "(deze melding)" in html
+    assert detail_url(melding) in html
