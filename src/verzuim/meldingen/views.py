@@ -283,6 +283,8 @@ def detail(request, uuid):
 def ontvanger_detail(request, uuid, *, forms=None, status=200):
     actor = request.actor
     melding = services.lees_melding(actor, uuid)
+    for notificatie in queries.notificaties_voor(actor).filter(melding=melding):
+        services.markeer_gelezen(actor, notificatie.pk)
     context = _detail_context(actor, melding) | {
         "doorzendingen": melding.doorzendingen.select_related("van", "naar"),
         "keten": _keten(actor, melding),

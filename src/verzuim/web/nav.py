@@ -27,6 +27,7 @@ class NavItem:
     rollen: frozenset[str] = field(default_factory=frozenset)  # empty: every signed-in user
     volgorde: int = 50
     omschrijving: str = ""
+    badge: Callable | None = None  # functie(user) -> int, e.g. unread notifications
 
 
 _ITEMS: dict[str, NavItem] = {}
@@ -52,10 +53,16 @@ ROL_OMSCHRIJVING = {
 
 
 def registreer(
-    label: str, url_name: str, *, rollen=(), volgorde: int = 50, omschrijving: str = ""
+    label: str,
+    url_name: str,
+    *,
+    rollen=(),
+    volgorde: int = 50,
+    omschrijving: str = "",
+    badge: Callable | None = None,
 ) -> None:
     """Add (or replace, by url_name) a navigation item for the given roles."""
-    _ITEMS[url_name] = NavItem(label, url_name, frozenset(rollen), volgorde, omschrijving)
+    _ITEMS[url_name] = NavItem(label, url_name, frozenset(rollen), volgorde, omschrijving, badge)
 
 
 def teller(rol: str, label: str, functie: Callable) -> None:
@@ -89,7 +96,13 @@ def menu_voor(user, huidig_pad: str = "") -> list[dict]:
             continue
         huidig = huidig_pad == url if url == "/" else huidig_pad.startswith(url)
         items.append(
-            {"label": item.label, "url": url, "huidig": huidig, "omschrijving": item.omschrijving}
+            {
+                "label": item.label,
+                "url": url,
+                "huidig": huidig,
+                "omschrijving": item.omschrijving,
+                "badge": item.badge(user) if item.badge else 0,
+            }
         )
     return items
 
@@ -122,12 +135,23 @@ SCHOOL = {Rol.SCHOOLMEDEWERKER}
 LEERPLICHT = {Rol.LEERPLICHTAMBTENAAR, Rol.ADMINISTRATIEF_MEDEWERKER, Rol.RMC_TRAJECTBEGELEIDER}
 
 registreer("Start", "web:start", volgorde=0)
+
+
+def _ongelezen_meldingen(user) -> int:
+    """The in-app inbox badge (R-RT-4): notifications this user has not read yet."""
+    from verzuim.audit.context import actor_for_user
+    from verzuim.meldingen.queries import aantal_ongelezen
+
+    return aantal_ongelezen(actor_for_user(user))
+
+
 registreer(
     "Inbox meldingen",
     "meldingen:inbox",
     rollen=LEERPLICHT,
     volgorde=10,
     omschrijving="Nieuwe en lopende meldingen voor uw organisatie.",
+    badge=_ongelezen_meldingen,
 )
 registreer(
     "Mijn meldingen",

@@ -403,3 +403,27 @@ def test_herhaalmeldingen_keten_op_de_detailpagina(client, wereld, melding):
     html = als(client, wereld["lpa.amsterdam"]).get(detail_url(vervolg)).content.decode()
     assert melding.meldingsnummer in html and "(deze melding)" in html
     assert detail_url(melding) in html
+
+
+# --- in-app inbox badge (R-RT-4) ------------------------------------------------------------
+
+
+def _badge(html: str) -> str | None:
+    import re
+
+    found = re.search(r'class="vr-badge" aria-label="(\d+) ongelezen"', html)
+    return found.group(1) if found else None
+
+
+def test_badge_telt_ongelezen_meldingen_tot_de_melding_is_geopend(client, wereld, melding):
+    c = als(client, wereld["lpa.amsterdam"])
+    assert _badge(c.get(reverse("web:start")).content.decode()) == "1"
+    assert c.get(detail_url(melding)).status_code == 200
+    assert _badge(c.get(reverse("web:start")).content.decode()) is None
+
+
+def test_badge_is_per_organisatie(client, wereld, melding):
+    assert (
+        _badge(als(client, wereld["lpa.rotterdam"]).get(reverse("web:start")).content.decode())
+        is None
+    )
