@@ -41,7 +41,10 @@ def test_keuzehulp_naar_luxe_verzuim(page, screenshot):
     page.wait_for_selector("text=Is de leerling op vakantie buiten de schoolvakanties")
     # htmx swapped only the step (no page load) and focus moved to the new question.
     assert page.evaluate("window.zelfdePagina === true")
-    assert page.evaluate("document.activeElement.id") == "keuzehulp-vraag"
+    # Focus moves after htmx's settle phase; wait for it rather than racing the swap.
+    page.wait_for_function(
+        "document.activeElement && document.activeElement.id === 'keuzehulp-vraag'"
+    )
     _kies(page, "Vakantie zonder verlof", "Ja")
     kop = page.locator("#keuzehulp-uitkomst-kop")
     kop.wait_for()
