@@ -1,13 +1,14 @@
 """Intake over HTTP (issue 3 "Speed"): meldingen/s, p50/p99 latency, nothing lost or doubled.
 
     .venv/bin/python benchmarks/intake.py [--seconds 40] [--clients 24] [--workers 4]
-                                          [--pupils 20000] [--no-write]
+                                          [--threads 0] [--pupils 20000] [--no-write]
 
 1. Recreates the PostgreSQL database BENCH_DATABASE_URL (default
    postgres://postgres@127.0.0.1:5432/verzuim_bench), migrates, and loads a scenario with
    the scenario loader: 40 schools in 8 gemeenten (two of them routed to a leerplichtdienst),
    `--pupils` pupils with BRP persons (ages 12-19), enrolments and one API token per school.
-2. Starts gunicorn (sync workers) on 127.0.0.1 against that database; notification e-mails
+2. Starts gunicorn (--preload; sync workers, or gthread with keep-alive when --threads is
+   given) on 127.0.0.1 against that database, DEBUG off; notification e-mails
    are queued as django-tasks rows in the same database (the real backend), not sent.
 3. `--clients` concurrent httpx clients post realistic meldingen (16-uur, luxe, langdurig,
    18-plus, with verzuimdagen and contactpersoon) for `--seconds`; 5 % of the requests are
@@ -50,6 +51,7 @@ def _env() -> dict[str, str]:
         "VERZUIM_TASKS_BACKEND": "django_tasks_db.DatabaseBackend",
         "VERZUIM_EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend",
         "VERZUIM_DEMO": "1",
+        "VERZUIM_DEBUG": "0",
         "PYTHONPATH": str(ROOT / "src"),
     }
 
@@ -208,12 +210,16 @@ def melding(leerling: dict, rnd: random.Random) -> dict:
     }
 
 
-def start_server(workers: int) -> subprocess.Popen:
+def start_server(workers: int, threads: int) -> subprocess.Popen:
+    # gthread keeps client connections alive (sync workers close each one); --preload
+    # imports Django once before forking.
     cmd = [
         str(ROOT / ".venv/bin/gunicorn"),
         "verzuim.wsgi:application",
+        "--preload",
         "-w",
         str(workers),
+        *(["-k", "gthread", "--threads", str(threads), "--keep-alive", "30"] if threads else []),
         "-b",
         f"127.0.0.1:{PORT}",
         "--access-logfile",
@@ -330,6 +336,7 @@ def main() -> None:
     ap.add_argument("--seconds", type=float, default=40)
     ap.add_argument("--clients", type=int, default=24)
     ap.add_argument("--workers", type=int, default=4)
+    ap.add_argument("--threads", type=int, default=0, help="gthread workers; 0: sync")
     ap.add_argument("--pupils", type=int, default=20000)
     ap.add_argument("--no-write", action="store_true")
     ap.add_argument("--skip-setup", action="store_true", help="reuse the loaded database")
@@ -341,7 +348,7 @@ def main() -> None:
         maak_database()
         laad(data)
         print(f"database en scenario klaar in {time.perf_counter() - t0:.0f} s", flush=True)
-    server = start_server(args.workers)
+    server = start_server(args.workers, args.threads)
     try:
         lat, statussen, geaccepteerd, retries, duur = asyncio.run(
             belast(leerlingen, args.clients, args.seconds, rnd)
@@ -372,9 +379,10 @@ def main() -> None:
         and c["retries_ander_antwoord"] == 0
         and not any(s >= 500 for s in statussen)
     )
+    soort = f"gthread workers x {args.threads} threads" if args.threads else "sync workers"
     tekst = f"""{SECTION}
 
-`benchmarks/intake.py` (issue 3): gunicorn with {args.workers} sync workers on 127.0.0.1,
+`benchmarks/intake.py` (issue 3): gunicorn with {args.workers} {soort} on 127.0.0.1,
 PostgreSQL on the same 2-CPU machine, {args.clients} concurrent async httpx clients on
 loopback (client, server and database share the two CPUs). Scenario: 40 schools in 8
 gemeenten (2 routed to a leerplichtdienst), {args.pupils:,} pupils with BRP persons and
@@ -402,7 +410,7 @@ Verdict: {"nothing lost or doubled" if ok else "CHECK FAILED"}; throughput targe
 {"met" if resultaat["meldingen_per_s"] >= 200 else "not met"}, p99 target
 {"met" if resultaat["p99"] < 250 else "not met"}. Run on {time.strftime("%Y-%m-%d")}
 (`.venv/bin/python benchmarks/intake.py --seconds {args.seconds:.0f} --clients {args.clients}
---workers {args.workers}`).
+--workers {args.workers} --threads {args.threads}`).
 
 """
     if not args.no_write:

@@ -6,4 +6,4 @@ class MeldingenConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from verzuim.meldingen import receivers  # noqa: F401
+        from verzuim.meldingen import receivers, referentie  # noqa: F401

@@ -9,6 +9,8 @@
 3. R-RT-2: per gemeente and doelgroep the receiving organisation
    (`organisaties.queries.ontvanger_voor`): alternatieve routering to a leerplichtdienst,
    18-plus by default to the RMC-regio's contactgemeente, else the gemeente itself.
+
+The reference data is read through `referentie` (cached per process for a minute).
 """
 
 from __future__ import annotations
@@ -16,8 +18,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from verzuim.meldingen import referentie
 from verzuim.meldingen.brp import Persoon
-from verzuim.organisaties import queries as org_queries
 from verzuim.organisaties.models import Gemeente, Organisatie, OrganisatieSoort, Vestiging
 from verzuim.rules._datum import nl
 
@@ -47,7 +49,7 @@ def _gemeente_uit_brp(persoon: Persoon | None, peildatum: dt.date) -> tuple[Geme
         else:
             waarom = "De leerling staat in de BRP zonder Nederlands adres (RNI)."
         return None, _reden("R-RT-3", waarom + " Er is geen BRP-adres.")
-    gemeente = org_queries.gemeente(code)
+    gemeente = referentie.gemeente(code)
     if gemeente is None:
         return None, _reden("R-RT-3", f"Gemeentecode {code} uit de BRP is onbekend.")
     return gemeente, _reden(
@@ -58,7 +60,7 @@ def _gemeente_uit_brp(persoon: Persoon | None, peildatum: dt.date) -> tuple[Geme
 
 
 def _ontvanger(gemeente: Gemeente, doelgroep: str) -> tuple[Organisatie, dict]:
-    org = org_queries.ontvanger_voor(gemeente, doelgroep)
+    org = referentie.ontvanger(gemeente, doelgroep)
     if org.gemeente_id == gemeente.pk:
         uitleg = f"{gemeente.naam} ontvangt zelf meldingen van doelgroep {doelgroep}."
     elif org.soort == OrganisatieSoort.GEMEENTE and doelgroep == "18-plus":
@@ -88,7 +90,7 @@ def routeer(
     uitleg.append(reden)
     onbekend = False
     if gemeente is None and opgegeven_adres.get("gemeente"):
-        gemeente = org_queries.gemeente(opgegeven_adres["gemeente"])
+        gemeente = referentie.gemeente(opgegeven_adres["gemeente"])
         if gemeente is not None:
             uitleg.append(
                 _reden("R-RT-3", f"Gerouteerd op het adres dat de school opgaf: {gemeente.naam}.")

@@ -22,6 +22,7 @@ import uuid as uuid_mod
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
+from django.db.models import Case, Q, When
 
 from verzuim import clock
 from verzuim.accounts.models import Rol, Scope
@@ -44,6 +45,7 @@ from verzuim.meldingen.models import (
     Notificatie,
     StatusWijziging,
 )
+from verzuim.meldingen.prefetch import als_geprefetcht
 from verzuim.meldingen.routering import routeer
 from verzuim.meldingen.validatie import Gegevens, controleer
 from verzuim.organisaties import queries as org_queries
@@ -117,21 +119,33 @@ def _duplicaatsleutel(leerling_id: int, instelling_id: int, inv: MeldingInvoer) 
     return _hash([leerling_id, instelling_id, inv.verzuimsoort, inv.begindatum, inv.einddatum])
 
 
-def _vervolg_op(g: Gegevens, inv: MeldingInvoer) -> Melding | None:
-    """R-ME-6: an open melding of the same pupil, school and soort whose period overlaps or
-    is directly followed (next werkdag) by this one."""
-    kandidaten = Melding.objects.filter(
-        leerling=g.leerling,
-        instelling_id=g.vestiging.instelling_id,
-        verzuimsoort=inv.verzuimsoort,
-        status__in=OPEN_STATUSSEN,
-        begindatum__lte=inv.einddatum or inv.begindatum,
-    ).order_by("-begindatum", "-id")
-    for m in kandidaten[:20]:
+def _bestaande(
+    g: Gegevens, inv: MeldingInvoer, sleutel: str
+) -> tuple[Melding | None, Melding | None]:
+    """R-ME-6 in one query: the exact duplicate (same duplicaatsleutel), else the open melding
+    of the same pupil, school and soort this one follows on (its period overlaps or is
+    directly followed, next werkdag, by this one)."""
+    kandidaten = (
+        Melding.objects.filter(
+            leerling=g.leerling,
+            instelling_id=g.vestiging.instelling_id,
+            verzuimsoort=inv.verzuimsoort,
+        )
+        .filter(
+            Q(duplicaatsleutel=sleutel)
+            | Q(status__in=OPEN_STATUSSEN, begindatum__lte=inv.einddatum or inv.begindatum)
+        )
+        .alias(duplicaat=Case(When(duplicaatsleutel=sleutel, then=0), default=1))
+        .order_by("duplicaat", "-begindatum", "-id")
+    )
+    kandidaten = list(kandidaten[:20])
+    if kandidaten and kandidaten[0].duplicaatsleutel == sleutel:
+        return kandidaten[0], None
+    for m in kandidaten:
         einde = m.einddatum or m.begindatum
         if inv.begindatum <= _werkdagen_na(einde, 1):
-            return m
-    return None
+            return None, m
+    return None, None
 
 
 def _doelgroep(g: Gegevens, inv: MeldingInvoer) -> str:
@@ -164,17 +178,6 @@ def _nieuwe_status(melding, status, *, door: Actor, reden="", toelichting="", ti
     )
 
 
-def _als_geprefetcht(melding: Melding, **relaties: list) -> None:
-    """Fill the prefetch cache with rows we just wrote, so rendering the answer needs no
-    queries (as prefetch_related would leave it)."""
-    cache = {}
-    for naam, rijen in relaties.items():
-        qs = getattr(melding, naam).all()
-        qs._result_cache, qs._prefetch_done = list(rijen), True
-        cache[naam] = qs
-    melding._prefetched_objects_cache = cache
-
-
 def _notificeer(melding: Melding, soort: str) -> None:
     """R-RT-4: in-app entry now; the e-mail after commit through django-tasks."""
     n = Notificatie.objects.create(
@@ -186,7 +189,7 @@ def _notificeer(melding: Melding, soort: str) -> None:
 def _registreer(actor: Actor, inv: MeldingInvoer, g: Gegevens, key: str | None, body_hash: str):
     nu = clock.now()
     sleutel = _duplicaatsleutel(g.leerling.pk, g.vestiging.instelling_id, inv)
-    bestaand = Melding.objects.filter(duplicaatsleutel=sleutel).first()
+    bestaand, vervolg_op = _bestaande(g, inv, sleutel)
     if bestaand is not None:
         result = Intake(bestaand, nieuw=False)
         audit.log(
@@ -198,83 +201,10 @@ def _registreer(actor: Actor, inv: MeldingInvoer, g: Gegevens, key: str | None, 
             details={"duplicaat": True},
         )
     else:
-        doelgroep = _doelgroep(g, inv)
-        r = routeer(
-            persoon=g.persoon,
-            opgegeven_adres=inv.adres,
-            vestiging=g.vestiging,
-            doelgroep=doelgroep,
-            peildatum=nu.date(),
-        )
-        uiterste = (
-            _werkdagen_na(inv.einddatum, 5)
-            if inv.verzuimsoort == Verzuimsoort.ZESTIEN_UUR and inv.einddatum
-            else None
-        )
-        melding = Melding(
-            meldingsnummer=f"tmp-{uuid_mod.uuid4().hex[:16]}",
-            leerling=g.leerling,
-            vestiging=g.vestiging,
-            instelling_id=g.vestiging.instelling_id,
-            verzuimsoort=inv.verzuimsoort,
-            begindatum=inv.begindatum,
-            einddatum=inv.einddatum,
-            verzuimde_uren=inv.verzuimde_uren,
-            te_laat_keren=inv.te_laat_keren,
-            verzuimdagen=inv.verzuimdagen,
-            vermoedelijke_reden=inv.vermoedelijke_reden,
-            ondernomen_actie=inv.ondernomen_actie,
-            gewenste_actie=inv.gewenste_actie,
-            contactpersoon=inv.contactpersoon,
-            opgegeven_adres=inv.adres,
-            ontvangen=nu,
-            ontvanger=r.ontvanger,
-            verantwoordelijke_gemeente=r.gemeente,
-            doelgroep=doelgroep,
-            routering_uitleg=r.uitleg,
-            woonplaats_onbekend=r.woonplaats_onbekend,
-            vervolg_op=_vervolg_op(g, inv),
-            status_gewijzigd=nu,
-            te_laat=bool(uiterste and nu.date() > uiterste),
-            uiterste_meldingsdatum=uiterste,
-            duplicaatsleutel=sleutel,
-        )
-        wijzigingen = [_nieuwe_status(melding, Status.GEREGISTREERD, door=actor, tijdstip=nu)]
-        melding.save()
-        melding.meldingsnummer = f"{MELDINGSNUMMER_PREFIX}-{nu.year}-{melding.pk:06d}"
-        vrijstelling = _vrijstelling_overlapt(g, inv)
-        if vrijstelling is not None:
-            # R-RT-7 at intake: accepted (the school's report is kept) and withdrawn at once.
-            wijzigingen.append(
-                _nieuwe_status(
-                    melding,
-                    Status.INGETROKKEN,
-                    door=SYSTEEM,
-                    reden="V",
-                    tijdstip=nu,
-                    toelichting=f"Vrijstelling art. {vrijstelling.artikel} overlapt de periode.",
-                )
-            )
-            melding.duplicaatsleutel = None
-        Melding.objects.filter(pk=melding.pk).update(
-            meldingsnummer=melding.meldingsnummer,
-            status=melding.status,
-            duplicaatsleutel=melding.duplicaatsleutel,
-        )
-        StatusWijziging.objects.bulk_create(wijzigingen)
-        _als_geprefetcht(melding, statussen=wijzigingen, doorzendingen=[])
-        audit.log(
-            actor,
-            "melding.aanmaken",
-            obj=melding,
-            persoon=g.leerling.identificatie,
-            doel=DOEL,
-            details={"meldingsnummer": melding.meldingsnummer, "ontvanger": r.ontvanger.code},
-        )
-        if melding.status == Status.GEREGISTREERD:
-            _notificeer(melding, Notificatie.Soort.NIEUW)
-        result = Intake(melding, nieuw=True)
+        result = Intake(_nieuwe_melding(actor, inv, g, nu, sleutel, vervolg_op), nieuw=True)
     if key:
+        # Unique per organisation: a repeated key fails here and the caller answers with
+        # the first result (`_herhaald`), so a new key costs no lookup beforehand.
         IdempotencyRecord.objects.create(
             organisatie=actor.organisatie,
             sleutel=key,
@@ -284,6 +214,84 @@ def _registreer(actor: Actor, inv: MeldingInvoer, g: Gegevens, key: str | None, 
             aangemaakt=nu,
         )
     return result
+
+
+def _nieuwe_melding(
+    actor: Actor, inv: MeldingInvoer, g: Gegevens, nu, sleutel: str, vervolg_op
+) -> Melding:
+    doelgroep = _doelgroep(g, inv)
+    r = routeer(
+        persoon=g.persoon,
+        opgegeven_adres=inv.adres,
+        vestiging=g.vestiging,
+        doelgroep=doelgroep,
+        peildatum=nu.date(),
+    )
+    uiterste = (
+        _werkdagen_na(inv.einddatum, 5)
+        if inv.verzuimsoort == Verzuimsoort.ZESTIEN_UUR and inv.einddatum
+        else None
+    )
+    melding = Melding(
+        meldingsnummer=f"tmp-{uuid_mod.uuid4().hex[:16]}",
+        leerling=g.leerling,
+        vestiging=g.vestiging,
+        instelling=g.vestiging.instelling,
+        verzuimsoort=inv.verzuimsoort,
+        begindatum=inv.begindatum,
+        einddatum=inv.einddatum,
+        verzuimde_uren=inv.verzuimde_uren,
+        te_laat_keren=inv.te_laat_keren,
+        verzuimdagen=inv.verzuimdagen,
+        vermoedelijke_reden=inv.vermoedelijke_reden,
+        ondernomen_actie=inv.ondernomen_actie,
+        gewenste_actie=inv.gewenste_actie,
+        contactpersoon=inv.contactpersoon,
+        opgegeven_adres=inv.adres,
+        ontvangen=nu,
+        ontvanger=r.ontvanger,
+        verantwoordelijke_gemeente=r.gemeente,
+        doelgroep=doelgroep,
+        routering_uitleg=r.uitleg,
+        woonplaats_onbekend=r.woonplaats_onbekend,
+        vervolg_op=vervolg_op,
+        status_gewijzigd=nu,
+        te_laat=bool(uiterste and nu.date() > uiterste),
+        uiterste_meldingsdatum=uiterste,
+        duplicaatsleutel=sleutel,
+    )
+    wijzigingen = [_nieuwe_status(melding, Status.GEREGISTREERD, door=actor, tijdstip=nu)]
+    vrijstelling = _vrijstelling_overlapt(g, inv)
+    if vrijstelling is not None:
+        # R-RT-7 at intake: accepted (the school's report is kept) and withdrawn at once.
+        wijzigingen.append(
+            _nieuwe_status(
+                melding,
+                Status.INGETROKKEN,
+                door=SYSTEEM,
+                reden="V",
+                tijdstip=nu,
+                toelichting=f"Vrijstelling art. {vrijstelling.artikel} overlapt de periode.",
+            )
+        )
+        melding.duplicaatsleutel = None
+    melding.save()
+    # R-ME-5: the number follows from the row id, known after the insert.
+    melding.meldingsnummer = f"{MELDINGSNUMMER_PREFIX}-{nu.year}-{melding.pk:06d}"
+    Melding.objects.filter(pk=melding.pk).update(meldingsnummer=melding.meldingsnummer)
+    StatusWijziging.objects.bulk_create(wijzigingen)
+    als_geprefetcht(melding, statussen=wijzigingen, doorzendingen=[])
+    audit.log(
+        actor,
+        "melding.aanmaken",
+        obj=melding,
+        persoon=g.leerling.identificatie,
+        doel=DOEL,
+        details={"meldingsnummer": melding.meldingsnummer, "ontvanger": r.ontvanger.code},
+    )
+    if melding.status == Status.GEREGISTREERD:
+        _notificeer(melding, Notificatie.Soort.NIEUW)
+    return melding
 
 
 def _herhaald(actor: Actor, key: str | None, body_hash: str) -> Intake | None:
@@ -324,23 +332,26 @@ def meld_verzuim(actor: Actor, data, *, idempotency_key: str | None = None) -> I
             [{"name": "Idempotency-Key", "code": "invalid", "reason": "Hoogstens 200 tekens."}]
         )
     body_hash = _hash(data)
-    if (herhaald := _herhaald(actor, idempotency_key, body_hash)) is not None:
-        return herhaald
     inv, fouten = lees_invoer(data)
     g = controleer(actor, inv, fouten)
     if fouten:
+        # A repeated key answers as the first time (or 409), even if the body no longer
+        # passes the checks.
+        if (herhaald := _herhaald(actor, idempotency_key, body_hash)) is not None:
+            return herhaald
         raise MeldingOngeldig(list(fouten))
     for poging in range(2):
         try:
             with transaction.atomic():
                 return _registreer(actor, inv, g, idempotency_key, body_hash)
         except IntegrityError:
-            # A concurrent request with the same Idempotency-Key or the same content won
-            # the race; the second pass finds its result.
-            if poging:
-                raise
+            # The Idempotency-Key was used before (also by a concurrent request), or a
+            # concurrent request with the same content won the race: the first answer, or
+            # the second pass finds the duplicate.
             if (herhaald := _herhaald(actor, idempotency_key, body_hash)) is not None:
                 return herhaald
+            if poging:
+                raise
     raise AssertionError("unreachable")
 
 

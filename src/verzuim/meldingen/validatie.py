@@ -12,16 +12,17 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch, prefetch_related_objects
 
 from verzuim import clock
 from verzuim.audit.context import Actor
-from verzuim.meldingen import brp
+from verzuim.meldingen import brp, referentie
 from verzuim.meldingen.codes import EINDDATUM_VERPLICHT, TOEGESTANE_SOORTEN
 from verzuim.meldingen.invoer import Fouten, MeldingInvoer
+from verzuim.meldingen.prefetch import als_geprefetcht
 from verzuim.organisaties.models import Vestiging
 from verzuim.personen.leerplicht import GeboortedatumOnbekend, feiten_van
-from verzuim.personen.models import Inschrijving, Leerling
+from verzuim.personen.models import Diploma, Inschrijving, Leerling, Vrijstelling
 from verzuim.rules import leerplicht as lp
 
 EEN_DAG = dt.timedelta(days=1)
@@ -81,11 +82,7 @@ def _datums(inv: MeldingInvoer, fouten: Fouten, vandaag: dt.date) -> None:
 def _vestiging(actor: Actor, inv: MeldingInvoer, fouten: Fouten) -> Vestiging | None:
     if not inv.vestiging:
         return None
-    vestiging = (
-        Vestiging.objects.select_related("gemeente", "instelling")
-        .filter(code=inv.vestiging)
-        .first()
-    )
+    vestiging = referentie.vestiging(inv.vestiging)
     if vestiging is None or vestiging.instelling_id != getattr(actor.organisatie, "pk", None):
         fouten.add("vestiging", "onbekend", "Geen vestiging van uw school.")
         return None
@@ -98,9 +95,11 @@ def _leerling(inv: MeldingInvoer, fouten: Fouten) -> Leerling | None:
     veld = "burgerservicenummer" if inv.burgerservicenummer else "onderwijsnummer"
     leerling = (
         Leerling.objects.prefetch_related(
-            "diplomas",
-            "vrijstellingen",
-            Prefetch("inschrijvingen", Inschrijving.objects.select_related("vestiging")),
+            Prefetch("inschrijvingen", Inschrijving.objects.select_related("vestiging"))
+        )
+        .annotate(
+            heeft_diplomas=Exists(Diploma.objects.filter(leerling=OuterRef("pk"))),
+            heeft_vrijstellingen=Exists(Vrijstelling.objects.filter(leerling=OuterRef("pk"))),
         )
         .filter(**{veld: inv.identificatie})
         .first()
@@ -111,6 +110,11 @@ def _leerling(inv: MeldingInvoer, fouten: Fouten) -> Leerling | None:
             "niet_ingeschreven",
             "Deze leerling is niet ingeschreven op uw school (R-ME-2).",
         )
+        return None
+    # Most pupils have neither: ask only for what is there (R-LP-4/5, R-VR-1 need them).
+    aanwezig = {n: getattr(leerling, f"heeft_{n}") for n in ("diplomas", "vrijstellingen")}
+    als_geprefetcht(leerling, **{n: [] for n, ja in aanwezig.items() if not ja})
+    prefetch_related_objects([leerling], *(n for n, ja in aanwezig.items() if ja))
     return leerling
 
 

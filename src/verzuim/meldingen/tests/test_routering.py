@@ -74,3 +74,28 @@ def test_geemigreerd_naar_vestigingsgemeente(wereld):
     m = meld(wereld, melding_data(EMIGRANT))
     assert m.woonplaats_onbekend
     assert "geëmigreerd" in m.routering_uitleg[0]["uitleg"]
+
+
+def test_gewijzigde_routering_geldt_meteen(wereld):
+    """R-RT-2 through the per-process reference cache: registerbeheer changes the routing
+    and the next melding follows it (the cache is emptied on save and delete)."""
+    from verzuim.organisaties.models import Gemeente, Organisatie, Routering
+
+    assert meld(wereld, melding_data(ZANDVOORT)).ontvanger.code == "RBL-ZK"
+    r = Routering.objects.get(gemeente__code="GM0473", doelgroep="leerplichtig")
+    r.delete()
+    m = meld(
+        wereld,
+        melding_data(ZANDVOORT, begindatum="2026-09-21", einddatum="2026-09-25", verzuimdagen=[]),
+    )
+    assert m.ontvanger.code == "GM0473"
+    Routering.objects.create(
+        gemeente=Gemeente.objects.get(code="GM0473"),
+        doelgroep="leerplichtig",
+        naar=Organisatie.objects.get(code="RBL-ZK"),
+    )
+    m = meld(
+        wereld,
+        melding_data(ZANDVOORT, begindatum="2026-09-28", einddatum="2026-09-30", verzuimdagen=[]),
+    )
+    assert m.ontvanger.code == "RBL-ZK"
