@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import uuid
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -64,6 +63,12 @@ _DIENSTCODE = re.compile(r"^[A-Z0-9][A-Z0-9-]{1,19}$")
 _DATUM = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 _MC = re.compile(r"^MC[0-9]{2}$")
 _MIN_TOKEN = 24
+_HUISLETTER = re.compile(r"^[a-zA-Z]$")
+# TextChoices.values is rebuilt on every access; these are checked per record.
+DOELGROEPEN = frozenset(Doelgroep.values)
+DIPLOMASOORTEN = frozenset(DiplomaSoort.values)
+ARTIKELEN = frozenset(VrijstellingArtikel.values)
+SCOPES = frozenset(Scope.values)
 
 
 class ScenarioFout(Exception):
@@ -83,6 +88,21 @@ class LaadResultaat:
     nieuwe_tokens: dict[str, str] = field(default_factory=dict)  # org → token shown once
 
 
+@dataclass
+class ScenarioRijen:
+    """Validated rows, built while validating. Dates are ISO texts; pupils are referred to
+    as ("bsn", value) or ("onr", value) until their Leerling ids are known.
+    personen: PERSOON_KOLOMMEN order; inschrijvingen: (ref, vestiging, begin, einde,
+    onderwijssoort); vrijstellingen: (ref, artikel, begin, einde, gemeente); diplomas:
+    (ref, soort, datum, instelling); onr_geboorte: birth dates given by the school."""
+
+    personen: list[tuple] = field(default_factory=list)
+    inschrijvingen: list[tuple] = field(default_factory=list)
+    vrijstellingen: list[tuple] = field(default_factory=list)
+    diplomas: list[tuple] = field(default_factory=list)
+    onr_geboorte: dict[str, str | None] = field(default_factory=dict)
+
+
 # --------------------------------------------------------------------------- validation
 
 
@@ -91,6 +111,10 @@ class _Validator:
         self.data = data
         self.demo = demo
         self.fouten: list[str] = []
+        # Rows for the bulk load, built while validating (one pass over the data); only
+        # used when there are no errors. Dates stay the validated ISO strings.
+        self.rijen = ScenarioRijen()
+        self._bsn_geldig: dict[str, bool] = {}  # the 11-proef once per distinct value
         self.gemeenten = set(Gemeente.objects.values_list("code", flat=True))
         self.vestigingen = set(Vestiging.objects.values_list("code", flat=True))
         self.organisaties = set(Organisatie.objects.values_list("code", flat=True))
@@ -99,8 +123,15 @@ class _Validator:
     def fout(self, pad: str, tekst: str) -> None:
         self.fouten.append(f"{pad}: {tekst}")
 
+    def is_bsn(self, value) -> bool:
+        geldig = self._bsn_geldig.get(value) if isinstance(value, str) else False
+        if geldig is None:
+            geldig = self._bsn_geldig[value] = is_bsn(value)
+        return geldig
+
     # small typed getters: each reports its own error and returns None when invalid
-    def datum(self, obj: dict, key: str, pad: str, *, verplicht=True) -> dt.date | None:
+    def datum(self, obj: dict, key: str, pad: str, *, verplicht=True) -> str | None:
+        """The date as its validated ISO text (compares like the date; stored as is)."""
         value = obj.get(key)
         if value is None:
             if verplicht:
@@ -109,13 +140,16 @@ class _Validator:
         try:
             if not (isinstance(value, str) and _DATUM.match(value)):
                 raise ValueError
-            return dt.date.fromisoformat(value)
+            dt.date.fromisoformat(value)
+            return value
         except ValueError:
             self.fout(f"{pad}.{key}", f"ongeldige datum {value!r} (JJJJ-MM-DD)")
             return None
 
     def tekst(self, obj: dict, key: str, pad: str, *, verplicht=True, max_len=200) -> str | None:
         value = obj.get(key)
+        if type(value) is str and 0 < len(value) <= max_len:
+            return value
         if value is None or value == "":
             if verplicht:
                 self.fout(f"{pad}.{key}", "verplicht")
@@ -134,13 +168,16 @@ class _Validator:
             return []
         return value
 
-    def objecten(self, key: str):
-        for i, item in enumerate(self.lijst(self.data, key, "")):
-            pad = f"{key}[{i}]"
+    def objecten(self, key: str, obj: dict | None = None, pad: str = ""):
+        """(path, item) for each object in the list `obj[key]` (the top level by default);
+        other items are reported."""
+        prefix = f"{pad}.{key}" if pad else key
+        for i, item in enumerate(self.lijst(self.data if obj is None else obj, key, pad)):
+            sub = f"{prefix}[{i}]"
             if not isinstance(item, dict):
-                self.fout(pad, "object verwacht")
+                self.fout(sub, "object verwacht")
                 continue
-            yield pad, item
+            yield sub, item
 
     def gemeente(self, obj: dict, key: str, pad: str) -> None:
         value = obj.get(key)
@@ -149,11 +186,12 @@ class _Validator:
         elif value not in self.gemeenten:
             self.fout(f"{pad}.{key}", f"onbekende gemeente {value} (niet in de referentiedata)")
 
-    def periode(self, obj: dict, pad: str, *, einde_verplicht=False) -> None:
+    def periode(self, obj: dict, pad: str, *, einde_verplicht=False) -> tuple[str, str | None]:
         begin = self.datum(obj, "begindatum", pad)
         einde = self.datum(obj, "einddatum", pad, verplicht=einde_verplicht)
         if begin and einde and einde < begin:
             self.fout(f"{pad}.einddatum", "ligt voor de begindatum")
+        return begin, einde
 
     # sections
     def run(self) -> list[str]:
@@ -221,11 +259,7 @@ class _Validator:
             self.tekst(inst, "naam", pad)
             if inst.get("sector") not in SECTOREN:
                 self.fout(f"{pad}.sector", f"een van {', '.join(sorted(SECTOREN))}")
-            for j, v in enumerate(self.lijst(inst, "vestigingen", pad)):
-                sub = f"{pad}.vestigingen[{j}]"
-                if not isinstance(v, dict):
-                    self.fout(sub, "object verwacht")
-                    continue
+            for sub, v in self.objecten("vestigingen", inst, pad):
                 code = v.get("code")
                 if not is_vestigingscode(code):
                     self.fout(
@@ -246,7 +280,7 @@ class _Validator:
         gezien = set()
         for pad, r in self.objecten("routering"):
             self.gemeente(r, "gemeente", pad)
-            if r.get("doelgroep") not in Doelgroep.values:
+            if not _bekend(r.get("doelgroep"), DOELGROEPEN):
                 self.fout(f"{pad}.doelgroep", f"een van {', '.join(Doelgroep.values)}")
             if r.get("naar") not in self.org_codes:
                 self.fout(f"{pad}.naar", f"onbekende organisatie {r.get('naar')!r}")
@@ -255,16 +289,19 @@ class _Validator:
                 self.fout(pad, f"dubbele routering voor {key[0]} {key[1]}")
             gezien.add(key)
 
-    def _naam(self, obj: dict, pad: str, *, verplicht=True) -> None:
+    def _naam(self, obj: dict, pad: str, *, verplicht=True) -> tuple[str, str, str] | None:
+        """(voornamen, voorvoegsel, geslachtsnaam), blanks as ''."""
         naam = obj.get("naam")
         if naam is None and not verplicht:
-            return
+            return None
         if not isinstance(naam, dict):
             self.fout(f"{pad}.naam", "object met voornamen, voorvoegsel, geslachtsnaam verwacht")
-            return
-        self.tekst(naam, "geslachtsnaam", f"{pad}.naam")
-        self.tekst(naam, "voornamen", f"{pad}.naam", verplicht=False)
-        self.tekst(naam, "voorvoegsel", f"{pad}.naam", verplicht=False, max_len=10)
+            return None
+        sub = f"{pad}.naam"
+        geslachtsnaam = self.tekst(naam, "geslachtsnaam", sub)
+        voornamen = self.tekst(naam, "voornamen", sub, verplicht=False)
+        voorvoegsel = self.tekst(naam, "voorvoegsel", sub, verplicht=False, max_len=10)
+        return voornamen or "", voorvoegsel or "", geslachtsnaam or ""
 
     def _gemeentenummer(self, value, pad: str) -> None:
         if not is_gemeentenummer(value):
@@ -274,63 +311,91 @@ class _Validator:
 
     def _personen(self) -> set[str]:
         bsns: set[str] = set()
+        rijen = self.rijen.personen
         for pad, p in self.objecten("personen"):
             b = p.get("burgerservicenummer")
-            if not is_bsn(b):
+            if not self.is_bsn(b):
                 self.fout(f"{pad}.burgerservicenummer", f"ongeldig BSN {b!r} (11-proef)")
             elif b in bsns:
                 self.fout(f"{pad}.burgerservicenummer", f"dubbel BSN {b}")
             else:
                 bsns.add(b)
-            self._naam(p, pad)
-            geslacht = p.get("geslacht")
-            if isinstance(geslacht, dict):
-                geslacht = geslacht.get("code")
-            if geslacht not in (None, "M", "V", "O"):
-                self.fout(f"{pad}.geslacht", "M, V of O")
-            geboorte = p.get("geboorte")
-            if not isinstance(geboorte, dict):
-                self.fout(f"{pad}.geboorte", "object met datum verwacht")
-            else:
-                self.datum(geboorte, "datum", f"{pad}.geboorte")
-            gvi = p.get("gemeenteVanInschrijving")
-            if not isinstance(gvi, dict):
-                self.fout(f"{pad}.gemeenteVanInschrijving", 'object {"code": "0363"} verwacht')
-            else:
-                self._gemeentenummer(gvi.get("code"), f"{pad}.gemeenteVanInschrijving.code")
-            self._verblijfplaats(p.get("verblijfplaats"), f"{pad}.verblijfplaats")
-            for j, v in enumerate(self.lijst(p, "verhuizingen", pad)):
-                sub = f"{pad}.verhuizingen[{j}]"
-                if not isinstance(v, dict):
-                    self.fout(sub, "object verwacht")
-                    continue
-                self.datum(v, "datum", sub)
-                self._gemeentenummer(v.get("gemeente"), f"{sub}.gemeente")
-            for key in ("overlijden", "emigratie"):
-                value = p.get(key)
-                if value is not None:
-                    if isinstance(value, dict):
-                        self.datum(value, "datum", f"{pad}.{key}")
-                    else:
-                        self.fout(f"{pad}.{key}", "null of object met datum verwacht")
-            for j, o in enumerate(self.lijst(p, "ouders", pad)):
-                sub = f"{pad}.ouders[{j}]"
-                if not isinstance(o, dict):
-                    self.fout(sub, "object verwacht")
-                    continue
-                if not is_bsn(o.get("burgerservicenummer")):
-                    self.fout(f"{sub}.burgerservicenummer", "ongeldig BSN (11-proef)")
-                self._naam(o, sub, verplicht=False)
-            if not isinstance(p.get("geheimhoudingPersoonsgegevens", False), bool):
-                self.fout(f"{pad}.geheimhoudingPersoonsgegevens", "true of false")
+            rij = self._persoon(p, pad)
+            if rij:
+                rijen.append((b, *rij))
         return bsns
 
-    def _verblijfplaats(self, vp, pad: str) -> None:
+    def _persoon(self, p: dict, pad: str) -> tuple | None:
+        """Validate one person (all but the BSN); → the rest of its BrpPersoon row
+        (PERSOON_KOLOMMEN order), None when the person has errors."""
+        n = len(self.fouten)
+        naam = self._naam(p, pad)
+        geslacht = p.get("geslacht")
+        if isinstance(geslacht, dict):
+            geslacht = geslacht.get("code")
+        if geslacht not in (None, "M", "V", "O"):
+            self.fout(f"{pad}.geslacht", "M, V of O")
+        geboorte = p.get("geboorte")
+        if not isinstance(geboorte, dict):
+            self.fout(f"{pad}.geboorte", "object met datum verwacht")
+            geboortedatum = None
+        else:
+            geboortedatum = self.datum(geboorte, "datum", f"{pad}.geboorte")
+        gvi = p.get("gemeenteVanInschrijving")
+        if not isinstance(gvi, dict):
+            self.fout(f"{pad}.gemeenteVanInschrijving", 'object {"code": "0363"} verwacht')
+        else:
+            self._gemeentenummer(gvi.get("code"), f"{pad}.gemeenteVanInschrijving.code")
+        adres, adres_van = self._verblijfplaats(p.get("verblijfplaats"), f"{pad}.verblijfplaats")
+        verhuizingen = self._verhuizingen(p, pad)
+        overlijden = self._datumobject(p, "overlijden", pad)
+        emigratie = self._datumobject(p, "emigratie", pad)
+        land = None
+        if isinstance(p.get("emigratie"), dict):
+            land = self.tekst(
+                p["emigratie"], "land", f"{pad}.emigratie", verplicht=False, max_len=80
+            )
+        ouders = self._ouders(p, pad)
+        geheim = p.get("geheimhoudingPersoonsgegevens", False)
+        if not isinstance(geheim, bool):
+            self.fout(f"{pad}.geheimhoudingPersoonsgegevens", "true of false")
+        if len(self.fouten) > n:
+            return None
+        return (
+            *naam, geslacht or "", geboortedatum, gvi["code"], adres, adres_van, verhuizingen,
+            overlijden, emigratie, land or "", ouders, geheim,
+        )  # fmt: skip
+
+    def _verhuizingen(self, p: dict, pad: str) -> list:
+        for sub, v in self.objecten("verhuizingen", p, pad):
+            self.datum(v, "datum", sub)
+            self._gemeentenummer(v.get("gemeente"), f"{sub}.gemeente")
+        return p.get("verhuizingen") or []
+
+    def _ouders(self, p: dict, pad: str) -> list:
+        for sub, o in self.objecten("ouders", p, pad):
+            if not self.is_bsn(o.get("burgerservicenummer")):
+                self.fout(f"{sub}.burgerservicenummer", "ongeldig BSN (11-proef)")
+            self._naam(o, sub, verplicht=False)
+        return p.get("ouders") or []
+
+    def _datumobject(self, obj: dict, key: str, pad: str) -> str | None:
+        """null or {"datum": …} (overlijden, emigratie) → the date."""
+        value = obj.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, dict):
+            self.fout(f"{pad}.{key}", "null of object met datum verwacht")
+            return None
+        return self.datum(value, "datum", f"{pad}.{key}")
+
+    def _verblijfplaats(self, vp, pad: str) -> tuple[dict, str | None]:
+        """→ (verblijfadres or {}, datumVan)."""
         if vp is None:
-            return
+            return {}, None
         if not isinstance(vp, dict):
             self.fout(pad, "object verwacht")
-            return
+            return {}, None
         adres = vp.get("verblijfadres")
         if adres is not None:
             if not isinstance(adres, dict):
@@ -339,7 +404,7 @@ class _Validator:
                 sub = f"{pad}.verblijfadres"
                 self.tekst(adres, "officieleStraatnaam", sub, max_len=80)
                 nr = adres.get("huisnummer")
-                if not isinstance(nr, int) or isinstance(nr, bool) or not 1 <= nr <= 99999:
+                if type(nr) is not int or not 1 <= nr <= 99999:
                     self.fout(f"{sub}.huisnummer", "geheel getal 1–99999")
                 pc = adres.get("postcode")
                 if not isinstance(pc, str) or not _POSTCODE.match(pc):
@@ -347,63 +412,106 @@ class _Validator:
                 self.tekst(adres, "woonplaats", sub, max_len=80)
                 letter = adres.get("huisletter")
                 if letter is not None and not (
-                    isinstance(letter, str) and re.fullmatch(r"[a-zA-Z]", letter)
+                    isinstance(letter, str) and _HUISLETTER.match(letter)
                 ):
                     self.fout(f"{sub}.huisletter", "één letter")
-        self.datum(vp, "datumVan", pad, verplicht=False)
+        return adres or {}, self.datum(vp, "datumVan", pad, verplicht=False)
 
-    def leerling(self, obj: dict, pad: str) -> None:
+    def leerling(self, obj: dict, pad: str) -> tuple[str, str] | None:
+        """The pupil reference → ("bsn", value) or ("onr", value), None when invalid."""
         ref = obj.get("leerling")
-        sub = f"{pad}.leerling"
         if not isinstance(ref, dict):
-            self.fout(sub, 'object {"burgerservicenummer"} of {"onderwijsnummer"} verwacht')
-            return
-        heeft_bsn, heeft_onr = "burgerservicenummer" in ref, "onderwijsnummer" in ref
-        if heeft_bsn == heeft_onr:
+            self.fout(
+                f"{pad}.leerling", 'object {"burgerservicenummer"} of {"onderwijsnummer"} verwacht'
+            )
+            return None
+        if "burgerservicenummer" in ref and "onderwijsnummer" not in ref:
+            b = ref["burgerservicenummer"]
+            if self.is_bsn(b):
+                return ("bsn", b)
+            self.fout(f"{pad}.leerling.burgerservicenummer", f"ongeldig BSN {b!r} (11-proef)")
+            return None
+        sub = f"{pad}.leerling"
+        if "onderwijsnummer" not in ref:
             self.fout(sub, "precies één van burgerservicenummer en onderwijsnummer")
-        elif heeft_bsn and not is_bsn(ref["burgerservicenummer"]):
-            self.fout(
-                f"{sub}.burgerservicenummer",
-                f"ongeldig BSN {ref['burgerservicenummer']!r} (11-proef)",
-            )
-        elif heeft_onr and not is_onderwijsnummer(ref["onderwijsnummer"]):
-            self.fout(
-                f"{sub}.onderwijsnummer", f"ongeldig onderwijsnummer {ref['onderwijsnummer']!r}"
-            )
-        if heeft_onr:
-            self.datum(ref, "geboortedatum", sub, verplicht=False)
+            return None
+        o = ref["onderwijsnummer"]
+        geldig = False
+        if "burgerservicenummer" in ref:
+            self.fout(sub, "precies één van burgerservicenummer en onderwijsnummer")
+        elif not is_onderwijsnummer(o):
+            self.fout(f"{sub}.onderwijsnummer", f"ongeldig onderwijsnummer {o!r}")
+        else:
+            geldig = True
+        geboortedatum = self.datum(ref, "geboortedatum", sub, verplicht=False)
+        if not geldig:
+            return None
+        self.rijen.onr_geboorte[o] = geboortedatum
+        return ("onr", o)
+
+    def _nieuw(self, gezien: set, sleutel: tuple, pad: str, dubbel: str) -> bool:
+        """A natural key not seen before (checked among otherwise valid records only)."""
+        if sleutel in gezien:
+            self.fout(pad, dubbel)
+            return False
+        gezien.add(sleutel)
+        return True
 
     def _inschrijvingen(self) -> None:
         gezien = set()
+        rijen = self.rijen.inschrijvingen
         for pad, ins in self.objecten("inschrijvingen"):
-            self.leerling(ins, pad)
+            n = len(self.fouten)
+            ref = self.leerling(ins, pad)
             code = ins.get("vestiging")
-            if code not in self.vestigingen:
+            if not _bekend(code, self.vestigingen):
                 self.fout(f"{pad}.vestiging", f"onbekende vestiging {code!r}")
-            self.periode(ins, pad)
-            self.tekst(ins, "onderwijssoort", pad, verplicht=False, max_len=40)
-            key = (_ref_key(ins.get("leerling")), code, ins.get("begindatum"))
-            if key in gezien:
-                self.fout(pad, "dubbele inschrijving (zelfde leerling, vestiging en begindatum)")
-            gezien.add(key)
+            begin, einde = self.periode(ins, pad)
+            soort = self.tekst(ins, "onderwijssoort", pad, verplicht=False, max_len=40)
+            if len(self.fouten) == n and self._nieuw(
+                gezien,
+                (ref, code, begin),
+                pad,
+                "dubbele inschrijving (zelfde leerling, vestiging en begindatum)",
+            ):
+                rijen.append((ref, code, begin, einde, soort or ""))
 
     def _vrijstellingen(self) -> None:
+        gezien = set()
+        rijen = self.rijen.vrijstellingen
         for pad, v in self.objecten("vrijstellingen"):
-            self.leerling(v, pad)
-            if v.get("artikel") not in VrijstellingArtikel.values:
+            n = len(self.fouten)
+            ref = self.leerling(v, pad)
+            artikel = v.get("artikel")
+            if not _bekend(artikel, ARTIKELEN):
                 self.fout(f"{pad}.artikel", f"een van {', '.join(VrijstellingArtikel.values)}")
-            self.periode(v, pad)
+            begin, einde = self.periode(v, pad)
             self.gemeente(v, "gemeente", pad)
+            if len(self.fouten) == n and self._nieuw(
+                gezien,
+                (ref, artikel, begin),
+                pad,
+                "dubbele vrijstelling (zelfde leerling, artikel en begindatum)",
+            ):
+                rijen.append((ref, artikel, begin, einde, v["gemeente"]))
 
     def _diplomas(self) -> None:
+        gezien = set()
+        rijen = self.rijen.diplomas
         for pad, d in self.objecten("diplomas"):
-            self.leerling(d, pad)
-            if d.get("soort") not in DiplomaSoort.values:
+            n = len(self.fouten)
+            ref = self.leerling(d, pad)
+            soort = d.get("soort")
+            if not _bekend(soort, DIPLOMASOORTEN):
                 self.fout(f"{pad}.soort", f"een van {', '.join(DiplomaSoort.values)}")
-            self.datum(d, "datum", pad)
+            datum = self.datum(d, "datum", pad)
             inst = d.get("instelling")
-            if inst is not None and inst not in self.org_codes:
+            if inst is not None and not _bekend(inst, self.org_codes):
                 self.fout(f"{pad}.instelling", f"onbekende instelling {inst!r}")
+            if len(self.fouten) == n and self._nieuw(
+                gezien, (ref, soort, datum), pad, "dubbel diploma (zelfde leerling, soort en datum)"
+            ):
+                rijen.append((ref, soort, datum, inst))
 
     def _gebruikers(self) -> None:
         namen = set()
@@ -434,7 +542,7 @@ class _Validator:
                 self.fout(f"{pad}.scopes", "lijst met minstens één scope")
             else:
                 for j, s in enumerate(scopes):
-                    if s not in Scope.values:
+                    if not _bekend(s, SCOPES):
                         self.fout(f"{pad}.scopes[{j}]", f"onbekende scope {s!r}")
             token = t.get("token")
             if token is not None:
@@ -446,17 +554,23 @@ class _Validator:
                     self.fout(f"{pad}.token", f"minstens {_MIN_TOKEN} tekens")
 
 
-def _ref_key(ref) -> tuple[str, str] | None:
-    if not isinstance(ref, dict):
-        return None
-    if "burgerservicenummer" in ref:
-        return ("bsn", ref["burgerservicenummer"])
-    return ("onr", ref.get("onderwijsnummer"))
+def _bekend(value, codes) -> bool:
+    """`value` is one of the (hashable) `codes`; any other JSON value is simply unknown."""
+    return isinstance(value, str) and value in codes
 
 
 def valideer_scenario(data, *, demo: bool | None = None) -> list[str]:
     """All problems of a scenario, each as ``json.path: reden``; empty when valid."""
     return _Validator(data, demo=settings.DEMO if demo is None else demo).run()
+
+
+def _gevalideerd(data, demo: bool) -> ScenarioRijen:
+    """The scenario's rows for the bulk load; raises ScenarioFout listing every error."""
+    validator = _Validator(data, demo=demo)
+    fouten = validator.run()
+    if fouten:
+        raise ScenarioFout(fouten)
+    return validator.rijen
 
 
 # --------------------------------------------------------------------------- loading
@@ -465,14 +579,12 @@ def valideer_scenario(data, *, demo: bool | None = None) -> list[str]:
 def laad_scenario(data: dict, *, actor: Actor = SYSTEEM, demo: bool | None = None) -> LaadResultaat:
     """Validate and load a scenario atomically. Raises ScenarioFout (nothing loaded)."""
     demo = settings.DEMO if demo is None else demo
-    fouten = valideer_scenario(data, demo=demo)
-    if fouten:
-        raise ScenarioFout(fouten)
+    rijen = _gevalideerd(data, demo)
     resultaat = LaadResultaat(vandaag=dt.date.fromisoformat(data["vandaag"]))
     with transaction.atomic():
         _laad_organisaties(data)
-        resultaat.aantallen["personen"] = laad_personen(data.get("personen", []))
-        resultaat.aantallen.update(laad_registergegevens(data))
+        resultaat.aantallen["personen"] = laad_personen(rijen.personen)
+        resultaat.aantallen.update(laad_registergegevens(rijen))
         _laad_gebruikers(data.get("gebruikers", []), demo, resultaat)
         _laad_tokens(data.get("tokens", []), resultaat)
         log(
@@ -562,62 +674,31 @@ PERSOON_KOLOMMEN = [
     "verhuizingen", "overlijdensdatum", "emigratiedatum", "emigratieland", "ouders",
     "geheimhouding_persoonsgegevens",
 ]  # fmt: skip
+_GEBOORTEDATUM = PERSOON_KOLOMMEN.index("geboortedatum")
 
 
-def _d(value) -> dt.date | None:
-    return dt.date.fromisoformat(value) if value else None
-
-
-def persoon_rij(p: dict) -> tuple:
-    """A scenario person (BRP v2 names) → a BrpPersoon row in PERSOON_KOLOMMEN order."""
-    naam = p["naam"]
-    vp = p.get("verblijfplaats") or {}
-    geslacht = p.get("geslacht") or ""
-    if isinstance(geslacht, dict):
-        geslacht = geslacht.get("code", "")
-    emigratie = p.get("emigratie") or {}
-    return (
-        p["burgerservicenummer"],
-        naam.get("voornamen") or "",
-        naam.get("voorvoegsel") or "",
-        naam["geslachtsnaam"],
-        geslacht,
-        dt.date.fromisoformat(p["geboorte"]["datum"]),
-        p["gemeenteVanInschrijving"]["code"],
-        vp.get("verblijfadres") or {},
-        _d(vp.get("datumVan")),
-        p.get("verhuizingen") or [],
-        _d((p.get("overlijden") or {}).get("datum")),
-        _d(emigratie.get("datum")),
-        emigratie.get("land") or "",
-        p.get("ouders") or [],
-        bool(p.get("geheimhoudingPersoonsgegevens", False)),
-    )
-
-
-def laad_personen(personen: list[dict]) -> int:
-    """Bulk upsert of (valid) scenario persons into the local BRP store, keyed on BSN."""
+def laad_personen(rijen: list[tuple]) -> int:
+    """Bulk upsert of validated person rows (ScenarioRijen.personen) into the local BRP
+    store, keyed on BSN."""
     bulk.upsert(
         BrpPersoon,
         PERSOON_KOLOMMEN,
-        (persoon_rij(p) for p in personen),
+        rijen,
         conflict=["burgerservicenummer"],
         update=PERSOON_KOLOMMEN[1:],
     )
-    return len(personen)
+    return len(rijen)
 
 
-def _leerlingen(data: dict) -> tuple[dict[str, int], dict[str, int]]:
-    """Upsert a Leerling for every pupil the register data refers to; → (bsn→pk, onr→pk)."""
-    refs = [
-        item["leerling"]
-        for key in ("inschrijvingen", "vrijstellingen", "diplomas")
-        for item in data.get(key, [])
-    ]
-    bsns = {r["burgerservicenummer"] for r in refs if "burgerservicenummer" in r}
-    onrs = {r["onderwijsnummer"]: r for r in refs if "onderwijsnummer" in r}
-    geboorte = {p["burgerservicenummer"]: p["geboorte"]["datum"] for p in data.get("personen", [])}
-    missing = bsns - geboorte.keys()
+def _leerlingen(rijen: ScenarioRijen) -> dict[str, dict[str, int]]:
+    """Upsert a Leerling for every pupil the register rows refer to;
+    → {"bsn": {bsn: pk}, "onr": {onderwijsnummer: pk}}."""
+    refs = {r[0] for soort in (rijen.inschrijvingen, rijen.vrijstellingen, rijen.diplomas)
+            for r in soort}  # fmt: skip
+    bsns = sorted(v for s, v in refs if s == "bsn")
+    onrs = sorted(v for s, v in refs if s == "onr")
+    geboorte = {r[0]: r[_GEBOORTEDATUM] for r in rijen.personen}
+    missing = set(bsns) - geboorte.keys()
     if missing:
         geboorte.update(
             (b, d.isoformat())
@@ -627,102 +708,68 @@ def _leerlingen(data: dict) -> tuple[dict[str, int], dict[str, int]]:
         )
     bulk.upsert(
         Leerling,
-        ["uuid", "burgerservicenummer", "geboortedatum"],
-        ((uuid.uuid4(), b, _d(geboorte.get(b))) for b in sorted(bsns)),
+        ["burgerservicenummer", "geboortedatum"],
+        [(b, geboorte.get(b)) for b in bsns],
         conflict=["burgerservicenummer"],
         update=["geboortedatum"],
     )
     bulk.upsert(
         Leerling,
-        ["uuid", "onderwijsnummer", "geboortedatum"],
-        ((uuid.uuid4(), o, _d(r.get("geboortedatum"))) for o, r in sorted(onrs.items())),
+        ["onderwijsnummer", "geboortedatum"],
+        [(o, rijen.onr_geboorte.get(o)) for o in onrs],
         conflict=["onderwijsnummer"],
         update=[],
     )
-    return bulk.ids_by(Leerling, "burgerservicenummer", bsns), bulk.ids_by(
-        Leerling, "onderwijsnummer", onrs
-    )
+    return {
+        "bsn": bulk.ids_by(Leerling, "burgerservicenummer", bsns),
+        "onr": bulk.ids_by(Leerling, "onderwijsnummer", onrs),
+    }
 
 
-def laad_registergegevens(data: dict) -> dict[str, int]:
-    """Inschrijvingen, vrijstellingen and diploma's (ROD part), set-based."""
-    per_bsn, per_onr = _leerlingen(data)
-
-    def pk(ref: dict) -> int:
-        if "burgerservicenummer" in ref:
-            return per_bsn[ref["burgerservicenummer"]]
-        return per_onr[ref["onderwijsnummer"]]
-
-    inschrijvingen = data.get("inschrijvingen", [])
+def laad_registergegevens(rijen: ScenarioRijen) -> dict[str, int]:
+    """Inschrijvingen, vrijstellingen and diploma's (ROD part), set-based; pupil references
+    become Leerling ids through one lookup per pupil."""
+    ids = _leerlingen(rijen)
     vestiging_pk = dict(
-        Vestiging.objects.filter(code__in={i["vestiging"] for i in inschrijvingen}).values_list(
+        Vestiging.objects.filter(code__in={r[1] for r in rijen.inschrijvingen}).values_list(
             "code", "pk"
         )
     )
     bulk.upsert(
         Inschrijving,
-        ["uuid", "leerling_id", "vestiging_id", "begindatum", "einddatum", "onderwijssoort"],
-        (
-            (
-                uuid.uuid4(),
-                pk(i["leerling"]),
-                vestiging_pk[i["vestiging"]],
-                _d(i["begindatum"]),
-                _d(i.get("einddatum")),
-                i.get("onderwijssoort") or "",
-            )
-            for i in inschrijvingen
-        ),
+        ["leerling_id", "vestiging_id", "begindatum", "einddatum", "onderwijssoort"],
+        [(ids[s][v], vestiging_pk[c], b, e, o) for (s, v), c, b, e, o in rijen.inschrijvingen],
         conflict=["leerling_id", "vestiging_id", "begindatum"],
         update=["einddatum", "onderwijssoort"],
     )
-    vrijstellingen = data.get("vrijstellingen", [])
     gemeente_pk = dict(Gemeente.objects.values_list("code", "pk"))
     bulk.upsert(
         Vrijstelling,
-        ["uuid", "leerling_id", "artikel", "begindatum", "einddatum", "gemeente_id"],
-        (
-            (
-                uuid.uuid4(),
-                pk(v["leerling"]),
-                v["artikel"],
-                _d(v["begindatum"]),
-                _d(v.get("einddatum")),
-                gemeente_pk[v["gemeente"]],
-            )
-            for v in vrijstellingen
-        ),
+        ["leerling_id", "artikel", "begindatum", "einddatum", "gemeente_id"],
+        [(ids[s][v], a, b, e, gemeente_pk[g]) for (s, v), a, b, e, g in rijen.vrijstellingen],
         conflict=["leerling_id", "artikel", "begindatum"],
         update=["einddatum", "gemeente_id"],
     )
-    diplomas = data.get("diplomas", [])
     org_pk = dict(
-        Organisatie.objects.filter(code__in={d.get("instelling") for d in diplomas}).values_list(
+        Organisatie.objects.filter(code__in={r[3] for r in rijen.diplomas}).values_list(
             "code", "pk"
         )
     )
     bulk.upsert(
         Diploma,
-        ["uuid", "leerling_id", "soort", "datum", "instelling_id", "startkwalificatie"],
-        (
-            (
-                uuid.uuid4(),
-                pk(d["leerling"]),
-                d["soort"],
-                _d(d["datum"]),
-                org_pk.get(d.get("instelling")),
-                is_startkwalificatie(d["soort"]),
-            )
-            for d in diplomas
-        ),
+        ["leerling_id", "soort", "datum", "instelling_id", "startkwalificatie"],
+        [
+            (ids[s][v], soort, datum, org_pk.get(inst), is_startkwalificatie(soort))
+            for (s, v), soort, datum, inst in rijen.diplomas
+        ],
         conflict=["leerling_id", "soort", "datum"],
         update=["instelling_id", "startkwalificatie"],
     )
     return {
-        "leerlingen": len(per_bsn) + len(per_onr),
-        "inschrijvingen": len(inschrijvingen),
-        "vrijstellingen": len(vrijstellingen),
-        "diplomas": len(diplomas),
+        "leerlingen": len(ids["bsn"]) + len(ids["onr"]),
+        "inschrijvingen": len(rijen.inschrijvingen),
+        "vrijstellingen": len(rijen.vrijstellingen),
+        "diplomas": len(rijen.diplomas),
     }
 
 

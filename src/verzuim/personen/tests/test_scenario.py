@@ -164,3 +164,70 @@ def test_command_drukt_fouten_en_vandaag_af(scenario, tmp_path, capsys):
     with pytest.raises(CommandError, match="niets geladen"):
         call_command("load_scenario", str(pad))
     assert "personen[0].burgerservicenummer: ongeldig BSN" in capsys.readouterr().err
+
+
+def test_dubbele_vrijstelling_en_diploma_met_pad(scenario):
+    scenario["vrijstellingen"].append(dict(scenario["vrijstellingen"][0]))
+    scenario["diplomas"].append(dict(scenario["diplomas"][0]))
+    with pytest.raises(ScenarioFout) as e:
+        laad_scenario(scenario)
+    assert f"vrijstellingen[{len(scenario['vrijstellingen']) - 1}]" in {
+        f.split(":")[0] for f in e.value.fouten
+    }
+    assert any(f.startswith(f"diplomas[{len(scenario['diplomas']) - 1}]: dubbel diploma")
+               for f in e.value.fouten)  # fmt: skip
+
+
+def test_codes_van_het_verkeerde_type_zijn_fouten_geen_crash(scenario):
+    scenario["inschrijvingen"][0]["vestiging"] = ["05WD00"]
+    scenario["diplomas"][0]["soort"] = {"havo": True}
+    scenario["vrijstellingen"][0]["artikel"] = 5
+    scenario["personen"][0]["emigratie"] = {"datum": "2025-01-01", "land": {"code": "6030"}}
+    with pytest.raises(ScenarioFout) as e:
+        laad_scenario(scenario)
+    assert {f.split(":")[0] for f in e.value.fouten} >= {
+        "inschrijvingen[0].vestiging",
+        "diplomas[0].soort",
+        "vrijstellingen[0].artikel",
+        "personen[0].emigratie.land",
+    }
+
+
+def test_uuids_zijn_willekeurige_versie_4(scenario):
+    laad_scenario(scenario)
+    uuids = [*Leerling.objects.values_list("uuid", flat=True),
+             *Inschrijving.objects.values_list("uuid", flat=True)]  # fmt: skip
+    assert len(set(uuids)) == len(uuids)
+    assert all(u.version == 4 for u in uuids)
+
+
+def _schema(tabellen):
+    from django.db import connection
+
+    with connection.cursor() as cur:
+        return {t: connection.introspection.get_constraints(cur, t) for t in tabellen}
+
+
+def test_grote_eerste_lading_herbouwt_sleutels_en_indexen(scenario, monkeypatch):
+    """PostgreSQL: a large first load drops foreign keys, unique constraints and plain
+    indexes and rebuilds them (bulk.GROTE_LAADBEURT); afterwards the schema is exactly as
+    before, the foreign keys are enforced again, and a reload is idempotent."""
+    from django.db import IntegrityError, connection, transaction
+
+    from verzuim.personen import bulk
+
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL-only load path")
+    tabellen = [m._meta.db_table for m in (BrpPersoon, Leerling, Inschrijving, Diploma, Vestiging)]
+    voor = _schema(tabellen)
+    monkeypatch.setattr(bulk, "GROTE_LAADBEURT", 1)
+    laad_scenario(scenario)
+    assert _schema(tabellen) == voor
+    assert Inschrijving.objects.count() == 2 and Diploma.objects.count() == 1
+    eerst = snapshot()
+    laad_scenario(scenario)
+    assert snapshot() == eerst
+    ins = Inschrijving.objects.first()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Inschrijving.objects.filter(pk=ins.pk).update(leerling_id=10**9)
+        connection.check_constraints()
