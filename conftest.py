@@ -8,9 +8,8 @@ import pytest
 
 
 def find_shared_dir() -> Path:
-    """../shared beside the checkout (CI), or VERZUIM_SHARED_DIR, or /work/shared."""
-    candidates = [os.environ.get("VERZUIM_SHARED_DIR"), Path(__file__).parent.parent / "shared",
-                  "/work/shared"]
+    """VERZUIM_SHARED_DIR, else ../shared beside the checkout (as CI has it)."""
+    candidates = [os.environ.get("VERZUIM_SHARED_DIR"), Path(__file__).parent.parent / "shared"]
     for c in candidates:
         if c and (Path(c) / "specs").is_dir():
             return Path(c)

@@ -47,7 +47,7 @@ def playwright_instance():
     from playwright.sync_api import sync_playwright
 
     if not Path(CHROMIUM).exists():
-        pytest.skip(f"{CHROMIUM} not installed (apt-get install chromium)")
+        pytest.fail(f"{CHROMIUM} not installed: apt-get install chromium (./dev test does this)")
     pw = sync_playwright().start()
     yield pw
     pw.stop()

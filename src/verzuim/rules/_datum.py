@@ -63,26 +63,10 @@ def maandag_van(d: dt.date) -> dt.date:
 
 
 def nl(d: dt.date | None) -> str:
-    """A date in Dutch: 1 augustus 2026."""
+    """A date as the UI writes it: dd-mm-jjjj."""
     if d is None:
         return "onbepaald"
-    return f"{d.day} {MAANDEN[d.month - 1]} {d.year}"
-
-
-MAANDEN = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
+    return d.strftime("%d-%m-%Y")
 
 
 @dataclass(frozen=True, order=True)

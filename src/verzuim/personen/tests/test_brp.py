@@ -9,7 +9,6 @@ import json
 import threading
 import time
 from functools import cache
-from pathlib import Path
 
 import pytest
 import yaml
@@ -17,16 +16,14 @@ from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
+from conftest import SHARED_DIR
 from verzuim.personen.brp import DOELEN, BrpFout, get_brp
 from verzuim.personen.brp.haal_centraal import HaalCentraalClient
 from verzuim.personen.brp.lokaal import LokaleBrp
 from verzuim.personen.scenario import laad_scenario
 
-SPEC = Path("/work/shared/specs/brp-personen-v2.7.0.openapi.yaml")
-if not SPEC.exists():
-    SPEC = Path(__file__).resolve().parents[5] / "shared" / "specs" / SPEC.name
+SPEC = SHARED_DIR / "specs" / "brp-personen-v2.7.0.openapi.yaml"
 URI = "urn:brp-personen-v2"
-pytestmark = pytest.mark.skipif(not SPEC.exists(), reason="BRP spec not available")
 
 
 @cache
