@@ -1,7 +1,7 @@
 """Intake over HTTP (issue 3 "Speed"): meldingen/s, p50/p99 latency, nothing lost or doubled.
 
-    .venv/bin/python benchmarks/intake.py [--seconds 40] [--clients 24] [--workers 4]
-                                          [--threads 0] [--pupils 20000] [--no-write]
+    .venv/bin/python benchmarks/intake.py [--seconds 40] [--clients 24] [--workers 2]
+                                          [--threads 4] [--pupils 20000] [--no-write]
 
 1. Recreates the PostgreSQL database BENCH_DATABASE_URL (default
    postgres://postgres@127.0.0.1:5432/verzuim_bench), migrates, and loads a scenario with
@@ -335,8 +335,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--seconds", type=float, default=40)
     ap.add_argument("--clients", type=int, default=24)
-    ap.add_argument("--workers", type=int, default=4)
-    ap.add_argument("--threads", type=int, default=0, help="gthread workers; 0: sync")
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--threads", type=int, default=4, help="gthread threads; 0: sync workers")
     ap.add_argument("--pupils", type=int, default=20000)
     ap.add_argument("--no-write", action="store_true")
     ap.add_argument("--skip-setup", action="store_true", help="reuse the loaded database")
