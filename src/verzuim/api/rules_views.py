@@ -10,8 +10,10 @@
   With ``leerling`` the birth date and diplomas come from the register; that is a person read,
   scoped and audited exactly like ``/leerplichtstatus``.
 
-The views are thin: parsing and the response shape live here, the scoped read and the audit
-record in ``verzuim.personen.leerplicht``, the law in ``verzuim.rules``.
+The views are thin: parsing and the response shape live here, the scoped read, the audit
+record and the masking of a vrijstelling's ground (R-PR-5: only the pupil's gemeente/dienst
+sees 5a/5b; a school sees "vrijgesteld" without it) in ``verzuim.personen.leerplicht``, the law
+in ``verzuim.rules``.
 """
 
 from __future__ import annotations

@@ -10,6 +10,8 @@
 Need to know: the address of a person with ``geheimhoudingPersoonsgegevens`` is never shown
 to a school (R-ID-5) and only to a leerplichtambtenaar of the gemeente/dienst (R-PR-5); the
 grounds of a vrijstelling (5a health, 5b religion) likewise only to the leerplichtambtenaar.
+Who that is, and the masking of the status reasons, live in one place for the page and the
+API: ``leerplicht.is_handelende_lpa`` / ``leerplicht.status_voor``.
 A school sees only its own inschrijvingen of the pupil.
 """
 
@@ -21,12 +23,13 @@ from dataclasses import dataclass, field
 from django.db import transaction
 
 from verzuim import clock
-from verzuim.accounts.models import ROLLEN_MET_PERSOONSGEGEVENS, Rol
+from verzuim.accounts.models import ROLLEN_MET_PERSOONSGEGEVENS
 from verzuim.audit import services as audit
 from verzuim.audit.context import Actor
 from verzuim.organisaties.models import OrganisatieSoort
 from verzuim.personen import leerplicht
 from verzuim.personen.identificatie import is_bsn, is_onderwijsnummer
+from verzuim.personen.leerplicht import is_handelende_lpa
 from verzuim.personen.models import Diploma, Inschrijving, Leerling, Vrijstelling
 from verzuim.rules.decisions import Reason
 from verzuim.rules.leerplicht import LeerplichtStatus
@@ -63,11 +66,6 @@ def mag_persoonsgegevens_zien(actor: Actor) -> bool:
 
 def is_school(actor: Actor) -> bool:
     return actor.organisatie is not None and actor.organisatie.soort == OrganisatieSoort.SCHOOL
-
-
-def is_handelende_lpa(actor: Actor) -> bool:
-    """R-PR-5: secret addresses and special categories only for the leerplichtambtenaar."""
-    return not is_school(actor) and actor.heeft_rol(Rol.LEERPLICHTAMBTENAAR)
 
 
 def _zichtbaar(actor: Actor):
@@ -144,18 +142,6 @@ def _adres(persoon: dict) -> list[str]:
     return [regel for regel in (straat, plaats) if regel]
 
 
-def _redenen(status: LeerplichtStatus, gevoelig_zichtbaar: bool) -> list[Reason]:
-    """The status reasons; the grounds of a vrijstelling only for the LPA (R-PR-5)."""
-    if gevoelig_zichtbaar:
-        return list(status.reasons)
-    return [
-        Reason(r.rule_id, "Er is een vrijstelling geregistreerd (de grond is afgeschermd).")
-        if r.rule_id == "R-VR-1"
-        else r
-        for r in status.reasons
-    ]
-
-
 def leerlingkaart(actor: Actor, uuid) -> Leerlingkaart:
     """The leerling page's data; ``Leerling.DoesNotExist`` when out of scope (→ 404)."""
     with transaction.atomic():
@@ -185,10 +171,13 @@ def leerlingkaart(actor: Actor, uuid) -> Leerlingkaart:
             for v in leerling.vrijstellingen.order_by("-begindatum")
         ]
         if kaart.geboortedatum is not None:
-            kaart.status = leerplicht.leerplicht_status_van(
-                leerling, kaart.peildatum, geboortedatum=kaart.geboortedatum
+            kaart.status = leerplicht.status_voor(
+                actor,
+                leerplicht.leerplicht_status_van(
+                    leerling, kaart.peildatum, geboortedatum=kaart.geboortedatum
+                ),
             )
-            kaart.redenen = _redenen(kaart.status, lpa)
+            kaart.redenen = list(kaart.status.reasons)
         audit.log(
             actor,
             "leerling.inzien",

@@ -8,6 +8,10 @@ status on a date (R-LP-1..9, R-VR-1).
   service behind ``POST /api/v1/leerplichtstatus`` and the keuzehulp: finds the pupil within
   the actor's organisation (R-PR-1, 404 otherwise) and writes the audit record in the same
   transaction.
+- ``status_voor(actor, status)``: the one place where the grounds of a vrijstelling (R-VR-1:
+  5a health, 5b religion, …) are masked for everyone but the handling leerplichtambtenaar of
+  the pupil's gemeente/dienst (R-PR-5). ``raadpleeg_leerplichtstatus`` and the leerling page
+  (``leerlingkaart``) both answer through it.
 
 The birth date comes from the BRP (R-ID-3, doelbinding: only ``geboorte.datum`` is asked);
 for a pupil known only by onderwijsnummer, from what the school gave.
@@ -15,18 +19,25 @@ for a pupil known only by onderwijsnummer, from what the school gave.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from django.db import transaction
 from django.db.models import QuerySet
 
+from verzuim.accounts.models import Rol
 from verzuim.audit import services as audit
 from verzuim.audit.context import Actor
+from verzuim.organisaties.models import OrganisatieSoort
 from verzuim.personen import queries
 from verzuim.personen.models import Leerling
 from verzuim.rules import leerplicht as lp
+from verzuim.rules.decisions import Reason
 
 DOEL_LEERPLICHTSTATUS = "leerplichtstatus bepalen"
+# The organisations whose leerplichtambtenaren handle a pupil's vrijstelling (R-VR-1, R-PR-5).
+HANDELENDE_SOORTEN = frozenset({OrganisatieSoort.GEMEENTE, OrganisatieSoort.LEERPLICHTDIENST})
+GROND_AFGESCHERMD = "Er is een vrijstelling geregistreerd (de grond is afgeschermd)."
 
 
 class GeboortedatumOnbekend(LookupError):
@@ -97,6 +108,32 @@ def heeft_startkwalificatie_op(feiten: lp.PersoonFeiten, datum: dt.date) -> bool
     return lp.heeft_startkwalificatie(feiten.diplomas, datum)
 
 
+def is_handelende_lpa(actor: Actor) -> bool:
+    """R-PR-5: may the actor see special categories (5a health, 5b religion) and secret
+    addresses? Only the handling leerplichtambtenaar: a user with that role, or an API
+    application (the municipal leerplicht package), of a gemeente or leerplichtdienst. That it
+    is *the pupil's* gemeente/dienst follows from the scoping every read goes through first
+    (``zichtbare_leerlingen``: residents and pupils routed to it, R-PR-1). Never a school, an
+    RMC-regio, the register or an administratief medewerker; the system actor always."""
+    if actor.is_systeem:
+        return True
+    if actor.organisatie is None or actor.organisatie.soort not in HANDELENDE_SOORTEN:
+        return False
+    return actor.soort == "api" or actor.heeft_rol(Rol.LEERPLICHTAMBTENAAR)
+
+
+def status_voor(actor: Actor, status: lp.LeerplichtStatus) -> lp.LeerplichtStatus:
+    """The status as ``actor`` may see it: for anyone but the handling leerplichtambtenaar the
+    R-VR-1 reason says only that a vrijstelling is registered, not on which ground (R-PR-5).
+    The status itself ("vrijgesteld") and its end date stay: a school needs them."""
+    if is_handelende_lpa(actor):
+        return status
+    redenen = tuple(
+        Reason(r.rule_id, GROND_AFGESCHERMD) if r.rule_id == "R-VR-1" else r for r in status.reasons
+    )
+    return dataclasses.replace(status, reasons=redenen)
+
+
 def _zichtbare_leerling(actor: Actor, sleutel: dict) -> Leerling:
     """The pupil by BSN or onderwijsnummer if the actor's organisation may see it (R-PR-1);
     raises ``Leerling.DoesNotExist`` otherwise (the API answers 404 either way)."""
@@ -117,10 +154,11 @@ def raadpleeg_feiten(actor: Actor, sleutel: dict, *, doel: str) -> lp.PersoonFei
 def raadpleeg_leerplichtstatus(
     actor: Actor, sleutel: dict, peildatum: dt.date, *, doel: str = DOEL_LEERPLICHTSTATUS
 ) -> lp.LeerplichtStatus:
-    """Scoped, audited leerplicht status of a pupil on ``peildatum`` (R-LP, R-PR-1)."""
+    """Scoped, audited leerplicht status of a pupil on ``peildatum`` (R-LP, R-PR-1), with the
+    grounds of a vrijstelling masked unless the actor handles it (R-PR-5, ``status_voor``)."""
     with transaction.atomic():
         leerling = _zichtbare_leerling(actor, sleutel)
-        status = leerplicht_status_van(leerling, peildatum)
+        status = status_voor(actor, leerplicht_status_van(leerling, peildatum))
         audit.log(
             actor,
             "leerplichtstatus.lezen",

@@ -129,3 +129,39 @@ def test_keuzehulp_with_leerling_reads_the_register_scoped_and_audited(client):
         doel="keuzehulp verzuimsoort",
     ).exists()
     assert keuzehulp(TOKEN_SCHOOL_MELDEN, BRAM).status_code == 404
+
+
+# --- R-PR-5: the grounds of a vrijstelling (5a health, 5b religion) ------------------------
+
+GROND_5A = ("art. 5 onder a", "lichamelijke", "psychische")
+
+
+def test_school_sees_vrijgesteld_without_the_ground(client):
+    """R-PR-5: a school token gets the status and period, never the 5a ground (health)."""
+    response = status(client, TOKEN_SCHOOL, "2026-09-15", burgerservicenummer=GIJS)
+    assert response.status_code == 200
+    body = response.json()
+    assert (body["status"], body["tot"]) == ("vrijgesteld", "2027-07-31")
+    assert body["redenen"][0]["regel"] == "R-VR-1"
+    assert "afgeschermd" in body["redenen"][0]["uitleg"]
+    tekst = response.content.decode()
+    assert not any(woord in tekst for woord in GROND_5A), tekst
+
+
+def test_gemeente_of_the_pupil_sees_the_ground(client):
+    """R-PR-5: the leerplicht application of the pupil's gemeente handles the vrijstelling."""
+    body = status(client, TOKEN_HAARLEM, "2026-09-15", burgerservicenummer=GIJS).json()
+    assert body["status"] == "vrijgesteld"
+    assert "art. 5 onder a (lichamelijke of psychische gronden)" in body["redenen"][0]["uitleg"]
+
+
+def test_keuzehulp_with_leerling_names_no_ground_to_a_school(client):
+    response = client.post(
+        "/api/v1/keuzehulp",
+        {"leerling": {"burgerservicenummer": GIJS}, "eersteVerzuimdag": "2026-09-14"},
+        content_type="application/json",
+        headers={"Authorization": f"Bearer {TOKEN_SCHOOL}"},
+    )
+    assert_conforms(response)
+    assert response.status_code == 200
+    assert not any(woord in response.content.decode() for woord in GROND_5A)
