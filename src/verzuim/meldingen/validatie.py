@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from django.db.models import Exists, OuterRef, Prefetch, prefetch_related_objects
 
 from verzuim import clock
+from verzuim.audit import services as audit
 from verzuim.audit.context import Actor
 from verzuim.meldingen import brp, referentie
 from verzuim.meldingen.codes import EINDDATUM_VERPLICHT, TOEGESTANE_SOORTEN
@@ -26,6 +27,8 @@ from verzuim.personen.models import Diploma, Inschrijving, Leerling, Vrijstellin
 from verzuim.rules import leerplicht as lp
 
 EEN_DAG = dt.timedelta(days=1)
+DOEL = "verzuimmelding"
+NIET_INGESCHREVEN = "Deze leerling is niet ingeschreven op uw school (R-ME-2)."
 
 
 @dataclass
@@ -89,11 +92,11 @@ def _vestiging(actor: Actor, inv: MeldingInvoer, fouten: Fouten) -> Vestiging | 
     return vestiging
 
 
-def _leerling(inv: MeldingInvoer, fouten: Fouten) -> Leerling | None:
-    if not inv.identificatie:
-        return None
+def _leerling(inv: MeldingInvoer) -> Leerling | None:
+    """The pupil with its enrolments, or None. Diplomas and vrijstellingen come later, only
+    for a pupil enrolled at the caller's school (`_aanvullen`)."""
     veld = "burgerservicenummer" if inv.burgerservicenummer else "onderwijsnummer"
-    leerling = (
+    return (
         Leerling.objects.prefetch_related(
             Prefetch("inschrijvingen", Inschrijving.objects.select_related("vestiging"))
         )
@@ -104,37 +107,36 @@ def _leerling(inv: MeldingInvoer, fouten: Fouten) -> Leerling | None:
         .filter(**{veld: inv.identificatie})
         .first()
     )
-    if leerling is None:
-        fouten.add(
-            f"leerling.{veld}",
-            "niet_ingeschreven",
-            "Deze leerling is niet ingeschreven op uw school (R-ME-2).",
-        )
-        return None
+
+
+def _aanvullen(leerling: Leerling) -> None:
     # Most pupils have neither: ask only for what is there (R-LP-4/5, R-VR-1 need them).
     aanwezig = {n: getattr(leerling, f"heeft_{n}") for n in ("diplomas", "vrijstellingen")}
     als_geprefetcht(leerling, **{n: [] for n, ja in aanwezig.items() if not ja})
     prefetch_related_objects([leerling], *(n for n, ja in aanwezig.items() if ja))
-    return leerling
 
 
-def _ingeschreven(g: Gegevens, inv: MeldingInvoer, fouten: Fouten, vandaag: dt.date) -> None:
-    """R-ME-2: enrolled at this school on every reported day."""
+def _ingeschreven(
+    leerling: Leerling | None, instelling_id, inv: MeldingInvoer, fouten: Fouten
+) -> bool:
+    """R-ME-2: enrolled at the caller's school on every reported day. An unknown pupil and
+    one the school has not enrolled get the same single error, so the answer reveals nothing
+    about a pupil of another school (not even whether the number exists)."""
     inschrijvingen = [
         i
-        for i in g.leerling.inschrijvingen.all()
-        if i.vestiging.instelling_id == g.vestiging.instelling_id
+        for i in (leerling.inschrijvingen.all() if leerling is not None else ())
+        if i.vestiging.instelling_id == instelling_id
     ]
-    veld = "burgerservicenummer" if inv.burgerservicenummer else "onderwijsnummer"
-    tot = inv.einddatum or inv.begindatum
     if not inschrijvingen:
-        fouten.add(
-            f"leerling.{veld}",
-            "niet_ingeschreven",
-            "Deze leerling is niet ingeschreven op uw school (R-ME-2).",
-        )
-        return
+        veld = "burgerservicenummer" if inv.burgerservicenummer else "onderwijsnummer"
+        fouten.add(f"leerling.{veld}", "niet_ingeschreven", NIET_INGESCHREVEN)
+        return False
+    if not inv.begindatum or fouten.heeft("begindatum"):
+        return True
+    goed = True
+    tot = inv.einddatum or inv.begindatum
     if not _periode_gedekt(inschrijvingen, inv.begindatum, tot):
+        goed = False
         fouten.add(
             "begindatum"
             if not _periode_gedekt(inschrijvingen, inv.begindatum, inv.begindatum)
@@ -145,11 +147,13 @@ def _ingeschreven(g: Gegevens, inv: MeldingInvoer, fouten: Fouten, vandaag: dt.d
     for i, dag in enumerate(inv.verzuimdagen):
         d = dt.date.fromisoformat(dag["datum"])
         if not _periode_gedekt(inschrijvingen, d, d):
+            goed = False
             fouten.add(
                 f"verzuimdagen.{i}.datum",
                 "niet_ingeschreven",
                 "Op deze dag was de leerling niet op uw school ingeschreven (R-ME-2).",
             )
+    return goed
 
 
 def _toelaatbaar(g: Gegevens, inv: MeldingInvoer, fouten: Fouten) -> None:
@@ -158,37 +162,52 @@ def _toelaatbaar(g: Gegevens, inv: MeldingInvoer, fouten: Fouten) -> None:
     g.status = lp.leerplicht_status(g.feiten, inv.begindatum)
     toegestaan = TOEGESTANE_SOORTEN.get(g.status.fase, frozenset())
     if inv.verzuimsoort and inv.verzuimsoort not in toegestaan:
-        uitleg = "; ".join(r.uitleg_nl for r in g.status.reasons[:2])
-        if toegestaan:
-            wat = f"alleen {', '.join(sorted(toegestaan))} is toegestaan"
-        else:
-            wat = "verzuim wordt niet gemeld"
+        # The phase only: no dates, ages or grounds (R-PR-5); the school knows its pupil.
         fouten.add(
             "verzuimsoort",
             "niet_toegestaan",
-            f"Op de begindatum is de leerling {g.status.fase}: {wat} (R-ME-3). {uitleg}",
+            "Deze verzuimsoort past niet bij de leerplichtstatus van de leerling op de "
+            f"begindatum ({g.status.fase}) (R-ME-3).",
         )
 
 
+def _lees_brp(actor: Actor, leerling: Leerling) -> brp.Persoon | None:
+    """The BRP facts of an enrolled pupil (birth date, gemeente), audited (R-PR-1)."""
+    persoon = brp.persoon(leerling.burgerservicenummer)
+    audit.log(
+        actor,
+        "brp.lezen",
+        obj=leerling,
+        persoon=leerling.identificatie,
+        doel=DOEL,
+        details={"velden": ["geboorte.datum", "gemeenteVanInschrijving"]},
+    )
+    return persoon
+
+
 def controleer(actor: Actor, inv: MeldingInvoer, fouten: Fouten) -> Gegevens:
-    """All domain checks; adds every problem to `fouten` (R-ME-1..3)."""
+    """All domain checks; adds every problem to `fouten` (R-ME-1..3). Nothing about the
+    pupil is read (BRP, leerplicht facts) unless the school has enrolled it on the reported
+    days (R-ME-2)."""
     vandaag = clock.today()
     g = Gegevens()
     _datums(inv, fouten, vandaag)
     g.vestiging = _vestiging(actor, inv, fouten)
-    g.leerling = _leerling(inv, fouten)
-    if g.leerling is None:
+    if not inv.identificatie:
         return g
-    if g.leerling.burgerservicenummer:
-        g.persoon = brp.persoon(g.leerling.burgerservicenummer)
-    if g.vestiging is not None and inv.begindatum and not fouten.heeft("begindatum"):
-        _ingeschreven(g, inv, fouten, vandaag)
+    leerling = _leerling(inv)
+    if not _ingeschreven(leerling, getattr(actor.organisatie, "pk", None), inv, fouten):
+        return g
+    g.leerling = leerling
+    _aanvullen(leerling)
+    if leerling.burgerservicenummer:
+        g.persoon = _lees_brp(actor, leerling)
     geboortedatum = g.persoon.geboortedatum if g.persoon else None
     try:
-        g.feiten = feiten_van(g.leerling, geboortedatum or g.leerling.geboortedatum)
+        g.feiten = feiten_van(leerling, geboortedatum or leerling.geboortedatum)
     except GeboortedatumOnbekend:
         g.feiten = None  # onderwijsnummer pupil without birth date: R-ME-3 cannot be checked
-    g.vrijstellingen = list(g.leerling.vrijstellingen.all())
+    g.vrijstellingen = list(leerling.vrijstellingen.all())
     if g.feiten is not None and inv.begindatum and not fouten.heeft("begindatum"):
         _toelaatbaar(g, inv, fouten)
     return g

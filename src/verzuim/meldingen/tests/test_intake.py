@@ -205,13 +205,12 @@ def test_te_laat_r_me_4(wereld):
 
 
 def test_ongeldige_melding_schrijft_niets(wereld):
-    voor = (Melding.objects.count(), StatusWijziging.objects.count(), AuditRecord.objects.count())
+    """Nothing but the audit record of the BRP read that did happen (R-PR-1)."""
+    wijzigingen = AuditRecord.objects.exclude(actie="brp.lezen")
+    voor = (Melding.objects.count(), StatusWijziging.objects.count(), wijzigingen.count())
     fouten(wereld.school_a, melding_data(einddatum="2030-01-01"))
-    assert voor == (
-        Melding.objects.count(),
-        StatusWijziging.objects.count(),
-        AuditRecord.objects.count(),
-    )
+    assert voor == (Melding.objects.count(), StatusWijziging.objects.count(), wijzigingen.count())
+    assert AuditRecord.objects.filter(actie="brp.lezen").count() == 1
 
 
 def test_herhaalde_key_geeft_eerste_antwoord_ook_als_body_nu_ongeldig_is(wereld):
