@@ -192,7 +192,7 @@ def _v(id, vraag, soort, velden, volgende, regel, toets) -> Vraag:  # noqa: ANN0
 
 
 BOOM_2020 = Boom(
-    versie="R-VZ-4 (DUO keuzehulp, verzuimregister sinds 3 augustus 2020)",
+    versie="DUO-keuzehulp, verzuimregister sinds 3 augustus 2020",  # R-VZ-4
     # The earliest version modelled: it also answers for older absence dates.
     geldig_vanaf=dt.date.min,
     start="startkwalificatie",
@@ -400,7 +400,7 @@ BOOM_2020 = Boom(
             "R-VZ-4",
             "16 uur ongeoorloofd verzuim in 4 opeenvolgende lesweken: melden "
             "(verplicht; een vervolgmelding als er in deze periode al een melding "
-            "was, R-ME-6).",
+            "was).",  # R-ME-6
         ),
         Uitkomst(
             "u-overig",
