@@ -294,9 +294,18 @@ class InboxFilterForm(NlForm):
     vanaf = DatumVeld(label="Ontvangen vanaf", required=False)
     tot = DatumVeld(label="Ontvangen tot en met", required=False)
 
-    def __init__(self, *args, vestigingen=(), **kwargs):
+    def __init__(self, *args, vestigingen=(), statussen=(*Status.values,), **kwargs):
+        """`statussen`: the statuses the folder can hold; None drops the status filter
+        (the folder "Nieuw" holds only geregistreerd)."""
         super().__init__(*args, **kwargs)
         self.fields["vestiging"].choices = [
             ("", "Alle"),
             *((v.code, f"{v.naam} ({v.code})") for v in vestigingen),
         ]
+        if statussen is None:
+            del self.fields["status"]
+        else:
+            self.fields["status"].choices = [
+                ("", "Alle"),
+                *((s, Status(s).label) for s in statussen),
+            ]

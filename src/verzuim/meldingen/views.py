@@ -18,11 +18,13 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from verzuim.accounts.models import Gebruiker, Rol
 from verzuim.audit.context import actor_for_user
 from verzuim.meldingen import queries, services
+from verzuim.meldingen.codes import OPEN_STATUSSEN, Status
 from verzuim.meldingen.forms import (
     DoorsturenForm,
     InboxFilterForm,
@@ -38,14 +40,24 @@ from verzuim.meldingen.fouten import (
     OvergangNietToegestaan,
 )
 from verzuim.organisaties.models import Gemeente, OrganisatieSoort, Vestiging
+from verzuim.personen import leerlingkaart
 from verzuim.personen.brp import BrpFout, get_brp
+from verzuim.personen.identificatie import RNI_GEMEENTE
+from verzuim.personen.queries import zichtbare_leerlingen
 from verzuim.rules import statussen as regels
 
 logger = logging.getLogger(__name__)
 BEHANDELROLLEN = tuple(str(r) for r in services.BEHANDELROLLEN)
 SCHOOLROLLEN = (str(Rol.SCHOOLMEDEWERKER),)
 PER_PAGINA = 25
-MAPPEN = (("nieuw", "Nieuw"), ("mijn", "Mijn meldingen"), ("open", "Alle open"))
+MAPPEN = (("nieuw", "Nieuw"), ("mijn", "Mijn meldingen"), ("open", "Alle open"), ("alle", "Alle"))
+SCHOOL_MAPPEN = (("open", "Open"), ("alle", "Alle"))
+# `sorteer` values: column → (order_by for ascending, label of the column head).
+SORTERINGEN = {
+    "ontvangen": ("ontvangen", "Ontvangen"),
+    "meldingsnummer": ("meldingsnummer", "Meldingsnummer"),
+}
+STANDAARD_SORTERING = "-ontvangen"
 REDEN_LABELS = {**regels.AFSLUITREDENEN, **regels.INTREKKINGSREDENEN}
 
 
@@ -100,21 +112,90 @@ def _namen(leerlingen) -> dict[str, str]:
     return {p["burgerservicenummer"]: p.get("naam", {}).get("volledigeNaam", "") for p in personen}
 
 
-def _rijen(meldingen) -> list[dict]:
+def _rijen(meldingen, verhuizingen: dict | None = None) -> list[dict]:
     namen = _namen(m.leerling for m in meldingen)
+    verhuizingen = verhuizingen or {}
     return [
         {
             "melding": m,
             "naam": namen.get(m.leerling.burgerservicenummer or "", ""),
             "identificatie": maskeer(m.leerling.identificatie),
+            "verhuisd_naar": verhuizingen.get(m.pk),
         }
         for m in meldingen
     ]
 
 
-def _lijst(request, qs, filters_form, context: dict, template: str):
-    """Filtered, paginated, audited list; an htmx request gets only the list fragment."""
-    qs = queries.filter_meldingen(qs, **_filterargs(filters_form))
+def verhuizingen(meldingen) -> dict[int, Gemeente]:
+    """R-RT-5, derived, never stored: the open meldingen whose pupil the BRP now registers
+    in another gemeente than the melding's verantwoordelijke gemeente → that gemeente.
+
+    One BRP call (doel "routering") for all BSNs given. The read is covered by the audit
+    record of the melding read that showed these meldingen (`services.lees_melding` /
+    `lees_meldingen` log each pupil), so it writes none of its own. Pupils without a BSN,
+    without a Dutch gemeente (RNI, emigrated) or deceased give no flag."""
+    open_ = [m for m in meldingen if m.is_open and m.leerling.burgerservicenummer]
+    if not open_:
+        return {}
+    bsns = sorted({m.leerling.burgerservicenummer for m in open_})
+    try:
+        personen = get_brp().raadpleeg(bsns, "routering")
+    except BrpFout:
+        logger.warning("BRP niet bereikbaar: verhuizingen niet gecontroleerd")
+        return {}
+    codes = {}
+    for p in personen:
+        code = (p.get("gemeenteVanInschrijving") or {}).get("code")
+        if code and code != RNI_GEMEENTE and not p.get("overlijden"):
+            codes[p["burgerservicenummer"]] = code
+    gemeenten = {
+        g.nummer: g for g in Gemeente.objects.filter(code__in={f"GM{c}" for c in codes.values()})
+    }
+    uit = {}
+    for m in open_:
+        g = gemeenten.get(codes.get(m.leerling.burgerservicenummer, ""))
+        if g is not None and g.pk != m.verantwoordelijke_gemeente_id:
+            uit[m.pk] = g
+    return uit
+
+
+def _sortering(request) -> str:
+    """The `sorteer` parameter: ontvangen or meldingsnummer, "-" for descending."""
+    waarde = request.GET.get("sorteer", "")
+    return waarde if waarde.lstrip("-") in SORTERINGEN else STANDAARD_SORTERING
+
+
+def _kolomkoppen(request, sortering: str) -> dict[str, dict]:
+    """Per sortable column: the link of its head and its aria-sort value. The first click
+    sorts ontvangen newest first and meldingsnummer ascending; a second click reverses."""
+    koppen = {}
+    for kolom, (_, label) in SORTERINGEN.items():
+        actief = sortering.lstrip("-") == kolom
+        aflopend = sortering.startswith("-")
+        if actief:
+            volgende = kolom if aflopend else f"-{kolom}"
+        else:
+            volgende = f"-{kolom}" if kolom == "ontvangen" else kolom
+        params = request.GET.copy()
+        params.pop("pagina", None)
+        params["sorteer"] = volgende
+        koppen[kolom] = {
+            "label": label,
+            "url": "?" + params.urlencode(),
+            "aria_sort": ("descending" if aflopend else "ascending") if actief else "",
+            "volgende": "aflopend" if volgende.startswith("-") else "oplopend",
+        }
+    return koppen
+
+
+def _lijst(request, qs, filters_form, context: dict, template: str, *, verhuisvlag=False):
+    """Filtered, sorted, paginated, audited list; an htmx request gets only the list."""
+    sortering = _sortering(request)
+    veld = SORTERINGEN[sortering.lstrip("-")][0]
+    richting = "-" if sortering.startswith("-") else ""
+    qs = queries.filter_meldingen(qs, **_filterargs(filters_form)).order_by(
+        f"{richting}{veld}", f"{richting}id"
+    )
     paginator = Paginator(qs, PER_PAGINA)
     pag = paginator.get_page(request.GET.get("pagina"))
     meldingen = services.lees_meldingen(request.actor, pag.object_list)
@@ -123,13 +204,53 @@ def _lijst(request, qs, filters_form, context: dict, template: str):
     context |= {
         "filters": filters_form,
         "pagina": pag,
-        "rijen": _rijen(meldingen),
+        "rijen": _rijen(meldingen, verhuizingen(meldingen) if verhuisvlag else None),
         "gefilterd": bool(_filterargs(filters_form)),
         "querystring_zonder_pagina": params.urlencode() + "&" if params else "",
+        "sortering": sortering,
+        "koppen": _kolomkoppen(request, sortering),
     }
     if request.headers.get("HX-Request") == "true":
         return render(request, "meldingen/_lijst.html", context)
     return render(request, template, context)
+
+
+def _naar_alle(request, gekozen: str):
+    """A final status (afgesloten, ingetrokken) is only in the folder "alle": asked for in
+    another folder (an old bookmark), go there instead of showing an empty list."""
+    if gekozen != "alle" and request.GET.get("status") in (Status.AFGESLOTEN, Status.INGETROKKEN):
+        params = request.GET.copy()
+        params["map"] = "alle"
+        params.pop("pagina", None)
+        return redirect(f"{request.path}?{params.urlencode()}")
+    return None
+
+
+def _map(request, mappen, standaard: str) -> str:
+    gekozen = request.GET.get("map", standaard)
+    return gekozen if gekozen in dict(mappen) else standaard
+
+
+def _tabs(actor, mappen, gekozen: str) -> list[dict]:
+    """The folder tabs with their (unfiltered) counts."""
+    return [
+        {
+            "code": c,
+            "label": label,
+            "aantal": queries.inbox(actor, c).count(),
+            "actief": c == gekozen,
+        }
+        for c, label in mappen
+    ]
+
+
+def _statussen(map: str) -> list[str] | None:
+    """Statuses a folder can hold (the status filter offers only those); None = no filter."""
+    if map == "nieuw":
+        return None
+    if map == "alle":
+        return list(Status.values)
+    return [s for s in Status.values if s in OPEN_STATUSSEN]
 
 
 def _filterargs(form: InboxFilterForm) -> dict:
@@ -215,8 +336,9 @@ def _gemeenten(uitgezonderd=None):
     return qs.exclude(pk=uitgezonderd.pk) if uitgezonderd else qs
 
 
-def _ontvanger_forms(actor, melding, data=None, welke: str = "") -> dict:
-    """The action forms of the receiving party; `data` binds the one named `welke`."""
+def _ontvanger_forms(actor, melding, data=None, welke: str = "", verhuisd_naar=None) -> dict:
+    """The action forms of the receiving party; `data` binds the one named `welke`. After
+    a move in the BRP (R-RT-5) the forward form has the new gemeente preselected."""
     if queries.partij(actor, melding) != "ontvanger" or not melding.is_open:
         return {}
     overgangen = regels.toegestane_overgangen(melding.status, "ontvanger").naar
@@ -227,6 +349,7 @@ def _ontvanger_forms(actor, melding, data=None, welke: str = "") -> dict:
         "doorsturen_form": DoorsturenForm(
             data if welke == "doorsturen" else None,
             gemeenten=_gemeenten(melding.verantwoordelijke_gemeente),
+            initial={"gemeente": verhuisd_naar.code} if verhuisd_naar else None,
             prefix="doorsturen",
         ),
         "toewijzen_form": ToewijzenForm(
@@ -238,10 +361,20 @@ def _ontvanger_forms(actor, melding, data=None, welke: str = "") -> dict:
     }
 
 
+def _leerling_url(actor, melding) -> str | None:
+    """The leerling page, for a role that may see person data and only when the pupil is
+    in the actor's scope (a school: enrolled now), so the link never leads to a 404."""
+    if not leerlingkaart.mag_persoonsgegevens_zien(actor):
+        return None
+    if not zichtbare_leerlingen(actor).filter(pk=melding.leerling_id).exists():
+        return None
+    return reverse("personen:leerling", args=[melding.leerling.uuid])
+
+
 def _detail_context(actor, melding) -> dict:
     return {
         "melding": melding,
-        "leerling": _leerling(melding),
+        "leerling": _leerling(melding) | {"url": _leerling_url(actor, melding)},
         "verzuimdagen": _verzuimdagen(melding),
         "historie": _historie(melding),
     }
@@ -254,20 +387,26 @@ def _detail_context(actor, melding) -> dict:
 @require_http_methods(["GET"])
 def inbox(request):
     actor = request.actor
-    gekozen = request.GET.get("map", "nieuw")
-    if gekozen not in dict(MAPPEN):
-        gekozen = "nieuw"
-    tellingen = queries.inbox_tellingen(actor)
-    tabs = [
-        {"code": c, "label": label, "aantal": tellingen.get(c, 0), "actief": c == gekozen}
-        for c, label in MAPPEN
-    ]
+    gekozen = _map(request, MAPPEN, "nieuw")
+    if omleiding := _naar_alle(request, gekozen):
+        return omleiding
     vestigingen = Vestiging.objects.filter(
         pk__in=queries.meldingen_voor(actor).values("vestiging")
     ).order_by("naam")
-    filters = InboxFilterForm(request.GET, vestigingen=vestigingen)
-    context = {"tabs": tabs, "map": gekozen, "bijschrift": dict(MAPPEN)[gekozen]}
-    return _lijst(request, queries.inbox(actor, gekozen), filters, context, "meldingen/inbox.html")
+    filters = InboxFilterForm(request.GET, vestigingen=vestigingen, statussen=_statussen(gekozen))
+    context = {
+        "tabs": _tabs(actor, MAPPEN, gekozen),
+        "map": gekozen,
+        "bijschrift": dict(MAPPEN)[gekozen],
+    }
+    return _lijst(
+        request,
+        queries.inbox(actor, gekozen),
+        filters,
+        context,
+        "meldingen/inbox.html",
+        verhuisvlag=True,
+    )
 
 
 @login_required
@@ -282,14 +421,20 @@ def detail(request, uuid):
 @ontvanger_pagina
 def ontvanger_detail(request, uuid, *, forms=None, status=200):
     actor = request.actor
-    melding = services.lees_melding(actor, uuid)
-    for notificatie in queries.notificaties_voor(actor).filter(melding=melding):
-        services.markeer_gelezen(actor, notificatie.pk)
+    melding = services.lees_melding(actor, uuid)  # audits the pupil, also for the BRP read
+    ontvanger = queries.partij(actor, melding) == "ontvanger"
+    if request.method == "GET" and ontvanger:  # opening it reads the in-app inbox (R-RT-4)
+        for notificatie in queries.notificaties_voor(actor).filter(melding=melding):
+            services.markeer_gelezen(actor, notificatie.pk)
+    verhuisd_naar = verhuizingen([melding]).get(melding.pk) if ontvanger else None
     context = _detail_context(actor, melding) | {
         "doorzendingen": melding.doorzendingen.select_related("van", "naar"),
         "keten": _keten(actor, melding),
+        "verhuisd_naar": verhuisd_naar,
     }
-    context |= forms if forms is not None else _ontvanger_forms(actor, melding)
+    if forms is None:
+        forms = _ontvanger_forms(actor, melding, verhuisd_naar=verhuisd_naar)
+    context |= forms
     return render(request, "meldingen/detail.html", context, status=status)
 
 
@@ -359,11 +504,19 @@ def toewijzen(request, uuid):
 @require_http_methods(["GET"])
 def school_lijst(request):
     actor = request.actor
+    gekozen = _map(request, SCHOOL_MAPPEN, "alle")
+    if omleiding := _naar_alle(request, gekozen):
+        return omleiding
     vestigingen = actor.organisatie.vestigingen.order_by("naam")
-    filters = InboxFilterForm(request.GET, vestigingen=vestigingen)
-    context = {"school_weergave": True, "bijschrift": "Meldingen van uw school"}
+    filters = InboxFilterForm(request.GET, vestigingen=vestigingen, statussen=_statussen(gekozen))
+    context = {
+        "school_weergave": True,
+        "tabs": _tabs(actor, SCHOOL_MAPPEN, gekozen),
+        "map": gekozen,
+        "bijschrift": f"Meldingen van uw school: {dict(SCHOOL_MAPPEN)[gekozen].lower()}",
+    }
     return _lijst(
-        request, queries.meldingen_voor(actor), filters, context, "meldingen/school_lijst.html"
+        request, queries.inbox(actor, gekozen), filters, context, "meldingen/school_lijst.html"
     )
 
 

@@ -427,3 +427,312 @@ def test_badge_is_per_organisatie(client, wereld, melding):
         _badge(als(client, wereld["lpa.rotterdam"]).get(reverse("web:start")).content.decode())
         is None
     )
+
+
+# --- folders: closed meldingen can be found ------------------------------------------------
+
+
+def _drie_meldingen(wereld, melding):
+    """The fixture's melding (open), one afgesloten and one ingetrokken (R-RT-6), all for
+    the Amsterdam pupil: [open, afgesloten, ingetrokken]."""
+    school = actor_for_user(wereld["school.a"])
+    lpa = actor_for_user(wereld["lpa.amsterdam"])
+    juni = services.meld_verzuim(
+        school, ws.melding_data(begindatum="2026-06-01", einddatum="2026-06-12")
+    ).melding
+    services.wijzig_status(lpa, juni.uuid, "afgesloten")
+    mei = services.meld_verzuim(
+        school, ws.melding_data(begindatum="2026-05-04", einddatum="2026-05-15")
+    ).melding
+    services.trek_in(school, mei.uuid, "F", "Verkeerde leerling")
+    return melding, juni, mei
+
+
+def _tab(html: str, code: str) -> int:
+    import re
+
+    found = re.search(rf'data-map="{code}">.*?<span class="vr-tab__aantal">.*?(\d+)', html, re.S)
+    return int(found.group(1))
+
+
+def test_map_alle_toont_ook_afgesloten_en_ingetrokken(client, wereld, melding):
+    open_, afgesloten, ingetrokken = _drie_meldingen(wereld, melding)
+    c = als(client, wereld["lpa.amsterdam"])
+    url = reverse("meldingen:inbox")
+    html = c.get(url, {"map": "alle"}).content.decode()
+    assert (_tab(html, "nieuw"), _tab(html, "open"), _tab(html, "alle")) == (1, 1, 3)
+    for m in (open_, afgesloten, ingetrokken):
+        assert m.meldingsnummer in html
+    assert "Afgesloten" in html and "Ingetrokken" in html
+    html = c.get(url, {"map": "alle", "status": "afgesloten"}).content.decode()
+    assert afgesloten.meldingsnummer in html
+    assert open_.meldingsnummer not in html and ingetrokken.meldingsnummer not in html
+    html = c.get(url, {"map": "open"}).content.decode()
+    assert afgesloten.meldingsnummer not in html
+
+
+def test_afgesloten_filter_in_open_map_gaat_naar_alle(client, wereld, melding):
+    _, afgesloten, _ = _drie_meldingen(wereld, melding)
+    c = als(client, wereld["lpa.amsterdam"])
+    r = c.get(reverse("meldingen:inbox"), {"map": "open", "status": "afgesloten"})
+    assert r.status_code == 302
+    r = c.get(r["Location"])
+    assert r.context["map"] == "alle" and afgesloten.meldingsnummer in r.content.decode()
+    # an open folder offers only the statuses it can hold; "Nieuw" none at all
+    open_form = c.get(reverse("meldingen:inbox"), {"map": "open"}).context["filters"]
+    assert "afgesloten" not in dict(open_form.fields["status"].choices)
+    assert "status" not in c.get(reverse("meldingen:inbox")).context["filters"].fields
+
+
+def test_schoollijst_toont_afgesloten_en_ingetrokken_met_status(client, wereld, melding):
+    open_, afgesloten, ingetrokken = _drie_meldingen(wereld, melding)
+    c = als(client, wereld["school.a"])
+    r = c.get(reverse("meldingen:mijn"))
+    html = r.content.decode()
+    assert r.context["map"] == "alle"
+    assert (_tab(html, "open"), _tab(html, "alle")) == (1, 3)
+    for m, label in (
+        (open_, "Geregistreerd"),
+        (afgesloten, "Afgesloten"),
+        (ingetrokken, "Ingetrokken"),
+    ):
+        rij = html.split(f'data-meldingsnummer="{m.meldingsnummer}"')[1].split("</tr>")[0]
+        assert label in rij
+    html = c.get(reverse("meldingen:mijn"), {"status": "ingetrokken"}).content.decode()
+    assert ingetrokken.meldingsnummer in html and afgesloten.meldingsnummer not in html
+    html = c.get(reverse("meldingen:mijn"), {"map": "open"}).content.decode()
+    assert open_.meldingsnummer in html and afgesloten.meldingsnummer not in html
+
+
+# --- no internal rule ids in what people read -----------------------------------------------
+
+
+def _zichtbare_tekst(html: str) -> str:
+    """The text a person sees: no tags, attributes, comments, scripts or styles."""
+    from html.parser import HTMLParser
+
+    class Tekst(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.delen, self.verborgen = [], 0
+
+        def handle_starttag(self, tag, attrs):
+            self.verborgen += tag in ("script", "style")
+
+        def handle_endtag(self, tag):
+            self.verborgen -= tag in ("script", "style")
+
+        def handle_data(self, data):
+            if not self.verborgen:
+                self.delen.append(data)
+
+    p = Tekst()
+    p.feed(html)
+    return " ".join(p.delen)
+
+
+REGEL_ID = r"\bR-[A-Z]{2,3}-\d"
+
+
+def test_geen_regel_ids_in_zichtbare_tekst(client, wereld, melding):
+    import re
+
+    services.stuur_door(actor_for_user(wereld["lpa.amsterdam"]), melding.uuid, "GM0599", "")
+    pagina_s = {
+        "lpa.rotterdam": [reverse("meldingen:inbox") + "?map=alle", detail_url(melding)],
+        "school.a": [reverse("meldingen:mijn"), detail_url(melding), reverse("meldingen:nieuw")],
+    }
+    for gebruiker, urls in pagina_s.items():
+        c = als(client, wereld[gebruiker])
+        for url in urls:
+            r = c.get(url)
+            assert r.status_code == 200, url
+            tekst = _zichtbare_tekst(r.content.decode())
+            assert not re.findall(REGEL_ID, tekst), (url, re.findall(rf"{REGEL_ID}\S*", tekst))
+    html = als(client, wereld["lpa.rotterdam"]).get(detail_url(melding)).content.decode()
+    assert 'data-regel="R-RT-5"' in html  # still traceable in the markup
+
+
+def test_geen_regel_ids_in_zichtbare_tekst_van_templates():
+    """Static template text: rule ids belong in {# … #} comments (or data-regel)."""
+    import re
+    from pathlib import Path
+
+    import verzuim
+
+    gevonden = []
+    for pad in Path(verzuim.__file__).parent.glob("*/templates/**/*.html"):
+        bron = re.sub(r"\{#.*?#\}", "", pad.read_text(), flags=re.S)
+        bron = re.sub(r"\{%.*?%\}|\{\{.*?\}\}", "", bron, flags=re.S)
+        tekst = _zichtbare_tekst(bron)
+        gevonden += [f"{pad.name}: {m}" for m in re.findall(rf"{REGEL_ID}\S*", tekst)]
+    assert gevonden == []
+
+
+# --- R-RT-5: a move in the BRP flags the open melding for forwarding ------------------------
+
+
+@pytest.fixture
+def brp_spion(monkeypatch):
+    """The real BRP adapter, counting its calls per purpose."""
+    from verzuim.meldingen import views
+    from verzuim.personen.brp import get_brp
+
+    aanroepen = []
+    echte = get_brp()
+
+    class Spion:
+        def raadpleeg(self, bsns, doel, **kw):
+            aanroepen.append((doel, tuple(bsns)))
+            return echte.raadpleeg(bsns, doel, **kw)
+
+    monkeypatch.setattr(views, "get_brp", lambda: Spion())
+    return aanroepen
+
+
+def _verhuis(bsn: str, naar: str) -> None:
+    from verzuim.personen.models import BrpPersoon
+
+    BrpPersoon.objects.filter(burgerservicenummer=bsn).update(gemeente_van_inschrijving=naar)
+
+
+def test_verhuisde_leerling_toont_banner_met_voorgekozen_gemeente(client, wereld, melding):
+    c = als(client, wereld["lpa.amsterdam"])
+    r = c.get(detail_url(melding))
+    assert r.context["verhuisd_naar"] is None and 'data-testid="verhuisd"' not in r.content.decode()
+    _verhuis(ws.BSN_AMSTERDAM, "0599")
+    r = c.get(detail_url(melding))
+    html = r.content.decode()
+    assert "Leerling is volgens de BRP verhuisd naar <strong>Rotterdam</strong>" in html
+    assert "doorsturen?" in html
+    form = r.context["doorsturen_form"]
+    assert form["gemeente"].value() == "GM0599"
+    assert '<option value="GM0599" selected>' in html
+    # the read of the pupil is audited by lees_melding (no second record of its own)
+    assert AuditRecord.objects.filter(actie="melding.lezen", persoon=ws.BSN_AMSTERDAM).exists()
+    # the school sees no banner; a closed melding none either
+    assert (
+        'data-testid="verhuisd"'
+        not in als(client, wereld["school.a"]).get(detail_url(melding)).content.decode()
+    )
+    services.wijzig_status(actor_for_user(wereld["lpa.amsterdam"]), melding.uuid, "afgesloten")
+    assert (
+        als(client, wereld["lpa.amsterdam"]).get(detail_url(melding)).context["verhuisd_naar"]
+        is None
+    )
+
+
+def test_verhuizing_naar_rni_of_onbekende_gemeente_geeft_geen_banner(client, wereld, melding):
+    c = als(client, wereld["lpa.amsterdam"])
+    for code in ("1999", "9999"):
+        _verhuis(ws.BSN_AMSTERDAM, code)
+        assert c.get(detail_url(melding)).context["verhuisd_naar"] is None
+
+
+def test_inbox_markeert_verhuisde_leerlingen_met_een_brp_aanroep(
+    client, wereld, melding, brp_spion
+):
+    school = actor_for_user(wereld["school.a"])
+    tweede = services.meld_verzuim(
+        school, ws.melding_data(begindatum="2026-06-01", einddatum="2026-06-12")
+    ).melding
+    _verhuis(ws.BSN_AMSTERDAM, "0599")
+    brp_spion.clear()
+    html = als(client, wereld["lpa.amsterdam"]).get(reverse("meldingen:inbox") + "?map=open")
+    html = html.content.decode()
+    routering = [a for a in brp_spion if a[0] == "routering"]
+    assert routering == [("routering", (ws.BSN_AMSTERDAM,))]  # one call for the page
+    for m in (melding, tweede):
+        rij = html.split(f'data-meldingsnummer="{m.meldingsnummer}"')[1].split("</tr>")[0]
+        assert "Verhuisd naar Rotterdam" in rij
+    # the school's list asks nothing of the kind
+    brp_spion.clear()
+    als(client, wereld["school.a"]).get(reverse("meldingen:mijn"))
+    assert not [a for a in brp_spion if a[0] == "routering"]
+
+
+# --- inbox usability ---------------------------------------------------------------------------
+
+
+def test_detail_linkt_naar_de_leerlingpagina(client, wereld, melding):
+    url = reverse("personen:leerling", args=[melding.leerling.uuid])
+    for gebruiker in ("lpa.amsterdam", "school.a"):
+        c = als(client, wereld[gebruiker])
+        r = c.get(detail_url(melding))
+        assert r.context["leerling"]["url"] == url
+        assert f'href="{url}"' in r.content.decode()
+        assert c.get(url).status_code == 200  # the link never leads to a 404
+
+
+def test_te_laat_gemeld_in_lijst_en_detail(client, wereld, melding):
+    laat = services.meld_verzuim(
+        actor_for_user(wereld["school.a"]),
+        ws.melding_data(begindatum="2026-06-01", einddatum="2026-06-12"),
+    ).melding
+    assert laat.te_laat and not melding.te_laat  # R-ME-4
+    c = als(client, wereld["lpa.amsterdam"])
+    html = c.get(reverse("meldingen:inbox") + "?map=open").content.decode()
+    rij = lambda m: html.split(f'data-meldingsnummer="{m.meldingsnummer}"')[1].split("</tr>")[0]  # noqa: E731
+    assert "te laat gemeld" in rij(laat) and "te laat gemeld" not in rij(melding)
+    assert "te laat gemeld" in c.get(detail_url(laat)).content.decode()
+    assert "te laat gemeld" not in c.get(detail_url(melding)).content.decode()
+
+
+def test_sorteren_op_ontvangen_en_meldingsnummer(client, wereld, melding):
+    import datetime as dt
+
+    school = actor_for_user(wereld["school.a"])
+    tweede = services.meld_verzuim(
+        school, ws.melding_data(begindatum="2026-06-01", einddatum="2026-06-12")
+    ).melding
+    # the second (higher number) was received earlier
+    Melding.objects.filter(pk=tweede.pk).update(ontvangen=melding.ontvangen - dt.timedelta(days=2))
+    c = als(client, wereld["lpa.amsterdam"])
+    url = reverse("meldingen:inbox")
+
+    def volgorde(**params):
+        r = c.get(url, {"map": "open", **params})
+        return [rij["melding"].meldingsnummer for rij in r.context["rijen"]], r
+
+    nummers, r = volgorde()
+    assert nummers == [melding.meldingsnummer, tweede.meldingsnummer]  # newest first
+    html = r.content.decode()
+    assert 'aria-sort="descending"' in html and html.count("aria-sort=") == 1
+    assert r.context["koppen"]["ontvangen"]["url"].endswith("sorteer=ontvangen")
+    assert r.context["koppen"]["meldingsnummer"]["url"].endswith("sorteer=meldingsnummer")
+    assert volgorde(sorteer="ontvangen")[0] == [tweede.meldingsnummer, melding.meldingsnummer]
+    nummers, r = volgorde(sorteer="meldingsnummer")
+    assert nummers == sorted(nummers)
+    assert 'aria-sort="ascending"' in r.content.decode()
+    assert r.context["koppen"]["meldingsnummer"]["url"].endswith("sorteer=-meldingsnummer")
+    assert volgorde(sorteer="-meldingsnummer")[0] == sorted(nummers, reverse=True)
+    assert volgorde(sorteer="naam")[0] == [melding.meldingsnummer, tweede.meldingsnummer]
+    # the filter form keeps the sort order
+    assert 'name="sorteer" value="meldingsnummer"' in r.content.decode()
+
+
+# --- R-RT-4: opening marks read, only for the receiving party ----------------------------------
+
+
+def test_school_die_de_melding_opent_markeert_niets_gelezen(client, wereld, melding):
+    from verzuim.meldingen.models import Notificatie
+
+    assert als(client, wereld["school.a"]).get(detail_url(melding)).status_code == 200
+    n = Notificatie.objects.get(melding=melding)
+    assert n.gelezen_op is None and not n.gelezen_door.exists()
+    assert _badge(als(client, wereld["lpa.amsterdam"]).get(reverse("web:start")).content.decode())
+
+
+def test_mislukte_actie_markeert_niets_gelezen(client, wereld, melding):
+    from verzuim.meldingen.models import Notificatie
+
+    c = als(client, wereld["lpa.amsterdam"])
+    r = c.post(reverse("meldingen:doorsturen", args=[melding.uuid]), {"doorsturen-gemeente": ""})
+    assert r.status_code == 400
+    assert not Notificatie.objects.get(melding=melding).gelezen_door.exists()
+    c.get(detail_url(melding))
+    assert (
+        Notificatie.objects.get(melding=melding)
+        .gelezen_door.filter(pk=wereld["lpa.amsterdam"].pk)
+        .exists()
+    )
