@@ -130,15 +130,19 @@ def _domeinfouten():
 
 
 class AdresSerializer(serializers.Serializer):
-    postcode = serializers.RegexField(r"^[1-9][0-9]{3} ?[A-Za-z]{2}$", required=False)
-    huisnummer = serializers.IntegerField(min_value=1, max_value=99999, required=False)
+    """Het adres van de leerling zoals de school het kent; verplicht bij een onderwijsnummer
+    (R-ME-1). Zonder BRP-adres wordt hierop gerouteerd (R-RT-3)."""
+
+    postcode = serializers.RegexField(r"^[1-9][0-9]{3} ?[A-Za-z]{2}$")
+    huisnummer = serializers.IntegerField(min_value=1, max_value=99999)
     gemeente = serializers.RegexField(
         r"^GM[0-9]{4}$", required=False, help_text="Woongemeente als de school die kent (R-RT-3)."
     )
 
 
 class LeerlingSerializer(serializers.Serializer):
-    """`burgerservicenummer` óf `onderwijsnummer` (met `adres`), precies één (R-ID-1)."""
+    """`burgerservicenummer` óf `onderwijsnummer`, precies één (R-ID-1); bij een
+    onderwijsnummer is `adres` verplicht (R-ME-1)."""
 
     burgerservicenummer = serializers.RegexField(r"^[0-9]{9}$", required=False)
     onderwijsnummer = serializers.RegexField(r"^10[0-9]{7}$", required=False)

@@ -154,13 +154,27 @@ def _leerling(waarde, inv: MeldingInvoer, fouten: Fouten) -> None:
                 "invalid",
                 "Geen geldig onderwijsnummer (9 cijfers, begint met 10).",
             )
-    adres = waarde.get("adres")
+    _adres(waarde.get("adres"), inv, fouten, verplicht=onr is not None and bsn is None)
+
+
+def _adres(adres, inv: MeldingInvoer, fouten: Fouten, *, verplicht: bool) -> None:
+    """R-ME-1: with an onderwijsnummer the pupil's address (postcode and huisnummer,
+    gemeente optional; api-contract.md); with a BSN it may be given (R-RT-3)."""
     if adres is None:
+        if verplicht:
+            fouten.add(
+                "leerling.adres",
+                "required",
+                "Verplicht bij een onderwijsnummer: het adres van de leerling (R-ME-1).",
+            )
         return
     if not isinstance(adres, dict):
         fouten.add("leerling.adres", "invalid", "Geef het adres als object.")
         return
     postcode, huisnummer, gemeente = (adres.get(k) for k in ("postcode", "huisnummer", "gemeente"))
+    for naam, waarde in (("postcode", postcode), ("huisnummer", huisnummer)):
+        if waarde is None:
+            fouten.add(f"leerling.adres.{naam}", "required", "Verplicht in een adres (R-ME-1).")
     if postcode is not None:
         if isinstance(postcode, str) and POSTCODE.match(postcode):
             inv.adres["postcode"] = postcode.replace(" ", "").upper()

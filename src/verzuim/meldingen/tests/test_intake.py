@@ -136,6 +136,29 @@ def test_onderwijsnummer(wereld):
     assert m.opgegeven_adres == {"postcode": "1011AB", "huisnummer": 1}
 
 
+@pytest.mark.parametrize(
+    ("adres", "verwacht"),
+    [
+        (None, {"leerling.adres": "required"}),
+        ({}, {"leerling.adres.postcode": "required", "leerling.adres.huisnummer": "required"}),
+        (
+            {"gemeente": "GM0392"},
+            {"leerling.adres.postcode": "required", "leerling.adres.huisnummer": "required"},
+        ),
+        ({"postcode": "2011CR"}, {"leerling.adres.huisnummer": "required"}),
+        (
+            {"postcode": "20", "huisnummer": 0},
+            {"leerling.adres.postcode": "invalid", "leerling.adres.huisnummer": "invalid"},
+        ),
+    ],
+)
+def test_r_me_1_onderwijsnummer_vraagt_adres(wereld, adres, verwacht):
+    leerling = {"onderwijsnummer": ONDERWIJSNUMMER}
+    if adres is not None:
+        leerling["adres"] = adres
+    assert fouten(wereld.school_a, melding_data(leerling=leerling)) == verwacht
+
+
 def test_precies_een_identificatie(wereld):
     data = melding_data(
         leerling={"burgerservicenummer": HAARLEM, "onderwijsnummer": ONDERWIJSNUMMER}

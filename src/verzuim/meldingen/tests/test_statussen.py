@@ -158,7 +158,13 @@ def test_toewijzen_aan_collega(wereld, melding):
 
 def test_leerlingen_gekoppeld_verplaatst_meldingen(wereld):
     m = services.meld_verzuim(
-        wereld.school_a, melding_data(leerling={"onderwijsnummer": ONDERWIJSNUMMER})
+        wereld.school_a,
+        melding_data(
+            leerling={
+                "onderwijsnummer": ONDERWIJSNUMMER,
+                "adres": {"postcode": "2011CR", "huisnummer": 1},
+            }
+        ),
     ).melding
     van = Leerling.objects.get(onderwijsnummer=ONDERWIJSNUMMER)
     naar = Leerling.objects.get(burgerservicenummer=HAARLEM)
