@@ -3,9 +3,9 @@
 1. R-RT-1: the gemeente where the pupil is registered in the BRP (gemeenteVanInschrijving)
    on the day the melding is received, following the moves in the BRP history.
 2. R-RT-3: no BRP address (onderwijsnummer pupil, RNI, emigrated, died, unknown BSN): the
-   gemeente of the address the school gave (`leerling.adres.gemeente`; postcode → gemeente
-   is not available here), else the gemeente of the reporting vestiging, flagged
-   `woonplaatsOnbekend`. A melding is never dropped.
+   gemeente of the address the school gave (`leerling.adres.gemeente`, else derived from
+   the PC4 of `leerling.adres.postcode` via `postcodes`), else the gemeente of the
+   reporting vestiging, flagged `woonplaatsOnbekend`. A melding is never dropped.
 3. R-RT-2: per gemeente and doelgroep the receiving organisation
    (`organisaties.queries.ontvanger_voor`): alternatieve routering to a leerplichtdienst,
    18-plus by default to the RMC-regio's contactgemeente, else the gemeente itself.
@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from verzuim.meldingen import referentie
+from verzuim.meldingen import postcodes, referentie
 from verzuim.meldingen.brp import Persoon
 from verzuim.organisaties.models import Gemeente, Organisatie, OrganisatieSoort, Vestiging
 from verzuim.rules._datum import nl
@@ -76,6 +76,33 @@ def _ontvanger(gemeente: Gemeente, doelgroep: str) -> tuple[Organisatie, dict]:
     return org, _reden("R-RT-2", uitleg)
 
 
+def _gemeente_uit_adres(adres: dict) -> tuple[Gemeente | None, dict | None]:
+    """R-RT-3: the gemeente of the address the school gave: its gemeentecode, else the
+    gemeente of the postcode's PC4 area."""
+    if adres.get("gemeente"):
+        gemeente = referentie.gemeente(adres["gemeente"])
+        if gemeente is not None:
+            return gemeente, _reden(
+                "R-RT-3",
+                f"Gerouteerd op het adres dat de school opgaf: {gemeente.naam} ({gemeente.code}).",
+            )
+    if not adres.get("postcode"):
+        return None, None
+    pc4 = adres["postcode"][:4]
+    gevonden = postcodes.gemeente_bij(adres["postcode"])
+    gemeente = referentie.gemeente(gevonden.gemeente) if gevonden else None
+    if gemeente is None:
+        return None, _reden(
+            "R-RT-3", f"Postcode {pc4} komt niet voor in de {postcodes.BRON}: gemeente onbekend."
+        )
+    twijfel = " (de postcode ligt in meer gemeenten; de meeste scholen)" if gevonden.ambigu else ""
+    return gemeente, _reden(
+        "R-RT-3",
+        f"Gerouteerd op het adres dat de school opgaf: gemeente afgeleid uit postcode {pc4} "
+        f"({postcodes.BRON}): {gemeente.naam} ({gemeente.code}){twijfel}.",
+    )
+
+
 def routeer(
     *,
     persoon: Persoon | None,
@@ -89,12 +116,10 @@ def routeer(
     gemeente, reden = _gemeente_uit_brp(persoon, peildatum)
     uitleg.append(reden)
     onbekend = False
-    if gemeente is None and opgegeven_adres.get("gemeente"):
-        gemeente = referentie.gemeente(opgegeven_adres["gemeente"])
-        if gemeente is not None:
-            uitleg.append(
-                _reden("R-RT-3", f"Gerouteerd op het adres dat de school opgaf: {gemeente.naam}.")
-            )
+    if gemeente is None:
+        gemeente, reden = _gemeente_uit_adres(opgegeven_adres)
+        if reden:
+            uitleg.append(reden)
     if gemeente is None:
         gemeente, onbekend = vestiging.gemeente, True
         uitleg.append(

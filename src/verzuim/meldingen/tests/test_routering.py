@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from verzuim.meldingen import services
+import pytest
+
+from verzuim.meldingen import postcodes, services
 
 from .conftest import (
     ACHTTIEN,
@@ -64,10 +66,64 @@ def test_onderwijsnummer_met_opgegeven_gemeente(wereld):
     assert regels(m) == ["R-RT-3", "R-RT-3", "R-RT-2"]
 
 
-def test_onderwijsnummer_zonder_adres_woonplaats_onbekend(wereld):
-    m = meld(wereld, melding_data(leerling={"onderwijsnummer": ONDERWIJSNUMMER}))
+def _onderwijsnummer(postcode: str, **adres) -> dict:
+    return melding_data(
+        leerling={
+            "onderwijsnummer": ONDERWIJSNUMMER,
+            "adres": {"postcode": postcode, "huisnummer": 12, **adres},
+        }
+    )
+
+
+@pytest.mark.parametrize(
+    ("postcode", "gemeente"),
+    [
+        ("2011 CR", "GM0392"),  # Haarlem: a school address in DUO's list
+        ("3052AJ", "GM0599"),  # Rotterdam
+        ("1011AB", "GM0363"),  # Amsterdam
+    ],
+)
+def test_r_rt_3_gemeente_afgeleid_uit_postcode(wereld, postcode, gemeente):
+    m = meld(wereld, _onderwijsnummer(postcode))
+    assert m.verantwoordelijke_gemeente.code == gemeente and not m.woonplaats_onbekend
+    assert regels(m) == ["R-RT-3", "R-RT-3", "R-RT-2"]
+    pc4 = postcode[:4]
+    assert (
+        f"gemeente afgeleid uit postcode {pc4} (DUO-schooladressen)"
+        in (m.routering_uitleg[1]["uitleg"])
+    )
+
+
+def test_r_rt_3_opgegeven_gemeente_gaat_voor_postcode(wereld):
+    m = meld(wereld, _onderwijsnummer("2011CR", gemeente="GM0599"))
+    assert m.verantwoordelijke_gemeente.code == "GM0599"
+
+
+def test_r_rt_3_onbekende_postcode_woonplaats_onbekend(wereld):
+    m = meld(wereld, _onderwijsnummer("9999ZZ"))
     assert m.woonplaats_onbekend
     assert m.ontvanger.code == "GM0392"  # the vestiging's gemeente
+    assert "Postcode 9999" in m.routering_uitleg[1]["uitleg"]
+
+
+def test_r_rt_3_bsn_zonder_brp_adres_op_opgegeven_postcode(wereld):
+    data = melding_data(EMIGRANT)
+    data["leerling"]["adres"] = {"postcode": "3052AJ", "huisnummer": 3}
+    m = meld(wereld, data)
+    assert m.verantwoordelijke_gemeente.code == "GM0599" and not m.woonplaats_onbekend
+
+
+def test_pc4_tabel_meest_voorkomende_gemeente_en_ambigu():
+    rijen = [
+        {"POSTCODE": "1234 AB", "GEMEENTECODE": "GM0002"},
+        {"POSTCODE": "1234 CD", "GEMEENTECODE": "GM0001"},
+        {"POSTCODE": "1234 EF", "GEMEENTECODE": "GM0002"},
+        {"POSTCODE": "5678 AB", "GEMEENTECODE": "GM0003"},
+    ]
+    tabel = postcodes.bouw(rijen)
+    assert tabel["1234"] == postcodes.Pc4Gemeente("1234", "GM0002", ambigu=True)
+    assert tabel["5678"] == postcodes.Pc4Gemeente("5678", "GM0003", ambigu=False)
+    assert len(postcodes.tabel()) > 2500  # PC4 areas of the 6,122 school addresses
 
 
 def test_geemigreerd_naar_vestigingsgemeente(wereld):
