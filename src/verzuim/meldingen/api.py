@@ -29,7 +29,6 @@ from rest_framework.response import Response
 
 from verzuim.api.auth import api_actor
 from verzuim.api.problems import ProblemError
-from verzuim.audit.context import SYSTEEM
 from verzuim.meldingen import queries, services
 from verzuim.meldingen.codes import Status, Verzuimsoort
 from verzuim.meldingen.fouten import (
@@ -614,17 +613,37 @@ class MeldingStatussenView(GenericAPIView):
         )
 
 
+class DoorgestuurdSerializer(serializers.Serializer):
+    """Het antwoord op doorsturen: alleen wat de doorsturende partij mag weten. De melding ligt
+    nu bij een andere ontvanger; haar casus ziet zij niet meer (R-RT-5, R-ME-7)."""
+
+    meldingsnummer = serializers.CharField(read_only=True)
+    uuid = serializers.UUIDField(read_only=True)
+    status = _keuze(Status.values, "MeldingStatus", read_only=True)
+    ontvanger = serializers.SerializerMethodField()
+
+    @extend_schema_field(OntvangerSerializer)
+    def get_ontvanger(self, obj) -> dict:
+        o = obj.ontvanger
+        return {"soort": o.soort, "code": o.code, "naam": o.naam}
+
+
 class MeldingDoorsturenView(GenericAPIView):
     required_scopes = {"POST": "meldingen.behandelen"}
-    serializer_class = MeldingSerializer
+    serializer_class = DoorgestuurdSerializer
 
     @extend_schema(
         operation_id="doorsturenMelding",
         tags=[TAG],
         summary="Doorsturen naar een andere gemeente",
-        description="Alleen de ontvangende partij (R-RT-5); de keten wordt bewaard.",
+        description="Alleen de ontvangende partij (R-RT-5); de keten wordt bewaard. Het "
+        "antwoord noemt alleen meldingsnummer, uuid, status en de nieuwe ontvanger: na het "
+        "doorsturen ziet de doorsturende partij de melding niet meer.",
         request=DoorsturenSerializer,
-        responses={200: MeldingSerializer, **_problemen(400, 401, 403, 404, 409)},
+        responses={
+            200: OpenApiResponse(DoorgestuurdSerializer, description="Doorgestuurd."),
+            **_problemen(400, 401, 403, 404, 409),
+        },
     )
     def post(self, request, melding_uuid):
         actor = api_actor(request)
@@ -633,14 +652,10 @@ class MeldingDoorsturenView(GenericAPIView):
         invoer = DoorsturenSerializer(data=request.data)
         invoer.is_valid(raise_exception=True)
         with _domeinfouten():
-            services.stuur_door(
+            melding = services.stuur_door(
                 actor,
                 melding_uuid,
                 invoer.validated_data["gemeente"],
                 invoer.validated_data.get("toelichting", ""),
             )
-            melding = _met_historie(queries.meldingen_voor(actor)).filter(uuid=melding_uuid).first()
-        if melding is None:  # forwarded out of sight: answer with the register's view
-            melding = _met_historie(queries.meldingen_voor(SYSTEEM)).get(uuid=melding_uuid)
-        ctx = {**_context(self), "actor": SYSTEEM}
-        return Response(MeldingSerializer(melding, context=ctx).data)
+        return Response(DoorgestuurdSerializer(melding).data)
