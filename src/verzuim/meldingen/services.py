@@ -634,7 +634,9 @@ def wijs_toe(actor: Actor, melding_uuid, behandelaar) -> Melding:
     return melding
 
 
+@transaction.atomic
 def markeer_gelezen(actor: Actor, notificatie_id: int, *, voor_organisatie: bool = False) -> None:
+    """Mark an in-app notification read (R-RT-4), audited: no person data, the melding only."""
     n = queries.notificaties_voor(actor, ongelezen=False).filter(pk=notificatie_id).first()
     if n is None:
         raise NietGevonden("Notificatie niet gevonden.")
@@ -642,6 +644,14 @@ def markeer_gelezen(actor: Actor, notificatie_id: int, *, voor_organisatie: bool
         Notificatie.objects.filter(pk=n.pk).update(gelezen_op=clock.now())
     else:
         n.gelezen_door.add(actor.gebruiker)
+    audit.log(
+        actor,
+        "notificatie.gelezen",
+        object_type="melding",
+        object_id=str(n.melding.uuid),
+        doel=DOEL,
+        details={"notificatie": n.pk, "voorOrganisatie": voor_organisatie},
+    )
 
 
 # --- reactions to personen (R-RT-7, R-ID-2) --------------------------------------------

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.core import mail
 
+from verzuim.audit.models import AuditRecord
 from verzuim.meldingen import queries, services
 from verzuim.meldingen.models import Notificatie
 
@@ -33,6 +34,13 @@ def test_inbox_badge(wereld, django_capture_on_commit_callbacks):
     n = queries.notificaties_voor(wereld.lpa_haarlem).get()
     services.markeer_gelezen(wereld.lpa_haarlem, n.pk)
     assert queries.aantal_ongelezen(wereld.lpa_haarlem) == 0
+    rec = AuditRecord.objects.get(actie="notificatie.gelezen")
+    assert (rec.actor_label, rec.object_type, rec.object_id, rec.persoon) == (
+        "lpa.haarlem",
+        "melding",
+        str(n.melding.uuid),
+        "",
+    )
     assert queries.aantal_ongelezen(wereld.haarlem) == 1  # org-wide still unread
     assert queries.aantal_ongelezen(wereld.amsterdam) == 0
 
