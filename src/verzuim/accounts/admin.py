@@ -1,8 +1,20 @@
+"""Users and API applications in registerbeheer (/beheer/). Every save goes through
+``accounts.services`` and is audited (R-PR-1); there are no bulk actions (a bulk delete would
+bypass that). Only a superuser may grant ``is_superuser``/``is_staff``/groups/permissions or
+touch a superuser's account: a registerbeheerder cannot escalate."""
+
 from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.forms import AdminUserCreationForm
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseRedirect
 
+from verzuim.accounts import services
 from verzuim.accounts.models import ApiApplicatie, ApiToken, Gebruiker, Rol, Scope
+from verzuim.audit.context import actor_for_user
+
+ALLEEN_SUPERUSER = ("is_staff", "is_superuser", "groups", "user_permissions")
 
 
 class MeervoudigeKeuzeForm(forms.ModelForm):
@@ -25,13 +37,34 @@ class MeervoudigeKeuzeForm(forms.ModelForm):
 class GebruikerForm(MeervoudigeKeuzeForm):
     lijstvelden = {"rollen": Rol.choices}
 
+    def clean(self):
+        data = super().clean()
+        if data.get("boa") and Rol.LEERPLICHTAMBTENAAR not in (data.get("rollen") or []):
+            self.add_error("boa", "Alleen een leerplichtambtenaar kan BOA zijn.")
+        return data
+
+
+class GebruikerAanmaakForm(AdminUserCreationForm):
+    class Meta(AdminUserCreationForm.Meta):
+        model = Gebruiker
+
+
+class GeauditeerdeBeheerMixin:
+    """No bulk actions; the save of the change form is the service's (audited) save."""
+
+    actions = None
+
+    def _actor(self, request):
+        return actor_for_user(request.user, request)
+
 
 class ApiApplicatieForm(MeervoudigeKeuzeForm):
     lijstvelden = {"scopes": Scope.choices}
 
 
 @admin.register(Gebruiker)
-class GebruikerAdmin(UserAdmin):
+class GebruikerAdmin(GeauditeerdeBeheerMixin, UserAdmin):
+    add_form = GebruikerAanmaakForm
     form = type(
         "GebruikerChangeForm",
         (GebruikerForm, UserAdmin.form),
@@ -65,18 +98,57 @@ class GebruikerAdmin(UserAdmin):
             "Status",
             {"fields": ("is_active", "is_staff", "is_superuser", "last_login", "date_joined")},
         ),
+        ("Rechten (alleen superuser)", {"fields": ("groups", "user_permissions")}),
     )
     readonly_fields = ["last_login", "date_joined"]
+    filter_horizontal = ["groups", "user_permissions"]
 
     @admin.display(description="rollen")
     def rollen_tekst(self, obj):
         return ", ".join(obj.rollen_labels)
 
+    def get_readonly_fields(self, request, obj=None):
+        velden = list(super().get_readonly_fields(request, obj))
+        if not request.user.is_superuser:
+            velden += [v for v in ALLEEN_SUPERUSER if v not in velden]
+        return velden
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and obj.is_superuser and not request.user.is_superuser:
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and obj.is_superuser and not request.user.is_superuser:
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def save_model(self, request, obj, form, change):
+        services.bewaar_gebruiker(self._actor(request), obj, list(form.changed_data))
+
+    def delete_model(self, request, obj):
+        services.verwijder_gebruiker(self._actor(request), obj)
+
+    def user_change_password(self, request, id, form_url=""):
+        gebruiker = self.get_object(request, id)
+        if gebruiker is not None and not self.has_change_permission(request, gebruiker):
+            raise PermissionDenied
+        voor = gebruiker.password if gebruiker else None
+        response = super().user_change_password(request, id, form_url)
+        if gebruiker is not None and isinstance(response, HttpResponseRedirect):
+            gebruiker.refresh_from_db(fields=["password"])
+            if gebruiker.password != voor:
+                services.wachtwoord_gewijzigd(self._actor(request), gebruiker)
+        return response
+
 
 class ApiTokenInline(admin.TabularInline):
+    """Read-only overview; a token is revoked on its own page (audited, bewaar_token)."""
+
     model = ApiToken
     fields = ["prefix", "aangemaakt", "laatst_gebruikt", "ingetrokken"]
-    readonly_fields = ["prefix", "aangemaakt", "laatst_gebruikt"]
+    readonly_fields = fields
+    show_change_link = True
     extra = 0
     can_delete = False
 
@@ -85,7 +157,7 @@ class ApiTokenInline(admin.TabularInline):
 
 
 @admin.register(ApiApplicatie)
-class ApiApplicatieAdmin(admin.ModelAdmin):
+class ApiApplicatieAdmin(GeauditeerdeBeheerMixin, admin.ModelAdmin):
     form = ApiApplicatieForm
     list_display = ["naam", "organisatie", "actief", "aangemaakt"]
     list_filter = ["actief"]
@@ -93,9 +165,18 @@ class ApiApplicatieAdmin(admin.ModelAdmin):
     autocomplete_fields = ["organisatie"]
     inlines = [ApiTokenInline]
 
+    def has_add_permission(self, request):
+        return False  # `verzuim create-token` makes the application with its token (audited)
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # deactivate instead: the audit trail keeps pointing at it
+
+    def save_model(self, request, obj, form, change):
+        services.bewaar_applicatie(self._actor(request), obj, list(form.changed_data))
+
 
 @admin.register(ApiToken)
-class ApiTokenAdmin(admin.ModelAdmin):
+class ApiTokenAdmin(GeauditeerdeBeheerMixin, admin.ModelAdmin):
     list_display = ["prefix", "applicatie", "aangemaakt", "laatst_gebruikt", "ingetrokken"]
     list_filter = ["ingetrokken"]
     search_fields = ["prefix", "applicatie__naam"]
@@ -103,3 +184,9 @@ class ApiTokenAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # revoke (ingetrokken) instead
+
+    def save_model(self, request, obj, form, change):
+        services.bewaar_token(self._actor(request), obj, list(form.changed_data))

@@ -1,7 +1,11 @@
 """Model permissions from roles: a registerbeheerder manages the reference data, organisations,
-users and the register's person tables in the admin without per-user permission rows."""
+users and API applications in the admin without per-user permission rows.
 
-BEHEER_APPS = {"organisaties", "accounts", "personen", "otp_totp"}
+Never the person tables (``personen``): R-PR-1 need to know, ``personen.queries`` gives the role
+no access to person data. That data comes through the BRP adapter, the API and scenario files,
+whose services audit every change and apply R-RT-7."""
+
+BEHEER_APPS = {"organisaties", "accounts", "otp_totp"}
 ALLEEN_LEZEN_APPS: set[str] = set()  # the audit log is read in its own page (privacy officer)
 
 

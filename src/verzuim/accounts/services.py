@@ -89,3 +89,120 @@ def maak_gebruiker(
         details={"organisatie": org.code if org else "", "rollen": rollen, "boa": boa},
     )
     return user, wachtwoord
+
+
+# --- changes made in registerbeheer (the admin) --------------------------------------------
+# The admin's forms validate; these functions save and audit in one transaction (R-PR-1).
+# Audit details name the changed fields and the new and previous values of the access-relevant
+# ones, never a password or its hash.
+
+GEBRUIKER_TOEGANG = ("organisatie", "rollen", "boa", "is_active", "is_staff", "is_superuser")
+APPLICATIE_TOEGANG = ("organisatie", "scopes", "actief")
+
+
+def _toegang(obj, velden: tuple[str, ...]) -> dict:
+    waarden = {}
+    for veld in velden:
+        waarde = getattr(obj, veld)
+        waarden[veld] = waarde.code if isinstance(waarde, Organisatie) else waarde
+    return waarden
+
+
+def _vorige(model, pk, velden: tuple[str, ...]) -> dict:
+    vorig = model.objects.select_related("organisatie").filter(pk=pk).first() if pk else None
+    return _toegang(vorig, velden) if vorig else {}
+
+
+@transaction.atomic
+def bewaar_gebruiker(actor: Actor, gebruiker: Gebruiker, gewijzigd: list[str]) -> Gebruiker:
+    """Save a user created or edited in the admin; audited as gebruiker.aanmaken/.wijzigen
+    with the changed fields, the new and the previous organisation, roles and flags."""
+    if gebruiker.boa and Rol.LEERPLICHTAMBTENAAR not in (gebruiker.rollen or []):
+        raise OngeldigeInvoer("Alleen een leerplichtambtenaar kan BOA zijn.")
+    nieuw = gebruiker.pk is None
+    voor = _vorige(Gebruiker, gebruiker.pk, GEBRUIKER_TOEGANG)
+    gebruiker.save()
+    audit.log(
+        actor,
+        "gebruiker.aanmaken" if nieuw else "gebruiker.wijzigen",
+        obj=gebruiker,
+        details={
+            "username": gebruiker.get_username(),
+            "velden": sorted(v for v in gewijzigd if v not in ("password1", "password2")),
+            **_toegang(gebruiker, GEBRUIKER_TOEGANG),
+            "voor": voor,
+        },
+    )
+    return gebruiker
+
+
+@transaction.atomic
+def wachtwoord_gewijzigd(actor: Actor, gebruiker: Gebruiker) -> None:
+    """Record that registerbeheer set a user's password (the form saved it; never logged)."""
+    audit.log(
+        actor,
+        "gebruiker.wachtwoord-wijzigen",
+        obj=gebruiker,
+        details={"username": gebruiker.get_username()},
+    )
+
+
+@transaction.atomic
+def verwijder_gebruiker(actor: Actor, gebruiker: Gebruiker) -> None:
+    """Delete a user; the audit record keeps who it was (audit rows keep their actor_label)."""
+    audit.log(
+        actor,
+        "gebruiker.verwijderen",
+        obj=gebruiker,
+        details={"username": gebruiker.get_username(), **_toegang(gebruiker, GEBRUIKER_TOEGANG)},
+    )
+    gebruiker.delete()
+
+
+@transaction.atomic
+def bewaar_applicatie(actor: Actor, app: ApiApplicatie, gewijzigd: list[str]) -> ApiApplicatie:
+    """Save an API application edited in the admin (scopes, organisation, active); audited."""
+    app.scopes = _controleer(list(app.scopes or []), Scope.values, "scope")
+    nieuw = app.pk is None
+    voor = _vorige(ApiApplicatie, app.pk, APPLICATIE_TOEGANG)
+    app.save()
+    audit.log(
+        actor,
+        "api-applicatie.aanmaken" if nieuw else "api-applicatie.wijzigen",
+        obj=app,
+        details={
+            "naam": app.naam,
+            "velden": sorted(gewijzigd),
+            **_toegang(app, APPLICATIE_TOEGANG),
+            "voor": voor,
+        },
+    )
+    return app
+
+
+@transaction.atomic
+def bewaar_token(actor: Actor, token: ApiToken, gewijzigd: list[str]) -> ApiToken:
+    """Save a token edited in the admin (only ``ingetrokken`` is editable); revoking is
+    audited as api-token.intrekken, undoing it as api-token.herstellen."""
+    token.save()
+    actie = "api-token.intrekken" if token.ingetrokken else "api-token.herstellen"
+    audit.log(
+        actor,
+        actie if "ingetrokken" in gewijzigd else "api-token.wijzigen",
+        obj=token,
+        details={
+            "prefix": token.prefix,
+            "applicatie": token.applicatie.naam,
+            "velden": sorted(gewijzigd),
+        },
+    )
+    return token
+
+
+@transaction.atomic
+def bevestig_tweefactor(actor: Actor, device) -> None:
+    """The user entered a valid code for the new TOTP device: it becomes their second factor.
+    Audited as 2fa.ingesteld (R-PR-1: every change is logged)."""
+    device.confirmed = True
+    device.save(update_fields=["confirmed"])
+    audit.log(actor, "2fa.ingesteld", obj=device)
