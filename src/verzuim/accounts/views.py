@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django_otp import login as otp_login
 
-from verzuim.accounts import tweefactor
+from verzuim.accounts import services, tweefactor
 from verzuim.accounts.forms import CodeForm, InlogForm
 from verzuim.audit import services as audit
 from verzuim.audit.context import actor_for_user
@@ -48,10 +48,8 @@ def instellen(request):
     device = tweefactor.nieuw_apparaat(request.user)
     form = CodeForm(request.POST or None, device=device)
     if request.method == "POST" and form.is_valid():
-        device.confirmed = True
-        device.save(update_fields=["confirmed"])
+        services.bevestig_tweefactor(actor_for_user(request.user, request), device)
         otp_login(request, device)
-        audit.log(actor_for_user(request.user, request), "account.2fa-ingesteld", obj=device)
         return redirect(_volgende(request))
     context = {
         "form": form,

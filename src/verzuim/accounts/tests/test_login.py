@@ -87,7 +87,22 @@ def test_2fa_setup_shows_qr_svg_and_secret_and_confirms_with_real_code(client, g
     device.refresh_from_db()
     assert device.confirmed
     assert client.get("/").status_code == 200
-    assert AuditRecord.objects.filter(actie="account.2fa-ingesteld", actor=gebruiker).exists()
+    # the confirmation is a service write (accounts.services.bevestig_tweefactor), audited
+    record = AuditRecord.objects.get(actie="2fa.ingesteld", actor=gebruiker)
+    assert record.object_id == str(device.pk) and record.object_type == "totpdevice"
+
+
+def test_bevestig_tweefactor_confirms_and_audits_in_one_transaction(gebruiker):
+    from verzuim.accounts import services
+    from verzuim.audit.context import actor_for_user
+
+    device = TOTPDevice.objects.create(user=gebruiker, name="app", confirmed=False)
+    services.bevestig_tweefactor(actor_for_user(gebruiker), device)
+    device.refresh_from_db()
+    assert device.confirmed
+    assert AuditRecord.objects.filter(
+        actie="2fa.ingesteld", actor=gebruiker, object_id=str(device.pk)
+    ).exists()
 
 
 def test_user_with_device_must_enter_code_after_password(client, gebruiker, met_2fa):
