@@ -1,9 +1,15 @@
-"""Hypothesis: malformed melding payloads never crash the intake (only MeldingOngeldig) and
-never leave a partial write (issue 3 "Bad input and safety")."""
+"""Hypothesis: malformed melding payloads never crash the intake (only MeldingOngeldig or a
+melding) and never leave a partial write (issue 3 "Bad input and safety", R-ME-1..3).
+
+Each example runs in its own savepoint that is rolled back afterwards, with a fresh
+Idempotency-Key (or none), so every example starts from the same database."""
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+import uuid
+
+from django.db import transaction
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from verzuim.audit.models import AuditRecord
@@ -11,7 +17,7 @@ from verzuim.meldingen import services
 from verzuim.meldingen.fouten import MeldingOngeldig
 from verzuim.meldingen.models import IdempotencyRecord, Melding, Notificatie, StatusWijziging
 
-from .conftest import melding_data
+from .conftest import AMSTERDAM, ONDERWIJSNUMMER, melding_data
 
 json_waarden = st.recursive(
     st.none()
@@ -20,14 +26,35 @@ json_waarden = st.recursive(
     | st.floats(allow_nan=True)
     | st.text(max_size=20)
     | st.sampled_from(
-        ["2026-09-07", "2026-02-30", "999990007", "GM0392", "99XA00", "16-uur", "", "\x00", "1e999"]
+        [
+            "2026-09-07",
+            "2026-02-30",
+            "999990007",
+            AMSTERDAM,
+            ONDERWIJSNUMMER,
+            "GM0392",
+            "2011CR",
+            "99XA00",
+            "16-uur",
+            "18-plus",
+            "",
+            "\x00",
+            "1e999",
+        ]
     ),
     lambda kinderen: (
         st.lists(kinderen, max_size=4) | st.dictionaries(st.text(max_size=12), kinderen, max_size=4)
     ),
     max_leaves=12,
 )
-VELDEN = list(melding_data()) + ["leerling.adres", "verzuimdagen.0", "onbekend"]
+VELDEN = [
+    *melding_data(),
+    "leerling.burgerservicenummer",
+    "leerling.onderwijsnummer",
+    "leerling.adres",
+    "verzuimdagen.0",
+    "onbekend",
+]
 
 
 @st.composite
@@ -35,8 +62,10 @@ def verminkte_melding(draw):
     data = melding_data()
     for veld in draw(st.lists(st.sampled_from(VELDEN), min_size=1, max_size=4, unique=True)):
         waarde = draw(json_waarden)
-        if veld == "leerling.adres":
-            data["leerling"] = {**data["leerling"], "adres": waarde}
+        if veld.startswith("leerling."):
+            leerling = data.get("leerling")
+            data["leerling"] = {**(leerling if isinstance(leerling, dict) else {})}
+            data["leerling"][veld.removeprefix("leerling.")] = waarde
         elif veld == "verzuimdagen.0":
             data["verzuimdagen"] = [waarde]
         elif draw(st.booleans()):
@@ -47,10 +76,22 @@ def verminkte_melding(draw):
 
 
 def _tellingen():
-    return tuple(
-        m.objects.count()
-        for m in (Melding, StatusWijziging, IdempotencyRecord, Notificatie, AuditRecord)
-    )
+    return {
+        "meldingen": Melding.objects.count(),
+        "statussen": StatusWijziging.objects.count(),
+        "keys": IdempotencyRecord.objects.count(),
+        "notificaties": Notificatie.objects.count(),
+        # The audit record of a BRP read is no write of the melding: it must be there.
+        "audit": AuditRecord.objects.exclude(actie="brp.lezen").count(),
+    }
+
+
+def _verschil(voor: dict, na: dict) -> dict:
+    return {k: na[k] - voor[k] for k in voor if na[k] != voor[k]}
+
+
+class Terugdraaien(Exception):
+    pass
 
 
 @settings(
@@ -59,21 +100,34 @@ def _tellingen():
     derandomize=True,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-@given(data=verminkte_melding() | json_waarden)
-def test_onzin_geeft_fouten_of_een_melding_nooit_half(wereld, data):
-    voor = _tellingen()
+@given(
+    data=verminkte_melding() | json_waarden,
+    met_key=st.booleans(),
+)
+def test_onzin_geeft_fouten_of_een_melding_nooit_half(wereld, data, met_key):
+    key = uuid.uuid4().hex if met_key else None
     try:
-        intake = services.meld_verzuim(wereld.school_a, data, idempotency_key="fuzz")
-    except MeldingOngeldig as e:
-        assert e.fouten and all({"name", "code", "reason"} <= set(f) for f in e.fouten)
-        assert _tellingen() == voor
-        return
-    except services.IdempotencyConflict:
-        assert _tellingen() == voor
-        return
-    # Accepted: exactly one melding with its history, or an existing one returned.
-    na = _tellingen()
-    if intake.nieuw and na[0] == voor[0] + 1:
-        assert na[1] >= voor[1] + 1 and na[2] == voor[2] + 1
-    else:
-        assert na[:4] == voor[:4]
+        with transaction.atomic():
+            voor = _tellingen()
+            try:
+                intake = services.meld_verzuim(wereld.school_a, data, idempotency_key=key)
+            except MeldingOngeldig as e:
+                assert e.fouten
+                event("afgewezen")
+                assert all({"name", "code", "reason"} <= set(f) for f in e.fouten)
+                assert _verschil(voor, _tellingen()) == {}
+            else:
+                # Accepted: the melding with its history, audit and (if still open)
+                # notification, and the key; nothing else.
+                verschil = _verschil(voor, _tellingen())
+                assert intake.nieuw
+                event("aangenomen")
+                assert verschil.pop("meldingen") == 1
+                assert verschil.pop("statussen") in (1, 2)  # 2: withdrawn at once (R-RT-7)
+                assert verschil.pop("audit") == 1
+                assert verschil.pop("keys", 0) == (1 if key else 0)
+                assert verschil.pop("notificaties", 0) in (0, 1)
+                assert verschil == {}
+            raise Terugdraaien
+    except Terugdraaien:
+        pass
