@@ -1,17 +1,24 @@
 """`POST /brp-proef/personen`: the local store served over HTTP in the Haal Centraal shape, so
 the httpx client can be tested against a real server. Only with VERZUIM_DEMO or DEBUG, and
-only with the X-API-Key of settings.BRP_API_KEY."""
+only with the X-API-Key of settings.BRP_API_KEY (compared in constant time).
+
+Demo/debug or not, it serves person data: every person returned is audited (``brp.raadplegen``,
+actor label "brp-proef", the fields asked; R-PR-1)."""
 
 from __future__ import annotations
 
+import hmac
 import json
 import re
 
 from django.conf import settings
+from django.db import transaction
 from django.http import Http404, JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from verzuim.audit import services as audit
+from verzuim.audit.context import Actor
 from verzuim.personen.brp.lokaal import LokaleBrp
 
 _FIELD = re.compile(r"^[a-zA-Z0-9\._]{1,200}$")
@@ -25,12 +32,43 @@ def _probleem(status: int, title: str, invalid: list[dict] | None = None) -> Jso
     return JsonResponse(body, status=status, content_type="application/problem+json")
 
 
+def _sleutel_klopt(request) -> bool:
+    verwacht = settings.BRP_API_KEY or ""
+    gegeven = request.headers.get("X-API-Key") or ""
+    return bool(verwacht) and hmac.compare_digest(gegeven.encode(), verwacht.encode())
+
+
+def _actor(request) -> Actor:
+    return Actor(
+        label="brp-proef",
+        organisatie=None,
+        soort="systeem",
+        request_id=getattr(request, "request_id", ""),
+        herkomst=request.META.get("REMOTE_ADDR", ""),
+    )
+
+
+def _raadpleeg_geaudit(request, bsns: list[str], fields: list[str], gemeente) -> list[dict]:
+    """The persons with only the fields asked; the BSN is fetched for the audit record and
+    dropped again unless asked for (doelbinding)."""
+    extra = "burgerservicenummer" not in fields
+    personen = LokaleBrp().raadpleeg_fields(
+        bsns, [*fields, "burgerservicenummer"] if extra else fields, gemeente
+    )
+    gelezen = [p["burgerservicenummer"] for p in personen]
+    if extra:
+        personen = [{k: v for k, v in p.items() if k != "burgerservicenummer"} for p in personen]
+    audit.log_many(_actor(request), "brp.raadplegen", gelezen, doel="brp-proef",
+                   details={"fields": fields})  # fmt: skip
+    return personen
+
+
 @csrf_exempt
 @require_POST
 def personen(request):
     if not (settings.DEMO or settings.DEBUG):
         raise Http404
-    if not settings.BRP_API_KEY or request.headers.get("X-API-Key") != settings.BRP_API_KEY:
+    if not _sleutel_klopt(request):
         return _probleem(401, "Niet correct geauthenticeerd.")
     try:
         q = json.loads(request.body)
@@ -67,6 +105,7 @@ def personen(request):
         )
     if invalid:
         return _probleem(400, "Een of meerdere parameters zijn niet correct.", invalid)
-    personen = LokaleBrp().raadpleeg_fields(bsns, fields, gemeente)
+    with transaction.atomic():
+        personen = _raadpleeg_geaudit(request, bsns, fields, gemeente)
     return JsonResponse({"type": "RaadpleegMetBurgerservicenummer", "personen": personen},
                         content_type="application/json; charset=utf-8")  # fmt: skip
