@@ -8,7 +8,8 @@ PostgreSQL database that `benchmarks/intake.py` loaded (BENCH_DATABASE_URL; run 
 first, or with --skip-setup afterwards). Reports per request: CPU time of this process
 (time.process_time: Django, DRF, psycopg — not the PostgreSQL server), wall time, and the
 number of SQL statements (CaptureQueriesContext, in a separate pass so its bookkeeping does
-not count as CPU). With --profile N prints the top of a cProfile (CPU time) of N requests.
+not count as CPU), and the number of Python function calls (cProfile, a separate pass): a
+deterministic measure of the work that the machine's load does not move. With --profile N prints the top of a cProfile (CPU time) of N requests.
 
 Earlier meldingen, their audit records and queued tasks are deleted first, so each run
 creates new meldingen (201) as the load test does.
@@ -112,8 +113,20 @@ def main() -> None:
         for q in ctx.captured_queries:
             sql = re.split(r" WHERE | SET | VALUES ", q["sql"])[0][:100]
             statements[sql] = statements.get(sql, 0) + 1
+    # Python function calls per request: a deterministic proxy for CPU that, unlike
+    # process_time, does not move with the load other processes put on the machine.
+    teller = cProfile.Profile()
+    teller.enable()
+    for _ in range(50):
+        post()
+    teller.disable()
+    aanroepen = pstats.Stats(teller).total_calls / 50
     print(f"requests: {args.n} (+20 warm-up), all 201")
-    print(f"CPU ms/request  median {statistics.median(cpu):.2f}  mean {statistics.mean(cpu):.2f}")
+    print(
+        f"CPU ms/request  median {statistics.median(cpu):.2f}  mean {statistics.mean(cpu):.2f}"
+        f"  p10 {sorted(cpu)[len(cpu) // 10]:.2f}"
+    )
+    print(f"Python function calls/request {aanroepen:,.0f}")
     print(f"wall ms/request median {statistics.median(wand):.2f}  mean {statistics.mean(wand):.2f}")
     print(f"SQL statements/request median {statistics.median(aantallen)} max {max(aantallen)}")
     for sql, n in sorted(statements.items(), key=lambda kv: -kv[1]):

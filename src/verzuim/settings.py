@@ -121,8 +121,10 @@ AUTHENTICATION_BACKENDS = [
     "verzuim.accounts.backends.RolPermissionBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-     "OPTIONS": {"min_length": 12}},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
 LOGIN_URL = "accounts:login"
@@ -155,7 +157,8 @@ WHITENOISE_USE_FINDERS = True
 
 EMAIL_BACKEND = os.environ.get(
     "VERZUIM_EMAIL_BACKEND",
-    "django.core.mail.backends.filebased.EmailBackend" if DEMO
+    "django.core.mail.backends.filebased.EmailBackend"
+    if DEMO
     else "django.core.mail.backends.smtp.EmailBackend",
 )
 EMAIL_FILE_PATH = VAR_DIR / "mail"
@@ -165,9 +168,7 @@ DEFAULT_FROM_EMAIL = os.environ.get("VERZUIM_EMAIL_FROM", "noreply@verzuimregist
 
 TASKS = {
     "default": {
-        "BACKEND": os.environ.get(
-            "VERZUIM_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"
-        )
+        "BACKEND": os.environ.get("VERZUIM_TASKS_BACKEND", "django_tasks_db.DatabaseBackend")
     }
 }
 
@@ -185,8 +186,8 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "verzuim.api.problems.exception_handler",
     "DEFAULT_PAGINATION_CLASS": "verzuim.api.pagination.Paginering",
     "PAGE_SIZE": 50,
-    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_RENDERER_CLASSES": ["verzuim.api.renderers.OrjsonRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["verzuim.api.renderers.OrjsonParser"],
     "UNAUTHENTICATED_USER": None,
 }
 SPECTACULAR_SETTINGS = {

@@ -12,8 +12,13 @@ API_PREFIX = "/api/"
 
 
 def problem_response(status: int, title: str, detail: str, instance: str) -> HttpResponse:
-    body = {"type": f"https://verzuimregister.nl/problemen/{status}", "title": title,
-            "status": status, "detail": detail, "instance": instance}
+    body = {
+        "type": f"https://verzuimregister.nl/problemen/{status}",
+        "title": title,
+        "status": status,
+        "detail": detail,
+        "instance": instance,
+    }
     return HttpResponse(json.dumps(body), status=status, content_type="application/problem+json")
 
 
@@ -26,15 +31,18 @@ class ApiMiddleware:
         if not path.startswith(API_PREFIX):
             return self.get_response(request)
         if path.endswith("/") and len(path) > len(API_PREFIX):
-            response = problem_response(404, "Niet gevonden",
-                                        "Paden eindigen niet op een slash.", path)
+            response = problem_response(
+                404, "Niet gevonden", "Paden eindigen niet op een slash.", path
+            )
         else:
             response = self.get_response(request)
             if response.status_code == 404 and "json" not in response.get("Content-Type", ""):
-                response = problem_response(404, "Niet gevonden",
-                                            "De gevraagde resource bestaat niet.", path)
+                response = problem_response(
+                    404, "Niet gevonden", "De gevraagde resource bestaat niet.", path
+                )
             elif response.status_code >= 500 and "json" not in response.get("Content-Type", ""):
-                response = problem_response(response.status_code, "Interne fout",
-                                            "Er ging iets mis in het register.", path)
+                response = problem_response(
+                    response.status_code, "Interne fout", "Er ging iets mis in het register.", path
+                )
         response["API-Version"] = settings.API_VERSION
         return response

@@ -83,3 +83,49 @@ def test_token_is_stored_hashed(token_zonder_scopes):
     stored = ApiToken.objects.get()
     assert stored.token_hash != token_zonder_scopes
     assert stored.token_hash == hash_token(token_zonder_scopes)
+
+
+def test_unsupported_method_is_405_with_allow_and_401_without_token(client, token_zonder_scopes):
+    """DRF checks permissions before dispatch: an unknown method must not look like a missing
+    scope (403) but answer 405 with Allow; without a token it stays 401."""
+    auth = {"HTTP_AUTHORIZATION": f"Bearer {token_zonder_scopes}"}
+    response = client.delete("/api/v1/meldingen", **auth)
+    assert response.status_code == 405
+    assert response["Content-Type"] == "application/problem+json"
+    assert response.json()["status"] == 405
+    allow = {m.strip() for m in response["Allow"].split(",")}
+    assert {"GET", "POST"} <= allow and "DELETE" not in allow
+    response = client.put("/api/v1/meldingen", data={}, content_type="application/json")
+    assert response.status_code == 401
+    assert response["WWW-Authenticate"].startswith("Bearer")
+    # A supported method without the scope is still 403.
+    assert client.get("/api/v1/meldingen", **auth).status_code == 403
+
+
+def test_revoked_or_deactivated_token_is_refused_at_once(client, token_zonder_scopes):
+    """The per-process token cache (api/auth.py) forgets a token as soon as it is revoked
+    or its application deactivated, so the next request is 401, not up to 30 s later."""
+    from django.utils import timezone
+
+    auth = {"HTTP_AUTHORIZATION": f"Bearer {token_zonder_scopes}"}
+    assert client.get("/api/v1/meldingen", **auth).status_code == 403  # known, cached
+    token = ApiToken.objects.get()
+    token.ingetrokken = timezone.now()
+    token.save()
+    assert client.get("/api/v1/meldingen", **auth).status_code == 401
+    token.ingetrokken = None
+    token.save()
+    assert client.get("/api/v1/meldingen", **auth).status_code == 403
+    app = token.applicatie
+    app.actief = False
+    app.save()
+    assert client.get("/api/v1/meldingen", **auth).status_code == 401
+
+
+def test_scope_change_applies_at_once(client, token_zonder_scopes):
+    auth = {"HTTP_AUTHORIZATION": f"Bearer {token_zonder_scopes}"}
+    assert client.get("/api/v1/meldingen", **auth).status_code == 403
+    app = ApiApplicatie.objects.get()
+    app.scopes = ["meldingen.lezen"]
+    app.save()
+    assert client.get("/api/v1/meldingen", **auth).status_code == 200
