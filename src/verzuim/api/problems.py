@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+import contextlib
+
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.http import Http404
 from rest_framework import exceptions, status
 from rest_framework.response import Response
+
+from verzuim.meldingen.fouten import (
+    GeenToegang,
+    IdempotencyConflict,
+    MeldingOngeldig,
+    NietGevonden,
+    OvergangNietToegestaan,
+)
 
 PROBLEM_CONTENT_TYPE = "application/problem+json"
 
@@ -27,8 +37,15 @@ TITLES = {
 class ProblemError(exceptions.APIException):
     """Raised by API views for domain problems (e.g. 409 transition not allowed)."""
 
-    def __init__(self, status_code: int, detail: str, *, code: str = "", extra: dict | None = None,
-                 invalid_params: list[dict] | None = None):
+    def __init__(
+        self,
+        status_code: int,
+        detail: str,
+        *,
+        code: str = "",
+        extra: dict | None = None,
+        invalid_params: list[dict] | None = None,
+    ):
         super().__init__(detail=detail)
         self.status_code = status_code
         self.problem_code = code
@@ -36,8 +53,15 @@ class ProblemError(exceptions.APIException):
         self.invalid_params = invalid_params
 
 
-def problem(status_code: int, detail: str, *, type_: str = "", invalid_params=None,
-            extra: dict | None = None, instance: str = "") -> Response:
+def problem(
+    status_code: int,
+    detail: str,
+    *,
+    type_: str = "",
+    invalid_params=None,
+    extra: dict | None = None,
+    instance: str = "",
+) -> Response:
     body = {
         "type": type_ or f"https://verzuimregister.nl/problemen/{status_code}",
         "title": TITLES.get(status_code, "Fout"),
@@ -58,19 +82,33 @@ def flatten_errors(detail, prefix: str = "") -> list[dict]:
     out: list[dict] = []
     if isinstance(detail, dict):
         for key, value in detail.items():
-            name = prefix if key in ("non_field_errors",) else (f"{prefix}.{key}" if prefix else str(key))
+            name = (
+                prefix
+                if key in ("non_field_errors",)
+                else (f"{prefix}.{key}" if prefix else str(key))
+            )
             out.extend(flatten_errors(value, name))
     elif isinstance(detail, list):
         if all(isinstance(d, str) for d in detail):
             for d in detail:
-                out.append({"name": prefix or "body", "code": getattr(d, "code", "invalid") or "invalid",
-                            "reason": str(d)})
+                out.append(
+                    {
+                        "name": prefix or "body",
+                        "code": getattr(d, "code", "invalid") or "invalid",
+                        "reason": str(d),
+                    }
+                )
         else:
             for i, d in enumerate(detail):
                 out.extend(flatten_errors(d, f"{prefix}.{i}" if prefix else str(i)))
     else:
-        out.append({"name": prefix or "body", "code": getattr(detail, "code", "invalid") or "invalid",
-                    "reason": str(detail)})
+        out.append(
+            {
+                "name": prefix or "body",
+                "code": getattr(detail, "code", "invalid") or "invalid",
+                "reason": str(detail),
+            }
+        )
     return out
 
 
@@ -82,16 +120,30 @@ def exception_handler(exc, context):
     if isinstance(exc, DjangoPermissionDenied):
         return problem(403, str(exc) or "Geen toegang.", instance=instance)
     if isinstance(exc, ProblemError):
-        return problem(exc.status_code, str(exc.detail), invalid_params=exc.invalid_params,
-                       extra=exc.extra, instance=instance,
-                       type_=f"https://verzuimregister.nl/problemen/{exc.problem_code}" if exc.problem_code else "")
+        return problem(
+            exc.status_code,
+            str(exc.detail),
+            invalid_params=exc.invalid_params,
+            extra=exc.extra,
+            instance=instance,
+            type_=f"https://verzuimregister.nl/problemen/{exc.problem_code}"
+            if exc.problem_code
+            else "",
+        )
     if isinstance(exc, exceptions.ValidationError):
-        return problem(400, "Een of meer velden zijn ongeldig.",
-                       invalid_params=flatten_errors(exc.detail), instance=instance)
+        return problem(
+            400,
+            "Een of meer velden zijn ongeldig.",
+            invalid_params=flatten_errors(exc.detail),
+            instance=instance,
+        )
     if isinstance(exc, exceptions.ParseError):
-        return problem(400, f"De body is geen geldige JSON: {exc.detail}",
-                       invalid_params=[{"name": "body", "code": "parse", "reason": str(exc.detail)}],
-                       instance=instance)
+        return problem(
+            400,
+            f"De body is geen geldige JSON: {exc.detail}",
+            invalid_params=[{"name": "body", "code": "parse", "reason": str(exc.detail)}],
+            instance=instance,
+        )
     if isinstance(exc, exceptions.APIException):
         response = problem(exc.status_code, str(exc.detail), instance=instance)
         if isinstance(exc, exceptions.NotAuthenticated | exceptions.AuthenticationFailed):
@@ -103,3 +155,26 @@ def exception_handler(exc, context):
             response["Retry-After"] = str(int(exc.wait))
         return response
     return None
+
+
+@contextlib.contextmanager
+def domeinfouten():
+    """The register's domain errors (`meldingen.fouten`, also raised by personen) →
+    problem+json (api-contract.md); one mapping for the whole API."""
+    try:
+        yield
+    except MeldingOngeldig as e:
+        raise ProblemError(400, "Een of meer velden zijn ongeldig.", invalid_params=e.fouten) from e
+    except NietGevonden as e:
+        raise Http404(str(e)) from e
+    except GeenToegang as e:
+        raise ProblemError(403, str(e), code="geen-toegang") from e
+    except IdempotencyConflict as e:
+        raise ProblemError(409, str(e), code="idempotency-key") from e
+    except OvergangNietToegestaan as e:
+        raise ProblemError(
+            409,
+            str(e),
+            code="overgang-niet-toegestaan",
+            extra={"toegestaneOvergangen": e.toegestaan},
+        ) from e

@@ -20,9 +20,7 @@ from __future__ import annotations
 
 from drf_spectacular.utils import (
     OpenApiExample,
-    OpenApiResponse,
     extend_schema,
-    extend_schema_field,
 )
 from rest_framework import serializers
 from rest_framework.response import Response
@@ -31,24 +29,16 @@ from stdnum.nl import bsn, onderwijsnummer
 
 from verzuim.api.auth import api_actor
 from verzuim.api.problems import ProblemError
+from verzuim.api.schema import keuze, problemen
 from verzuim.personen import leerplicht as lp
 from verzuim.personen.models import Leerling
 from verzuim.rules.keuzehulp import KeuzehulpAntwoorden, keuzehulp
 from verzuim.rules.leerplicht import VOLGORDE
 
-PROBLEM = "application/problem+json"
 STATUSSEN = [*VOLGORDE, "vrijgesteld"]
 UITKOMSTEN = ["melden", "niet-melden", "vastleggen"]
 VERZUIMSOORTEN = ["16-uur", "langdurig", "luxe", "overig", "18-plus"]
 NEGEN_CIJFERS = r"^[0-9]{9}$"
-
-
-def _keuze(choices: list[str], component: str, **kwargs) -> serializers.ChoiceField:
-    """A ChoiceField whose enum is its own named component (generic names like `StatusEnum`
-    would collide with other apps' enums and get hashed suffixes)."""
-    schema = {"type": "string", "enum": list(choices)}
-    annotate = extend_schema_field(schema, component_name=component)
-    return annotate(type(component, (serializers.ChoiceField,), {}))(choices=choices, **kwargs)
 
 
 # --- shared shapes -----------------------------------------------------------------------
@@ -57,23 +47,6 @@ def _keuze(choices: list[str], component: str, **kwargs) -> serializers.ChoiceFi
 class RedenSerializer(serializers.Serializer):
     regel = serializers.CharField(help_text="Regel-id uit domain.md, bv. R-LP-3.")
     uitleg = serializers.CharField(help_text="Uitleg in het Nederlands.")
-
-
-class InvalidParamSerializer(serializers.Serializer):
-    name = serializers.CharField(help_text="Veldnaam met punten, bv. leerling.burgerservicenummer.")
-    code = serializers.CharField()
-    reason = serializers.CharField()
-
-
-class ProbleemSerializer(serializers.Serializer):
-    """Foutmelding als RFC 9457 problem details (application/problem+json)."""
-
-    type = serializers.URLField()
-    title = serializers.CharField()
-    status = serializers.IntegerField()
-    detail = serializers.CharField()
-    instance = serializers.CharField(required=False)
-    invalidParams = InvalidParamSerializer(many=True, required=False)  # noqa: N815
 
 
 class LeerlingSleutelSerializer(serializers.Serializer):
@@ -113,10 +86,7 @@ def _problems(*codes: int) -> dict:
         403: "Het token mist de benodigde scope.",
         404: "Leerling onbekend of niet in het werkgebied van de organisatie van het token.",
     }
-    return {
-        (code, PROBLEM): OpenApiResponse(response=ProbleemSerializer, description=uitleg[code])
-        for code in codes
-    }
+    return problemen(uitleg, *codes)
 
 
 def _persoonsread(service, *args, **kwargs):
@@ -149,7 +119,7 @@ class LeerplichtstatusVerzoekSerializer(serializers.Serializer):
 class LeerplichtstatusSerializer(serializers.Serializer):
     """De status op de peildatum, tot wanneer die duurt en waarom (R-LP-1..9, R-VR-1)."""
 
-    status = _keuze(STATUSSEN, "LeerplichtstatusWaarde")
+    status = keuze(STATUSSEN, "LeerplichtstatusWaarde")
     tot = serializers.DateField(
         allow_null=True, help_text="Laatste dag (inclusief) van deze status; null = onbepaald."
     )
@@ -222,7 +192,7 @@ class KeuzehulpVerzoekSerializer(serializers.Serializer):
 class KeuzehulpUitkomstSerializer(serializers.Serializer):
     """Precies één uitkomst, met het doorlopen pad en de regels (R-VZ-4, R-VZ-5)."""
 
-    uitkomst = _keuze(UITKOMSTEN, "KeuzehulpUitkomstWaarde")
+    uitkomst = keuze(UITKOMSTEN, "KeuzehulpUitkomstWaarde")
     verzuimsoort = serializers.ChoiceField(choices=VERZUIMSOORTEN, allow_null=True)
     verplicht = serializers.BooleanField()
     pad = serializers.ListField(

@@ -1,5 +1,12 @@
+"""OpenAPI helpers shared by every app's API: the public schema view, the API-Version header
+hook, named enum fields and the one problem+json component."""
+
 from django.conf import settings
+from drf_spectacular.utils import OpenApiResponse, extend_schema_field
+from rest_framework import serializers
 from rest_framework.permissions import AllowAny
+
+from verzuim.api.problems import PROBLEM_CONTENT_TYPE
 
 
 class PublicSchemaMixin:
@@ -22,3 +29,66 @@ def api_version_header(result, generator, request, public):
                 if str(code)[0] in "23":
                     response.setdefault("headers", {})["API-Version"] = header
     return result
+
+
+# --- shared schema components (one definition for the whole API) --------------------------
+
+# Idempotency-Key (api-contract.md "General"): a replay answers with the FIRST status and body.
+NIEUW_OOK_HERHAALD = (
+    " Ook het antwoord op een herhaling met dezelfde Idempotency-Key en body als het eerste "
+    "antwoord 201 was."
+)
+BESTAAND = (
+    "Bestond al met precies deze gegevens; ook het antwoord op een herhaling met dezelfde "
+    "Idempotency-Key en body als het eerste antwoord 200 was."
+)
+
+_KEUZEVELDEN: dict[str, type] = {}
+
+
+def keuze(choices: list[str], component: str, **kwargs) -> serializers.ChoiceField:
+    """A ChoiceField whose enum is its own named component (generic names like `StatusEnum`
+    would collide between apps and get hashed suffixes); one field class per component, so
+    the schema has one definition."""
+    if component not in _KEUZEVELDEN:
+        annotate = extend_schema_field(
+            {"type": "string", "enum": list(choices)}, component_name=component
+        )
+        _KEUZEVELDEN[component] = annotate(type(component, (serializers.ChoiceField,), {}))
+    return _KEUZEVELDEN[component](choices=choices, **kwargs)
+
+
+class InvalidParameterSerializer(serializers.Serializer):
+    name = serializers.CharField(
+        help_text="Veld als pad met punten, bv. leerling.burgerservicenummer."
+    )
+    code = serializers.CharField()
+    reason = serializers.CharField()
+
+
+class ToegestaneOvergangSerializer(serializers.Serializer):
+    status = serializers.CharField()
+    redenen = serializers.ListField(child=serializers.CharField())
+
+
+class ProblemSerializer(serializers.Serializer):
+    """RFC 9457 problem details (application/problem+json), as `problems.problem` writes
+    them: `invalidParams` for 400, `toegestaneOvergangen` for a refused status change (409)."""
+
+    type = serializers.CharField()
+    title = serializers.CharField()
+    status = serializers.IntegerField()
+    detail = serializers.CharField()
+    instance = serializers.CharField(required=False)
+    invalidParams = InvalidParameterSerializer(many=True, required=False)  # noqa: N815
+    toegestaneOvergangen = ToegestaneOvergangSerializer(many=True, required=False)  # noqa: N815
+
+
+def problemen(uitleg: dict[int, str], *codes: int) -> dict:
+    """`responses` entries for the problem answers `codes`, described by `uitleg[code]`."""
+    return {
+        (c, PROBLEM_CONTENT_TYPE): OpenApiResponse(
+            response=ProblemSerializer, description=uitleg[c]
+        )
+        for c in codes
+    }

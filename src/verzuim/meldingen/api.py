@@ -9,9 +9,6 @@ reasons, doelgroep, behandelaar, forwarding chain, status toelichting and who).
 
 from __future__ import annotations
 
-import contextlib
-
-from django.http import Http404
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
@@ -28,62 +25,13 @@ from rest_framework.generics import GenericAPIView
 from rest_framework.response import Response
 
 from verzuim.api.auth import api_actor
-from verzuim.api.problems import ProblemError
+from verzuim.api.problems import domeinfouten
+from verzuim.api.schema import BESTAAND, NIEUW_OOK_HERHAALD, keuze, problemen
 from verzuim.meldingen import queries, services
 from verzuim.meldingen.codes import Status, Verzuimsoort
-from verzuim.meldingen.fouten import (
-    GeenToegang,
-    IdempotencyConflict,
-    MeldingOngeldig,
-    NietGevonden,
-    OvergangNietToegestaan,
-)
 from verzuim.meldingen.models import Melding
 
-PROBLEM = "application/problem+json"
 TAG = "Meldingen"
-
-
-_KEUZEVELDEN: dict[str, type] = {}
-
-
-def _keuze(choices: list[str], component: str, **kwargs) -> serializers.ChoiceField:
-    """A ChoiceField whose enum is its own named component (no `StatusEnum` collisions);
-    one field class per component, so the schema has one definition."""
-    if component not in _KEUZEVELDEN:
-        annotate = extend_schema_field(
-            {"type": "string", "enum": list(choices)}, component_name=component
-        )
-        _KEUZEVELDEN[component] = annotate(type(component, (serializers.ChoiceField,), {}))
-    return _KEUZEVELDEN[component](choices=choices, **kwargs)
-
-
-# --- problems ----------------------------------------------------------------------------
-
-
-class InvalidParameterSerializer(serializers.Serializer):
-    name = serializers.CharField(
-        help_text="Veld als pad met punten, bv. leerling.burgerservicenummer."
-    )
-    code = serializers.CharField()
-    reason = serializers.CharField()
-
-
-class ToegestaneOvergangSerializer(serializers.Serializer):
-    status = serializers.CharField()
-    redenen = serializers.ListField(child=serializers.CharField())
-
-
-class ProblemSerializer(serializers.Serializer):
-    """RFC 9457 problem details (application/problem+json)."""
-
-    type = serializers.CharField()
-    title = serializers.CharField()
-    status = serializers.IntegerField()
-    detail = serializers.CharField()
-    instance = serializers.CharField(required=False)
-    invalidParams = InvalidParameterSerializer(many=True, required=False)  # noqa: N815
-    toegestaneOvergangen = ToegestaneOvergangSerializer(many=True, required=False)  # noqa: N815
 
 
 PROBLEEM_UITLEG = {
@@ -97,32 +45,7 @@ PROBLEEM_UITLEG = {
 
 
 def _problemen(*codes: int) -> dict:
-    return {
-        (c, PROBLEM): OpenApiResponse(response=ProblemSerializer, description=PROBLEEM_UITLEG[c])
-        for c in codes
-    }
-
-
-@contextlib.contextmanager
-def _domeinfouten():
-    """Domain errors → problem+json (api-contract.md)."""
-    try:
-        yield
-    except MeldingOngeldig as e:
-        raise ProblemError(400, "Een of meer velden zijn ongeldig.", invalid_params=e.fouten) from e
-    except NietGevonden as e:
-        raise Http404(str(e)) from e
-    except GeenToegang as e:
-        raise ProblemError(403, str(e), code="geen-toegang") from e
-    except IdempotencyConflict as e:
-        raise ProblemError(409, str(e), code="idempotency-key") from e
-    except OvergangNietToegestaan as e:
-        raise ProblemError(
-            409,
-            str(e),
-            code="overgang-niet-toegestaan",
-            extra={"toegestaneOvergangen": e.toegestaan},
-        ) from e
+    return problemen(PROBLEEM_UITLEG, *codes)
 
 
 # --- request shapes (schema; the service validates) ---------------------------------------
@@ -173,7 +96,7 @@ class MeldingInvoerSerializer(serializers.Serializer):
 
     leerling = LeerlingSerializer()
     vestiging = serializers.RegexField(r"^[0-9]{2}[A-Z]{2}[0-9]{2}$")
-    verzuimsoort = _keuze(Verzuimsoort.values, "Verzuimsoort")
+    verzuimsoort = keuze(Verzuimsoort.values, "Verzuimsoort")
     begindatum = serializers.DateField()
     einddatum = serializers.DateField(
         required=False, help_text="Verplicht bij 16-uur, langdurig en 18-plus."
@@ -195,7 +118,7 @@ class MeldingInvoerSerializer(serializers.Serializer):
 
 
 class StatusInvoerSerializer(serializers.Serializer):
-    status = _keuze(Status.values, "MeldingStatus")
+    status = keuze(Status.values, "MeldingStatus")
     reden = serializers.CharField(
         required=False,
         allow_null=True,
@@ -218,8 +141,8 @@ class ZoekSerializer(serializers.Serializer):
 
 
 class MeldingFilterSerializer(serializers.Serializer):
-    status = _keuze(Status.values, "MeldingStatus", required=False)
-    verzuimsoort = _keuze(Verzuimsoort.values, "Verzuimsoort", required=False)
+    status = keuze(Status.values, "MeldingStatus", required=False)
+    verzuimsoort = keuze(Verzuimsoort.values, "Verzuimsoort", required=False)
     ontvangenVanaf = serializers.DateField(required=False)  # noqa: N815
     ontvangenTot = serializers.DateField(required=False, help_text="Tot en met.")  # noqa: N815
     vestiging = serializers.RegexField(r"^[0-9]{2}[A-Z]{2}[0-9]{2}$", required=False)
@@ -242,7 +165,7 @@ class RouteringRedenSerializer(serializers.Serializer):
 class StatusWijzigingSerializer(serializers.Serializer):
     """One status change. The school sees status, tijdstip and reden only (R-ME-7)."""
 
-    status = _keuze(Status.values, "MeldingStatus", read_only=True)
+    status = keuze(Status.values, "MeldingStatus", read_only=True)
     tijdstip = serializers.DateTimeField(read_only=True)
     reden = serializers.SerializerMethodField()
     # Casework: only for the receiving party (omitted for the school).
@@ -285,7 +208,7 @@ class MeldingSerializer(serializers.Serializer):
     leerling = serializers.SerializerMethodField()
     vestiging = serializers.CharField(source="vestiging.code", read_only=True)
     instelling = serializers.CharField(source="instelling.code", read_only=True)
-    verzuimsoort = _keuze(Verzuimsoort.values, "Verzuimsoort", read_only=True)
+    verzuimsoort = keuze(Verzuimsoort.values, "Verzuimsoort", read_only=True)
     begindatum = serializers.DateField(read_only=True)
     einddatum = serializers.DateField(read_only=True, allow_null=True)
     verzuimdeUren = serializers.DecimalField(  # noqa: N815
@@ -302,7 +225,7 @@ class MeldingSerializer(serializers.Serializer):
     ondernomenActie = serializers.CharField(source="ondernomen_actie", read_only=True)  # noqa: N815
     gewensteActie = serializers.CharField(source="gewenste_actie", read_only=True)  # noqa: N815
     contactpersoon = ContactpersoonSerializer(read_only=True)
-    status = _keuze(Status.values, "MeldingStatus", read_only=True)
+    status = keuze(Status.values, "MeldingStatus", read_only=True)
     statusGewijzigd = serializers.DateTimeField(source="status_gewijzigd", read_only=True)  # noqa: N815
     ontvangen = serializers.DateTimeField(read_only=True)
     ontvanger = serializers.SerializerMethodField()
@@ -463,7 +386,7 @@ class MeldingenView(GenericAPIView):
             vestiging=v.get("vestiging"),
         )
         page = self.paginate_queryset(qs)
-        with _domeinfouten():
+        with domeinfouten():
             meldingen = services.lees_meldingen(actor, page)
         data = MeldingSerializer(meldingen, many=True, context=_context(self)).data
         return self.get_paginated_response(data)
@@ -474,8 +397,8 @@ class MeldingenView(GenericAPIView):
         summary="Verzuim melden",
         description="Valideert R-ME-1..3 (alle fouten tegelijk), routeert (R-RT-1..3) en "
         "meldt de ontvanger (R-RT-4). Een exact duplicaat geeft 200 met de bestaande melding "
-        "(R-ME-6). Met Idempotency-Key: dezelfde key en body geven het eerste antwoord; "
-        "dezelfde key met een andere body geeft 409.",
+        "(R-ME-6). Met Idempotency-Key: dezelfde key en body geven het eerste antwoord "
+        "(dezelfde status, 201 of 200); dezelfde key met een andere body geeft 409.",
         request=MeldingInvoerSerializer,
         parameters=[
             OpenApiParameter(
@@ -488,9 +411,11 @@ class MeldingenView(GenericAPIView):
         ],
         examples=[VOORBEELD],
         responses={
-            201: OpenApiResponse(MeldingSerializer, description="Geregistreerd."),
+            201: OpenApiResponse(
+                MeldingSerializer, description="Geregistreerd." + NIEUW_OOK_HERHAALD
+            ),
             200: OpenApiResponse(
-                MeldingSerializer, description="Bestaand (duplicaat of herhaalde Idempotency-Key)."
+                MeldingSerializer, description="Exact duplicaat (R-ME-6). " + BESTAAND
             ),
             **_problemen(400, 401, 403, 409),
         },
@@ -498,7 +423,7 @@ class MeldingenView(GenericAPIView):
     def post(self, request):
         actor = api_actor(request)
         key = request.headers.get("Idempotency-Key")
-        with _domeinfouten():
+        with domeinfouten():
             intake = services.meld_verzuim(actor, request.data, idempotency_key=key)
         melding = intake.melding
         if not intake.nieuw:  # an existing one: read it with its current history
@@ -527,7 +452,7 @@ class MeldingZoekView(GenericAPIView):
         body = request.data if isinstance(request.data, dict) else {}
         if not isinstance(request.data, dict):
             raise ValidationError({"body": ["De body moet een JSON-object zijn."]})
-        with _domeinfouten():
+        with domeinfouten():
             meldingen = services.zoek_meldingen(
                 actor,
                 burgerservicenummer=body.get("burgerservicenummer"),
@@ -548,7 +473,7 @@ class MeldingView(GenericAPIView):
     )
     def get(self, request, melding_uuid):
         actor = api_actor(request)
-        with _domeinfouten():
+        with domeinfouten():
             melding = services.lees_melding(actor, melding_uuid)
         return Response(MeldingSerializer(melding, context=_context(self)).data)
 
@@ -572,7 +497,7 @@ class MeldingStatussenView(GenericAPIView):
     )
     def get(self, request, melding_uuid):
         actor = api_actor(request)
-        with _domeinfouten():
+        with domeinfouten():
             melding = services.lees_melding(actor, melding_uuid)
         volledig = queries.partij(actor, melding) in ("ontvanger", "register")
         return Response(
@@ -598,7 +523,7 @@ class MeldingStatussenView(GenericAPIView):
         invoer = StatusInvoerSerializer(data=body)
         invoer.is_valid(raise_exception=True)
         v = invoer.validated_data
-        with _domeinfouten():
+        with domeinfouten():
             melding = services.wijzig_status(
                 actor,
                 melding_uuid,
@@ -619,7 +544,7 @@ class DoorgestuurdSerializer(serializers.Serializer):
 
     meldingsnummer = serializers.CharField(read_only=True)
     uuid = serializers.UUIDField(read_only=True)
-    status = _keuze(Status.values, "MeldingStatus", read_only=True)
+    status = keuze(Status.values, "MeldingStatus", read_only=True)
     ontvanger = serializers.SerializerMethodField()
 
     @extend_schema_field(OntvangerSerializer)
@@ -651,7 +576,7 @@ class MeldingDoorsturenView(GenericAPIView):
             raise ValidationError({"body": ["De body moet een JSON-object zijn."]})
         invoer = DoorsturenSerializer(data=request.data)
         invoer.is_valid(raise_exception=True)
-        with _domeinfouten():
+        with domeinfouten():
             melding = services.stuur_door(
                 actor,
                 melding_uuid,

@@ -2,7 +2,7 @@
 vrijstellingen. Thin: the body goes to `personen.services` (which validates everything and
 lists all problems at once); the serializers here describe the shapes for the OpenAPI
 schema and render the answers. Problem responses and the domain-error mapping are the
-meldingen API's (one vocabulary for the whole API).
+API's own (`api.schema`, `api.problems`: one vocabulary for the whole API).
 
 Every write accepts an ``Idempotency-Key`` header: the same key and body return the first
 answer (status and body), the same key with another body is a 409.
@@ -31,7 +31,8 @@ from rest_framework.response import Response
 
 from verzuim import clock
 from verzuim.api.auth import api_actor
-from verzuim.api.problems import ProblemError
+from verzuim.api.problems import ProblemError, domeinfouten
+from verzuim.api.schema import BESTAAND, NIEUW_OOK_HERHAALD, keuze, problemen
 from verzuim.audit import services as audit
 from verzuim.meldingen import api as meldingen_api
 from verzuim.personen import services
@@ -39,7 +40,6 @@ from verzuim.personen.fouten import RegisterConflict
 from verzuim.personen.models import DiplomaSoort, IdempotencySleutel, VrijstellingArtikel
 
 TAG = "Registergegevens"
-PROBLEM = meldingen_api.PROBLEM
 PROBLEEM_UITLEG = {
     400: "Ongeldige invoer; invalidParams noemt elk ongeldig veld tegelijk.",
     401: "Geen of ongeldig token.",
@@ -59,18 +59,13 @@ IDEMPOTENCY_KEY = OpenApiParameter(
 
 
 def _problemen(*codes: int) -> dict:
-    return {
-        (c, PROBLEM): OpenApiResponse(
-            response=meldingen_api.ProblemSerializer, description=PROBLEEM_UITLEG[c]
-        )
-        for c in codes
-    }
+    return problemen(PROBLEEM_UITLEG, *codes)
 
 
 @contextlib.contextmanager
 def _domeinfouten():
     try:
-        with meldingen_api._domeinfouten():
+        with domeinfouten():
             yield
     except RegisterConflict as e:
         raise ProblemError(
@@ -212,12 +207,12 @@ class InschrijvingSerializer(_MetLeerling):
 
 class DiplomaInvoerSerializer(serializers.Serializer):
     leerling = LeerlingRefSerializer()
-    soort = meldingen_api._keuze(DiplomaSoort.values, "DiplomaSoort")
+    soort = keuze(DiplomaSoort.values, "DiplomaSoort")
     datum = serializers.DateField()
 
 
 class DiplomaSerializer(_MetLeerling):
-    soort = meldingen_api._keuze(DiplomaSoort.values, "DiplomaSoort", read_only=True)
+    soort = keuze(DiplomaSoort.values, "DiplomaSoort", read_only=True)
     datum = serializers.DateField(read_only=True)
     instelling = serializers.CharField(source="instelling.code", read_only=True, allow_null=True)
     startkwalificatie = serializers.BooleanField(
@@ -227,7 +222,7 @@ class DiplomaSerializer(_MetLeerling):
 
 class VrijstellingInvoerSerializer(serializers.Serializer):
     leerling = LeerlingRefSerializer()
-    artikel = meldingen_api._keuze(VrijstellingArtikel.values, "VrijstellingArtikel")
+    artikel = keuze(VrijstellingArtikel.values, "VrijstellingArtikel")
     begindatum = serializers.DateField()
     einddatum = serializers.DateField(
         required=False,
@@ -260,9 +255,7 @@ class IngetrokkenMeldingSerializer(serializers.Serializer):
 
 
 class VrijstellingSerializer(_MetLeerling):
-    artikel = meldingen_api._keuze(
-        VrijstellingArtikel.values, "VrijstellingArtikel", read_only=True
-    )
+    artikel = keuze(VrijstellingArtikel.values, "VrijstellingArtikel", read_only=True)
     begindatum = serializers.DateField(read_only=True)
     einddatum = serializers.DateField(read_only=True, allow_null=True)
     gemeente = serializers.CharField(source="gemeente.code", read_only=True)
@@ -283,9 +276,6 @@ class VrijstellingSerializer(_MetLeerling):
 def _antwoord(view, serializer_class, registratie, **context):
     data = serializer_class(registratie.object, context={"request": view.request, **context}).data
     return 201 if registratie.nieuw else 200, data, registratie.object.leerling.identificatie
-
-
-BESTAAND = "Bestond al met precies deze gegevens (of herhaalde Idempotency-Key)."
 
 
 class InschrijvingenView(GenericAPIView):
@@ -314,7 +304,9 @@ class InschrijvingenView(GenericAPIView):
             )
         ],
         responses={
-            201: OpenApiResponse(InschrijvingSerializer, description="Ingeschreven."),
+            201: OpenApiResponse(
+                InschrijvingSerializer, description="Ingeschreven." + NIEUW_OOK_HERHAALD
+            ),
             200: OpenApiResponse(InschrijvingSerializer, description=BESTAAND),
             **_problemen(400, 401, 403, 404, 409),
         },
@@ -384,7 +376,9 @@ class DiplomasView(GenericAPIView):
         request=DiplomaInvoerSerializer,
         parameters=[IDEMPOTENCY_KEY],
         responses={
-            201: OpenApiResponse(DiplomaSerializer, description="Geregistreerd."),
+            201: OpenApiResponse(
+                DiplomaSerializer, description="Geregistreerd." + NIEUW_OOK_HERHAALD
+            ),
             200: OpenApiResponse(DiplomaSerializer, description=BESTAAND),
             **_problemen(400, 401, 403, 404, 409),
         },
@@ -419,7 +413,9 @@ class VrijstellingenView(GenericAPIView):
         request=VrijstellingInvoerSerializer,
         parameters=[IDEMPOTENCY_KEY],
         responses={
-            201: OpenApiResponse(VrijstellingSerializer, description="Geregistreerd."),
+            201: OpenApiResponse(
+                VrijstellingSerializer, description="Geregistreerd." + NIEUW_OOK_HERHAALD
+            ),
             200: OpenApiResponse(VrijstellingSerializer, description=BESTAAND),
             **_problemen(400, 401, 403, 404, 409),
         },

@@ -206,3 +206,15 @@ def test_zoeken_met_bsn_in_body(wereld, gemeld):
     )
     assert r.status_code == 400
     assert client("school_a").post(f"{URL}/_zoek", {}, format="json").status_code == 400
+
+
+def test_schema_documenteert_herhaling_met_de_eerste_status(wereld):
+    """A replayed Idempotency-Key answers with the first status: 201 after a 201 (test
+    above); the schema says so for 201 and 200 (api-contract.md "General")."""
+    schema = APIClient().get("/api/v1/openapi.json").json()
+    antwoorden = schema["paths"]["/meldingen"]["post"]["responses"]
+    assert "Idempotency-Key" in antwoorden["201"]["description"]
+    assert "201" in antwoorden["201"]["description"]
+    assert "Idempotency-Key" in antwoorden["200"]["description"]
+    assert "Probleem" not in schema["components"]["schemas"]
+    assert "toegestaneOvergangen" in schema["components"]["schemas"]["Problem"]["properties"]
