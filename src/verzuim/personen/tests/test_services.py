@@ -415,7 +415,10 @@ def test_koppel_bsn_voegt_samen_en_alles_verhuist(wereld):
     melding = meldingen.meld_verzuim(
         wereld.melder_a,
         melding_data(
-            leerling={"onderwijsnummer": ONDERWIJSNUMMER, "adres": {"gemeente": "GM0363"}}
+            leerling={
+                "onderwijsnummer": ONDERWIJSNUMMER,
+                "adres": {"postcode": "1011AB", "huisnummer": 1, "gemeente": "GM0363"},
+            }
         ),
     ).melding
     Vrijstelling.objects.create(
