@@ -66,6 +66,18 @@ def maak_database() -> None:
     )
 
 
+def leeg_meldingen() -> None:
+    """Start a reused database without earlier meldingen, so the exactly-once check counts
+    only this run's rows and no pupil is reported twice (R-ME-6)."""
+    import psycopg
+
+    with psycopg.connect(DB_URL.replace("postgres://", "postgresql://")) as conn:
+        conn.execute(
+            "TRUNCATE meldingen_melding, audit_auditrecord, "
+            "django_tasks_database_dbtaskresult CASCADE"
+        )
+
+
 def bsns(aantal: int, start: int = 200_000_000) -> list[str]:
     from stdnum.nl import bsn
 
@@ -348,6 +360,8 @@ def main() -> None:
         maak_database()
         laad(data)
         print(f"database en scenario klaar in {time.perf_counter() - t0:.0f} s", flush=True)
+    else:
+        leeg_meldingen()
     server = start_server(args.workers, args.threads)
     try:
         lat, statussen, geaccepteerd, retries, duur = asyncio.run(
