@@ -9,10 +9,16 @@ from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from verzuim.accounts import services
 from verzuim.accounts.models import ApiApplicatie, ApiToken, Gebruiker, Rol, Scope
 from verzuim.audit.context import actor_for_user
+
+# TOTP devices hold the users' secret keys: never listed in the admin. Registerbeheer resets a
+# user's second factor from the user's page instead (services.herstel_tweefactor).
+if admin.site.is_registered(TOTPDevice):
+    admin.site.unregister(TOTPDevice)
 
 ALLEEN_SUPERUSER = ("is_staff", "is_superuser", "groups", "user_permissions")
 
@@ -36,6 +42,12 @@ class MeervoudigeKeuzeForm(forms.ModelForm):
 
 class GebruikerForm(MeervoudigeKeuzeForm):
     lijstvelden = {"rollen": Rol.choices}
+    tweefactor_herstellen = forms.BooleanField(
+        label="Tweestapsverificatie opnieuw laten instellen",
+        required=False,
+        help_text="Verwijdert de authenticator-app van deze gebruiker (bijv. bij een verloren "
+        "telefoon); bij de volgende aanmelding stelt de gebruiker een nieuwe in.",
+    )
 
     def clean(self):
         data = super().clean()
@@ -94,6 +106,7 @@ class GebruikerAdmin(GeauditeerdeBeheerMixin, UserAdmin):
         (None, {"fields": ("username", "password")}),
         ("Persoon", {"fields": ("first_name", "last_name", "email")}),
         ("Organisatie en rollen", {"fields": ("organisatie", "rollen", "boa")}),
+        ("Tweestapsverificatie", {"fields": ("tweefactor_herstellen",)}),
         (
             "Status",
             {"fields": ("is_active", "is_staff", "is_superuser", "last_login", "date_joined")},
@@ -123,8 +136,16 @@ class GebruikerAdmin(GeauditeerdeBeheerMixin, UserAdmin):
             return False
         return super().has_delete_permission(request, obj)
 
+    def get_fieldsets(self, request, obj=None):
+        if obj is None:
+            return super().get_fieldsets(request, obj)
+        return self.fieldsets
+
     def save_model(self, request, obj, form, change):
-        services.bewaar_gebruiker(self._actor(request), obj, list(form.changed_data))
+        gewijzigd = [v for v in form.changed_data if v != "tweefactor_herstellen"]
+        services.bewaar_gebruiker(self._actor(request), obj, gewijzigd)
+        if form.cleaned_data.get("tweefactor_herstellen"):
+            services.herstel_tweefactor(self._actor(request), obj)
 
     def delete_model(self, request, obj):
         services.verwijder_gebruiker(self._actor(request), obj)

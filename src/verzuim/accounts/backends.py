@@ -5,7 +5,7 @@ Never the person tables (``personen``): R-PR-1 need to know, ``personen.queries`
 no access to person data. That data comes through the BRP adapter, the API and scenario files,
 whose services audit every change and apply R-RT-7."""
 
-BEHEER_APPS = {"organisaties", "accounts", "otp_totp"}
+BEHEER_APPS = {"organisaties", "accounts"}
 ALLEEN_LEZEN_APPS: set[str] = set()  # the audit log is read in its own page (privacy officer)
 
 

@@ -206,3 +206,14 @@ def bevestig_tweefactor(actor: Actor, device) -> None:
     device.confirmed = True
     device.save(update_fields=["confirmed"])
     audit.log(actor, "2fa.ingesteld", obj=device)
+
+
+@transaction.atomic
+def herstel_tweefactor(actor: Actor, gebruiker: Gebruiker) -> int:
+    """Registerbeheer removes a user's TOTP devices (lost phone); the user sets up a new one at
+    the next login. Audited as 2fa.hersteld."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    aantal, _ = TOTPDevice.objects.filter(user=gebruiker).delete()
+    audit.log(actor, "2fa.hersteld", obj=gebruiker, details={"apparaten": aantal})
+    return aantal

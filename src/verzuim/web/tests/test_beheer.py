@@ -316,3 +316,30 @@ def test_api_application_and_token_changes_are_audited(client, beheerder):
     assert 'name="action"' not in changelist
     delete = reverse("admin:accounts_apitoken_delete", args=[token.pk])
     assert client.post(delete, {"post": "yes"}).status_code == 403
+
+
+# --- two-factor reset (TOTP keys never shown) -----------------------------------------------
+
+
+def test_totp_keys_are_not_in_the_admin(client, beheerder):
+    from django.contrib import admin
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    assert not admin.site.is_registered(TOTPDevice)
+    assert client.get("/beheer/otp_totp/totpdevice/").status_code == 404
+
+
+def test_registerbeheerder_resets_second_factor_audited(client, beheerder):
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from verzuim.audit.models import AuditRecord
+
+    doel = GebruikerFactory(rollen=["leerplichtambtenaar"])
+    TOTPDevice.objects.create(user=doel, name="telefoon", confirmed=True)
+    url = reverse("admin:accounts_gebruiker_change", args=[doel.pk])
+    assert client.post(url, _gebruiker_form(doel)).status_code == 302
+    assert TOTPDevice.objects.filter(user=doel).exists(), "only when asked"
+    assert client.post(url, _gebruiker_form(doel, tweefactor_herstellen="on")).status_code == 302
+    assert not TOTPDevice.objects.filter(user=doel).exists()
+    record = AuditRecord.objects.get(actie="2fa.hersteld")
+    assert record.actor_id == beheerder.pk and record.object_id == str(doel.pk)
