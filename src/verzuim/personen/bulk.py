@@ -13,9 +13,10 @@ instances and no per-value field preparation: at 400,000 rows that is most of th
 
 from __future__ import annotations
 
+import itertools
 import os
 import uuid
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 
 import orjson
@@ -61,16 +62,39 @@ def upsert(
     rows = rows if isinstance(rows, list) else list(rows)
     if not rows:
         return
+    stroom = upsert_stroom(model, columns, conflict=conflict, update=update, verwacht=len(rows))
+    with stroom as schrijf:
+        for row in rows:
+            schrijf(row)
+
+
+@contextmanager
+def upsert_stroom(
+    model: type[models.Model],
+    columns: Sequence[str],
+    *,
+    conflict: Sequence[str],
+    update: Sequence[str],
+    verwacht: int,
+) -> Iterator[Callable[[Sequence], None]]:
+    """upsert() for rows that arrive one at a time: yields `schrijf(row)`. On PostgreSQL each
+    row goes into the COPY at once, so the server stores it while the caller prepares the
+    next ones; the upsert completes when the block ends. An exception in the block aborts
+    the COPY (the caller's transaction then rolls back). `verwacht`: the expected number of
+    rows (a large first load rebuilds keys and indexes afterwards)."""
     fields = _column_fields(model, columns)
-    json_idx = [i for i, f in enumerate(fields) if isinstance(f, models.JSONField)]
     extra = _ontbrekende_velden(model, columns)
+    db_rij = _db_rij([i for i, f in enumerate(fields) if isinstance(f, models.JSONField)], extra)
     columns = [*columns, *(f.column for f in extra)]
-    rows = _db_rijen(rows, json_idx, extra)
     table = model._meta.db_table
+    on_conflict = _on_conflict(table, conflict, update)
     if connection.vendor == "postgresql":
-        _copy_upsert(table, columns, rows, len(rows), _on_conflict(table, conflict, update))
-    else:
-        _executemany_upsert(table, columns, rows, _on_conflict(table, conflict, update))
+        with _copy_upsert(table, columns, verwacht, on_conflict) as write_row:
+            yield lambda row: write_row(db_rij(row))
+        return
+    rows: list[tuple] = []
+    yield lambda row: rows.append(db_rij(row))
+    _executemany_upsert(table, columns, rows, on_conflict)
 
 
 def _column_fields(model: type[models.Model], columns: Sequence[str]) -> list[models.Field]:
@@ -91,31 +115,30 @@ def _ontbrekende_velden(model, columns: Sequence[str]) -> list[models.Field]:
     ]
 
 
-def _standaard(f: models.Field, aantal: int) -> list:
-    """`aantal` database values of a left-out field's default (a fresh one per row when the
-    default is callable, e.g. a uuid4)."""
+def _standaard(f: models.Field) -> Iterator:
+    """Database values of a left-out field's default, one per row (a fresh one when the
+    default is callable, e.g. a uuid4, made in batches)."""
     if f.default is uuid.uuid4:
-        return uuid4_hexen(aantal)
+        while True:
+            yield from uuid4_hexen(_CHUNK)
     if callable(f.default):
-        return [f.get_db_prep_save(f.get_default(), connection) for _ in range(aantal)]
-    return [f.get_db_prep_save(f.get_default(), connection)] * aantal
+        while True:
+            yield f.get_db_prep_save(f.get_default(), connection)
+    yield from itertools.repeat(f.get_db_prep_save(f.get_default(), connection))
 
 
-def _db_rijen(rows: list, json_idx: list[int], extra: list[models.Field]) -> list[tuple]:
-    """The rows with JSON columns encoded and the left-out defaults appended."""
-    if json_idx:
-        rows = [_met_json(row, json_idx) for row in rows]
-    if extra:
-        standaard = zip(*(_standaard(f, len(rows)) for f in extra), strict=True)
-        rows = [(*row, *waarden) for row, waarden in zip(rows, standaard, strict=True)]
-    return rows
+def _db_rij(json_idx: list[int], extra: list[models.Field]) -> Callable[[Sequence], Sequence]:
+    """row → the database row: JSON columns encoded, the left-out defaults appended."""
+    standaard = zip(*(_standaard(f) for f in extra), strict=False) if extra else None
 
+    def db_rij(row: Sequence) -> Sequence:
+        if json_idx:
+            row = list(row)
+            for i in json_idx:
+                row[i] = json_tekst(row[i])
+        return (*row, *next(standaard)) if standaard else row
 
-def _met_json(row, json_idx: list[int]) -> list:
-    row = list(row)
-    for i in json_idx:
-        row[i] = json_tekst(row[i])
-    return row
+    return db_rij
 
 
 def _on_conflict(table: str, conflict: Sequence[str], update: Sequence[str]) -> str:
@@ -135,31 +158,36 @@ def _executemany_upsert(table: str, columns: list[str], rows, on_conflict: str) 
             cur.executemany(sql, rows[start : start + _CHUNK])
 
 
-def _copy_upsert(table: str, columns: list[str], rows, aantal: int, on_conflict: str) -> None:
-    """COPY straight into an empty table (a first load cannot conflict); otherwise COPY
-    into a temporary table and upsert from there."""
+@contextmanager
+def _copy_upsert(
+    table: str, columns: list[str], verwacht: int, on_conflict: str
+) -> Iterator[Callable[[Sequence], None]]:
+    """Yields the COPY's write_row: straight into an empty table (a first load cannot
+    conflict); otherwise into a temporary table, upserted from there afterwards."""
     cols = ", ".join(columns)
     with connection.cursor() as cur:
         cur.execute(f"SELECT EXISTS (SELECT 1 FROM {table})")
         if not cur.fetchone()[0]:
-            with _herbouw_na_laden(cur, table, aantal >= GROTE_LAADBEURT):
-                _copy(cur, table, cols, rows)
+            herbouw = verwacht >= GROTE_LAADBEURT
+            with _herbouw_na_laden(cur, table, herbouw), _copy(cur, table, cols) as write_row:
+                yield write_row
             return
         tijdelijk = f"_laad_{table}"
         cur.execute(f"DROP TABLE IF EXISTS {tijdelijk}")
         cur.execute(f"CREATE TEMP TABLE {tijdelijk} AS SELECT {cols} FROM {table} WITH NO DATA")
-        _copy(cur, tijdelijk, cols, rows)
+        with _copy(cur, tijdelijk, cols) as write_row:
+            yield write_row
         cur.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM {tijdelijk} {on_conflict}")
         cur.execute(f"DROP TABLE {tijdelijk}")
 
 
-def _copy(cur, table: str, cols: str, rows) -> None:
-    """COPY `rows`; a worker thread sends while this one formats, so the server can work
-    on the data at the same time."""
+@contextmanager
+def _copy(cur, table: str, cols: str) -> Iterator[Callable[[Sequence], None]]:
+    """The COPY's write_row; a worker thread sends while this one formats, so the server
+    can work on the data at the same time."""
     sql = f"COPY {table} ({cols}) FROM STDIN"
     with cur.cursor.copy(sql, writer=QueuedLibpqWriter(cur.cursor)) as copy:
-        for row in rows:
-            copy.write_row(row)
+        yield copy.write_row
 
 
 @contextmanager

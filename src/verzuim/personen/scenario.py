@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -64,6 +65,16 @@ _DATUM = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 _MC = re.compile(r"^MC[0-9]{2}$")
 _MIN_TOKEN = 24
 _HUISLETTER = re.compile(r"^[a-zA-Z]$")
+# The common valid person in one match (_Validator._persoon_snel): its text fields joined by
+# \x1f, which none of them may contain: geslacht, geboortedatum, datumVan, straat, postcode,
+# woonplaats, then (voornamen, voorvoegsel, geslachtsnaam) of the person and of each parent.
+_ISO = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
+_NAAM = r"[^\x1f]{0,200}\x1f[^\x1f]{0,10}\x1f[^\x1f]{1,200}"
+_PERSOON_SNEL = re.compile(
+    rf"[MVO]\x1f{_ISO}\x1f{_ISO}\x1f[^\x1f]{{1,80}}\x1f[1-9][0-9]{{3}} ?[A-Za-z]{{2}}\x1f"
+    rf"[^\x1f]{{1,80}}\x1f{_NAAM}(?:\x1f{_NAAM})*"
+)
+_ISO_DATUM = re.compile(_ISO)
 # TextChoices.values is rebuilt on every access; these are checked per record.
 DOELGROEPEN = frozenset(Doelgroep.values)
 DIPLOMASOORTEN = frozenset(DiplomaSoort.values)
@@ -92,11 +103,12 @@ class LaadResultaat:
 class ScenarioRijen:
     """Validated rows, built while validating. Dates are ISO texts; pupils are referred to
     as ("bsn", value) or ("onr", value) until their Leerling ids are known.
-    personen: PERSOON_KOLOMMEN order; inschrijvingen: (ref, vestiging, begin, einde,
+    geboorte: {bsn: birth date} of the valid persons (their rows are streamed, see
+    _Validator.romp); inschrijvingen: (ref, vestiging, begin, einde,
     onderwijssoort); vrijstellingen: (ref, artikel, begin, einde, gemeente); diplomas:
     (ref, soort, datum, instelling); onr_geboorte: birth dates given by the school."""
 
-    personen: list[tuple] = field(default_factory=list)
+    geboorte: dict[str, str] = field(default_factory=dict)
     inschrijvingen: list[tuple] = field(default_factory=list)
     vrijstellingen: list[tuple] = field(default_factory=list)
     diplomas: list[tuple] = field(default_factory=list)
@@ -119,6 +131,8 @@ class _Validator:
         self.vestigingen = set(Vestiging.objects.values_list("code", flat=True))
         self.organisaties = set(Organisatie.objects.values_list("code", flat=True))
         self.rmc = {f"MC{n}" for n in RmcRegio.objects.values_list("nummer", flat=True)}
+        # the BRP's 4-digit gemeentenummers that are known (RNI included)
+        self.gemeentenummers = {c[2:] for c in self.gemeenten} | {RNI_GEMEENTE}
 
     def fout(self, pad: str, tekst: str) -> None:
         self.fouten.append(f"{pad}: {tekst}")
@@ -195,8 +209,17 @@ class _Validator:
 
     # sections
     def run(self) -> list[str]:
+        """Every error of the scenario."""
+        if self.kop():
+            self.romp()
+        return self.fouten
+
+    def kop(self) -> bool:
+        """Everything but the persons and their register rows: what _laad_organisaties,
+        _laad_gebruikers and _laad_tokens need. False when the data is not even an object."""
         if not isinstance(self.data, dict):
-            return ["$: een JSON-object verwacht"]
+            self.fout("$", "een JSON-object verwacht")
+            return False
         if not self.gemeenten:
             self.fout(
                 "$", "referentiedata ontbreekt: laad eerst de gemeenten (verzuim load-reference)"
@@ -211,13 +234,20 @@ class _Validator:
             self.organisaties | self.diensten | self.instellingen | self.gemeenten | self.rmc
         ) | {REGISTER_CODE}
         self._routering()
+        self._gebruikers()
+        self._tokens()
+        return True
+
+    def romp(self, schrijf_persoon: Callable[[tuple], None] | None = None) -> None:
+        """The persons and their register rows, the bulk of a large file. While no error has
+        been found, each valid person's BrpPersoon row goes to `schrijf_persoon` at once, so
+        it can be loaded while the rest is validated; after an error the rest is still
+        checked, as every error is reported."""
+        self._schrijf_persoon = schrijf_persoon
         self.bsns = self._personen()
         self._inschrijvingen()
         self._vrijstellingen()
         self._diplomas()
-        self._gebruikers()
-        self._tokens()
-        return self.fouten
 
     def _diensten(self) -> set[str]:
         codes: set[str] = set()
@@ -311,7 +341,8 @@ class _Validator:
 
     def _personen(self) -> set[str]:
         bsns: set[str] = set()
-        rijen = self.rijen.personen
+        geboorte = self.rijen.geboorte
+        schrijf = self._schrijf_persoon
         for pad, p in self.objecten("personen"):
             b = p.get("burgerservicenummer")
             if not self.is_bsn(b):
@@ -320,14 +351,69 @@ class _Validator:
                 self.fout(f"{pad}.burgerservicenummer", f"dubbel BSN {b}")
             else:
                 bsns.add(b)
-            rij = self._persoon(p, pad)
+            rij = self._persoon_snel(p) or self._persoon(p, pad)
             if rij:
-                rijen.append((b, *rij))
+                geboorte[b] = rij[_GEBOORTEDATUM]
+                if schrijf and not self.fouten:
+                    schrijf(rij)
         return bsns
 
+    def _persoon_snel(self, p: dict) -> tuple | None:
+        """The BrpPersoon row (PERSOON_KOLOMMEN order) of a common, valid person, checked
+        without a call per field: its text fields in one match of _PERSOON_SNEL. None for
+        anything else (a null or odd-typed field, a huisletter, emigration or death, any
+        invalid value); _persoon then checks that person field by field and names each
+        error. Accepts only what _persoon accepts (test_scenario_snel.py)."""
+        try:
+            naam, vp, verhuizingen, ouders = (
+                p["naam"], p["verblijfplaats"], p["verhuizingen"], p["ouders"]
+            )  # fmt: skip
+            adres, gvi = vp["verblijfadres"], p["gemeenteVanInschrijving"]["code"]
+            geheim = p.get("geheimhoudingPersoonsgegevens", False)
+            if (
+                type(verhuizingen) is not list
+                or type(ouders) is not list
+                or type(geheim) is not bool
+                or p.get("overlijden") is not None
+                or p.get("emigratie") is not None
+                or gvi not in self.gemeentenummers
+                or "huisletter" in adres
+                or type(adres["huisnummer"]) is not int
+                or not 0 < adres["huisnummer"] < 100_000
+                or not all(self.is_bsn(o["burgerservicenummer"]) for o in ouders)
+                or not all(self._verhuizing_snel(v) for v in verhuizingen)
+            ):
+                return None
+            velden = [
+                p["geslacht"], p["geboorte"]["datum"], vp["datumVan"],
+                adres["officieleStraatnaam"], adres["postcode"], adres["woonplaats"],
+            ]  # fmt: skip
+            for n in (naam, *(o["naam"] for o in ouders if o.get("naam") is not None)):
+                velden += (n.get("voornamen", ""), n.get("voorvoegsel", ""), n["geslachtsnaam"])
+            if not _PERSOON_SNEL.fullmatch("\x1f".join(velden)):
+                return None
+            dt.date.fromisoformat(velden[1])
+            dt.date.fromisoformat(velden[2])
+        except (KeyError, TypeError, AttributeError, ValueError):
+            return None
+        return (
+            p.get("burgerservicenummer"), velden[6], velden[7], velden[8], velden[0], velden[1],
+            gvi, adres, velden[2], verhuizingen, None, None, "", ouders, geheim,
+        )  # fmt: skip
+
+    def _verhuizing_snel(self, v) -> bool:
+        """A valid move (_persoon_snel); raises TypeError or ValueError on odd values."""
+        return (
+            type(v) is dict
+            and v["gemeente"] in self.gemeentenummers
+            and bool(_ISO_DATUM.fullmatch(v["datum"]))
+            and bool(dt.date.fromisoformat(v["datum"]))
+        )
+
     def _persoon(self, p: dict, pad: str) -> tuple | None:
-        """Validate one person (all but the BSN); → the rest of its BrpPersoon row
-        (PERSOON_KOLOMMEN order), None when the person has errors."""
+        """Validate one person field by field, naming every error (all but the BSN, which
+        _personen checks); → its BrpPersoon row (PERSOON_KOLOMMEN order), None when the
+        person has errors."""
         n = len(self.fouten)
         naam = self._naam(p, pad)
         geslacht = p.get("geslacht")
@@ -362,7 +448,7 @@ class _Validator:
         if len(self.fouten) > n:
             return None
         return (
-            *naam, geslacht or "", geboortedatum, gvi["code"], adres, adres_van, verhuizingen,
+            p.get("burgerservicenummer"), *naam, geslacht or "", geboortedatum, gvi["code"], adres, adres_van, verhuizingen,
             overlijden, emigratie, land or "", ouders, geheim,
         )  # fmt: skip
 
@@ -564,26 +650,27 @@ def valideer_scenario(data, *, demo: bool | None = None) -> list[str]:
     return _Validator(data, demo=settings.DEMO if demo is None else demo).run()
 
 
-def _gevalideerd(data, demo: bool) -> ScenarioRijen:
-    """The scenario's rows for the bulk load; raises ScenarioFout listing every error."""
-    validator = _Validator(data, demo=demo)
-    fouten = validator.run()
-    if fouten:
-        raise ScenarioFout(fouten)
-    return validator.rijen
-
-
 # --------------------------------------------------------------------------- loading
 
 
 def laad_scenario(data: dict, *, actor: Actor = SYSTEEM, demo: bool | None = None) -> LaadResultaat:
-    """Validate and load a scenario atomically. Raises ScenarioFout (nothing loaded)."""
+    """Validate and load a scenario atomically. Raises ScenarioFout listing every error, and
+    then nothing is loaded. The persons are streamed into the database while the rest of
+    the file is still being validated; any error rolls the whole transaction back."""
     demo = settings.DEMO if demo is None else demo
-    rijen = _gevalideerd(data, demo)
-    resultaat = LaadResultaat(vandaag=dt.date.fromisoformat(data["vandaag"]))
+    validator = _Validator(data, demo=demo)
     with transaction.atomic():
-        _laad_organisaties(data)
-        resultaat.aantallen["personen"] = laad_personen(rijen.personen)
+        if not validator.kop():
+            raise ScenarioFout(validator.fouten)
+        if not validator.fouten:
+            _laad_organisaties(data)
+        with personen_stroom(data.get("personen")) as schrijf:
+            validator.romp(schrijf)
+            if validator.fouten:
+                raise ScenarioFout(validator.fouten)
+        rijen = validator.rijen
+        resultaat = LaadResultaat(vandaag=dt.date.fromisoformat(data["vandaag"]))
+        resultaat.aantallen["personen"] = len(rijen.geboorte)
         resultaat.aantallen.update(laad_registergegevens(rijen))
         _laad_gebruikers(data.get("gebruikers", []), demo, resultaat)
         _laad_tokens(data.get("tokens", []), resultaat)
@@ -677,17 +764,16 @@ PERSOON_KOLOMMEN = [
 _GEBOORTEDATUM = PERSOON_KOLOMMEN.index("geboortedatum")
 
 
-def laad_personen(rijen: list[tuple]) -> int:
-    """Bulk upsert of validated person rows (ScenarioRijen.personen) into the local BRP
-    store, keyed on BSN."""
-    bulk.upsert(
+def personen_stroom(personen) -> Iterator[Callable[[tuple], None]]:
+    """Bulk upsert into the local BRP store, keyed on BSN, of the validated person rows
+    given to the yielded function (one per item of the scenario's `personen`)."""
+    return bulk.upsert_stroom(
         BrpPersoon,
         PERSOON_KOLOMMEN,
-        rijen,
         conflict=["burgerservicenummer"],
         update=PERSOON_KOLOMMEN[1:],
+        verwacht=len(personen) if isinstance(personen, list) else 0,
     )
-    return len(rijen)
 
 
 def _leerlingen(rijen: ScenarioRijen) -> dict[str, dict[str, int]]:
@@ -697,7 +783,7 @@ def _leerlingen(rijen: ScenarioRijen) -> dict[str, dict[str, int]]:
             for r in soort}  # fmt: skip
     bsns = sorted(v for s, v in refs if s == "bsn")
     onrs = sorted(v for s, v in refs if s == "onr")
-    geboorte = {r[0]: r[_GEBOORTEDATUM] for r in rijen.personen}
+    geboorte = dict(rijen.geboorte)
     missing = set(bsns) - geboorte.keys()
     if missing:
         geboorte.update(
