@@ -155,7 +155,7 @@ def test_vaste_tokens_alleen_in_demomodus(scenario):
 def test_command_drukt_fouten_en_vandaag_af(scenario, tmp_path, capsys):
     pad = tmp_path / "s.json"
     pad.write_text(json.dumps(scenario))
-    call_command("load-scenario", str(pad))
+    call_command("load_scenario", str(pad))
     out = capsys.readouterr().out
     assert "vandaag=2026-11-16" in out
     assert "lpa.haarlem" in out
