@@ -151,6 +151,22 @@ class MeldingFilterSerializer(serializers.Serializer):
 # --- response shapes ---------------------------------------------------------------------
 
 
+def _leerling(melding: Melding) -> dict:
+    ll = melding.leerling
+    uit = (
+        {"burgerservicenummer": ll.burgerservicenummer}
+        if ll.burgerservicenummer
+        else {"onderwijsnummer": ll.onderwijsnummer}
+    )
+    if melding.opgegeven_adres:
+        uit["adres"] = melding.opgegeven_adres
+    return uit
+
+
+def _ontvanger(o) -> dict:
+    return {"soort": o.soort, "code": o.code, "naam": o.naam}
+
+
 class OntvangerSerializer(serializers.Serializer):
     soort = serializers.CharField(help_text="gemeente, leerplichtdienst of rmc-regio")
     code = serializers.CharField()
@@ -273,20 +289,11 @@ class MeldingSerializer(serializers.Serializer):
 
     @extend_schema_field(LeerlingSerializer)
     def get_leerling(self, obj) -> dict:
-        ll = obj.leerling
-        uit = (
-            {"burgerservicenummer": ll.burgerservicenummer}
-            if ll.burgerservicenummer
-            else {"onderwijsnummer": ll.onderwijsnummer}
-        )
-        if obj.opgegeven_adres:
-            uit["adres"] = obj.opgegeven_adres
-        return uit
+        return _leerling(obj)
 
     @extend_schema_field(OntvangerSerializer)
     def get_ontvanger(self, obj) -> dict:
-        o = obj.ontvanger
-        return {"soort": o.soort, "code": o.code, "naam": o.naam}
+        return _ontvanger(obj.ontvanger)
 
     @extend_schema_field(StatusWijzigingSerializer(many=True))
     def get_statussen(self, obj) -> list[dict]:
@@ -310,11 +317,114 @@ class MeldingSerializer(serializers.Serializer):
         return data
 
 
+# --- the answer, built directly -------------------------------------------------------------
+
+# The serializer above defines the shape (and the OpenAPI schema); `melding_weergave` produces
+# exactly what `MeldingSerializer(melding, context=...).data` produces, without DRF copying
+# some 30 field definitions per melding (issue 3 "Speed"; test_weergave.py compares both).
+# Values that need DRF's conversion (dates, times, decimals) go through the serializer's own
+# declared fields, so the formatting stays DRF's.
+_M = MeldingSerializer._declared_fields
+_DAG = VerzuimdagSerializer._declared_fields
+_datumtijd = _M["ontvangen"].to_representation
+_datum = _M["begindatum"].to_representation
+_status = _M["status"].to_representation
+_VERZUIMDAG = (
+    ("datum", _DAG["datum"].to_representation),
+    ("uren", _DAG["uren"].to_representation),
+    ("heleDag", _DAG["heleDag"].to_representation),
+)
+_CONTACT = tuple((naam, str) for naam in ContactpersoonSerializer._declared_fields)
+_ROUTERING = (("regel", str), ("uitleg", str))
+
+
+def _waarden(bron: dict, velden) -> dict:
+    """A nested serializer of a JSON dict: missing keys omitted, None kept as None."""
+    uit = {}
+    for naam, omzetten in velden:
+        if naam in bron:
+            waarde = bron[naam]
+            uit[naam] = None if waarde is None else omzetten(waarde)
+    return uit
+
+
+def _of_none(omzetten, waarde):
+    return None if waarde is None else omzetten(waarde)
+
+
+def _status_weergave(s, volledig: bool) -> dict:
+    """As StatusWijzigingSerializer: the school sees status, tijdstip, reden (R-ME-7)."""
+    uit = {
+        "status": _of_none(_status, s.status),
+        "tijdstip": _of_none(_datumtijd, s.tijdstip),
+        "reden": services.reden_api(s.reden) if s.reden else None,
+    }
+    if volledig:
+        org = s.door_organisatie
+        uit["toelichting"] = _of_none(str, s.toelichting)
+        uit["door"] = _of_none(str, s.door_label)
+        uit["doorOrganisatie"] = None if org is None else _of_none(str, org.code)
+    return uit
+
+
+def melding_weergave(melding: Melding, actor, request=None) -> dict:
+    """`MeldingSerializer(melding, context={"request": request, "actor": actor}).data`."""
+    m = melding
+    volledig = queries.partij(actor, m) in ("ontvanger", "register")
+    pad = reverse("api:melding", kwargs={"melding_uuid": m.uuid})
+    vervolg_op = m.vervolg_op
+    data = {
+        "url": request.build_absolute_uri(pad) if request else pad,
+        "uuid": _of_none(str, m.uuid),
+        "meldingsnummer": _of_none(str, m.meldingsnummer),
+        "leerling": _leerling(m),
+        "vestiging": _of_none(str, m.vestiging.code),
+        "instelling": _of_none(str, m.instelling.code),
+        "verzuimsoort": _of_none(_M["verzuimsoort"].to_representation, m.verzuimsoort),
+        "begindatum": _of_none(_datum, m.begindatum),
+        "einddatum": _of_none(_datum, m.einddatum),
+        "verzuimdeUren": _of_none(_M["verzuimdeUren"].to_representation, m.verzuimde_uren),
+        "teLaatKeren": _of_none(int, m.te_laat_keren),
+        "verzuimdagen": _of_none(lambda d: [_waarden(x, _VERZUIMDAG) for x in d], m.verzuimdagen),
+        "vermoedelijkeReden": _of_none(str, m.vermoedelijke_reden),
+        "ondernomenActie": _of_none(str, m.ondernomen_actie),
+        "gewensteActie": _of_none(str, m.gewenste_actie),
+        "contactpersoon": _of_none(lambda c: _waarden(c, _CONTACT), m.contactpersoon),
+        "status": _of_none(_status, m.status),
+        "statusGewijzigd": _of_none(_datumtijd, m.status_gewijzigd),
+        "ontvangen": _of_none(_datumtijd, m.ontvangen),
+        "ontvanger": _ontvanger(m.ontvanger),
+        "vervolgOp": None if vervolg_op is None else _of_none(str, vervolg_op.uuid),
+        "woonplaatsOnbekend": _of_none(
+            _M["woonplaatsOnbekend"].to_representation, m.woonplaats_onbekend
+        ),
+        "teLaat": _of_none(_M["teLaat"].to_representation, m.te_laat),
+        "statussen": [_status_weergave(s, volledig) for s in m.statussen.all()],
+    }
+    if volledig:  # casework (R-ME-7)
+        gemeente = m.verantwoordelijke_gemeente
+        if gemeente is not None:
+            data["verantwoordelijkeGemeente"] = _of_none(str, gemeente.code)
+        data["doelgroep"] = _of_none(str, m.doelgroep)
+        data["routering"] = _of_none(
+            lambda r: [_waarden(x, _ROUTERING) for x in r], m.routering_uitleg
+        )
+        b = m.behandelaar
+        data["behandelaar"] = None if b is None else _of_none(str, b.username)
+        data["doorzendingen"] = [
+            {
+                "van": _of_none(str, d.van.code),
+                "naar": _of_none(str, d.naar.code),
+                "gemeente": _of_none(str, d.naar_gemeente.code),
+                "toelichting": _of_none(str, d.toelichting),
+                "tijdstip": _of_none(_datumtijd, d.tijdstip),
+            }
+            for d in m.doorzendingen.all()
+        ]
+    return data
+
+
 # --- views -------------------------------------------------------------------------------
-
-
-def _context(view) -> dict:
-    return {"request": view.request, "actor": api_actor(view.request)}
 
 
 def _met_historie(qs):
@@ -388,7 +498,7 @@ class MeldingenView(GenericAPIView):
         page = self.paginate_queryset(qs)
         with domeinfouten():
             meldingen = services.lees_meldingen(actor, page)
-        data = MeldingSerializer(meldingen, many=True, context=_context(self)).data
+        data = [melding_weergave(m, actor, request) for m in meldingen]
         return self.get_paginated_response(data)
 
     @extend_schema(
@@ -428,7 +538,7 @@ class MeldingenView(GenericAPIView):
         melding = intake.melding
         if not intake.nieuw:  # an existing one: read it with its current history
             melding = _met_historie(queries.meldingen_voor(actor)).get(pk=melding.pk)
-        data = MeldingSerializer(melding, context=_context(self)).data
+        data = melding_weergave(melding, actor, request)
         response = Response(data, status=201 if intake.nieuw else 200)
         response["Location"] = data["url"]
         return response
@@ -458,7 +568,7 @@ class MeldingZoekView(GenericAPIView):
                 burgerservicenummer=body.get("burgerservicenummer"),
                 onderwijsnummer=body.get("onderwijsnummer"),
             )
-        return Response(MeldingSerializer(meldingen, many=True, context=_context(self)).data)
+        return Response([melding_weergave(m, actor, request) for m in meldingen])
 
 
 class MeldingView(GenericAPIView):
@@ -475,7 +585,7 @@ class MeldingView(GenericAPIView):
         actor = api_actor(request)
         with domeinfouten():
             melding = services.lees_melding(actor, melding_uuid)
-        return Response(MeldingSerializer(melding, context=_context(self)).data)
+        return Response(melding_weergave(melding, actor, request))
 
 
 class MeldingStatussenView(GenericAPIView):
@@ -549,8 +659,7 @@ class DoorgestuurdSerializer(serializers.Serializer):
 
     @extend_schema_field(OntvangerSerializer)
     def get_ontvanger(self, obj) -> dict:
-        o = obj.ontvanger
-        return {"soort": o.soort, "code": o.code, "naam": o.naam}
+        return _ontvanger(obj.ontvanger)
 
 
 class MeldingDoorsturenView(GenericAPIView):

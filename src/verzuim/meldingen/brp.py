@@ -72,25 +72,22 @@ def _verhuizingen(lijst) -> tuple[tuple[dt.date, str], ...]:
 def persoon(bsn: str) -> Persoon | None:
     from verzuim.personen.models import BrpPersoon
 
-    p = (
-        BrpPersoon.objects.filter(burgerservicenummer=bsn)
-        .only(
-            "burgerservicenummer",
-            "geboortedatum",
-            "gemeente_van_inschrijving",
-            "verhuizingen",
-            "overlijdensdatum",
-            "emigratiedatum",
+    # burgerservicenummer is unique: at most one row, no ordering needed.
+    rijen = BrpPersoon.objects.filter(burgerservicenummer=bsn).values_list(
+        "burgerservicenummer",
+        "geboortedatum",
+        "gemeente_van_inschrijving",
+        "verhuizingen",
+        "overlijdensdatum",
+        "emigratiedatum",
+    )[:1]
+    for bsn_, geboortedatum, gemeente, verhuizingen, overlijden, emigratie in rijen:
+        return Persoon(
+            burgerservicenummer=bsn_,
+            geboortedatum=geboortedatum,
+            gemeente_van_inschrijving=gemeente,
+            verhuizingen=_verhuizingen(verhuizingen),
+            overlijdensdatum=overlijden,
+            emigratiedatum=emigratie,
         )
-        .first()
-    )
-    if p is None:
-        return None
-    return Persoon(
-        burgerservicenummer=p.burgerservicenummer,
-        geboortedatum=p.geboortedatum,
-        gemeente_van_inschrijving=p.gemeente_van_inschrijving,
-        verhuizingen=_verhuizingen(p.verhuizingen),
-        overlijdensdatum=p.overlijdensdatum,
-        emigratiedatum=p.emigratiedatum,
-    )
+    return None

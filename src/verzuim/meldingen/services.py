@@ -137,6 +137,8 @@ def _bestaande(
         )
         .alias(duplicaat=Case(When(duplicaatsleutel=sleutel, then=0), default=1))
         .order_by("duplicaat", "-begindatum", "-id")
+        # What R-ME-6 and the answers need; any other field loads on first use.
+        .only("id", "uuid", "meldingsnummer", "duplicaatsleutel", "begindatum", "einddatum")
     )
     kandidaten = list(kandidaten[:20])
     if kandidaten and kandidaten[0].duplicaatsleutel == sleutel:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Exists, OuterRef, Prefetch, prefetch_related_objects
+from django.db.models import Exists, F, OuterRef, prefetch_related_objects
 
 from verzuim import clock
 from verzuim.audit import services as audit
@@ -93,20 +93,32 @@ def _vestiging(actor: Actor, inv: MeldingInvoer, fouten: Fouten) -> Vestiging | 
 
 
 def _leerling(inv: MeldingInvoer) -> Leerling | None:
-    """The pupil with its enrolments, or None. Diplomas and vrijstellingen come later, only
-    for a pupil enrolled at the caller's school (`_aanvullen`)."""
+    """The pupil with all its enrolments (the enrolment history, R-LP-3), in one query, or
+    None — also for a pupil without any enrolment, which no school may report (R-ME-2).
+    Each enrolment carries its vestiging's `instelling_id`. Diplomas and vrijstellingen come
+    later, only for a pupil enrolled at the caller's school (`_aanvullen`)."""
     veld = "burgerservicenummer" if inv.burgerservicenummer else "onderwijsnummer"
-    return (
-        Leerling.objects.prefetch_related(
-            Prefetch("inschrijvingen", Inschrijving.objects.select_related("vestiging"))
-        )
+    inschrijvingen = list(
+        Inschrijving.objects.select_related("leerling")
         .annotate(
-            heeft_diplomas=Exists(Diploma.objects.filter(leerling=OuterRef("pk"))),
-            heeft_vrijstellingen=Exists(Vrijstelling.objects.filter(leerling=OuterRef("pk"))),
+            instelling_id=F("vestiging__instelling_id"),
+            heeft_diplomas=Exists(Diploma.objects.filter(leerling=OuterRef("leerling_id"))),
+            heeft_vrijstellingen=Exists(
+                Vrijstelling.objects.filter(leerling=OuterRef("leerling_id"))
+            ),
         )
-        .filter(**{veld: inv.identificatie})
-        .first()
+        .filter(**{f"leerling__{veld}": inv.identificatie})
     )
+    if not inschrijvingen:
+        return None
+    eerste = inschrijvingen[0]
+    leerling = eerste.leerling
+    leerling.heeft_diplomas = eerste.heeft_diplomas
+    leerling.heeft_vrijstellingen = eerste.heeft_vrijstellingen
+    for i in inschrijvingen:
+        i.leerling = leerling
+    als_geprefetcht(leerling, inschrijvingen=inschrijvingen)
+    return leerling
 
 
 def _aanvullen(leerling: Leerling) -> None:
@@ -125,7 +137,7 @@ def _ingeschreven(
     inschrijvingen = [
         i
         for i in (leerling.inschrijvingen.all() if leerling is not None else ())
-        if i.vestiging.instelling_id == instelling_id
+        if i.instelling_id == instelling_id
     ]
     if not inschrijvingen:
         veld = "burgerservicenummer" if inv.burgerservicenummer else "onderwijsnummer"
