@@ -24,7 +24,8 @@ import pytest
 from verzuim import clock
 from verzuim.accounts.models import Gebruiker
 from verzuim.audit.context import Actor, actor_for_user
-from verzuim.organisaties.models import Gemeente, Organisatie, OrganisatieSoort, RmcRegio
+from verzuim.organisaties.models import Gemeente, Organisatie, RmcRegio
+from verzuim.organisaties.testing import zorg_voor_gemeenten
 from verzuim.personen.scenario import laad_scenario
 
 VANDAAG = dt.date(2026, 10, 1)
@@ -192,27 +193,7 @@ REFERENTIE = {  # code: (naam, RMC-regio); as the reference data migration loads
 
 def zorg_voor_referentie() -> None:
     """Idempotent: also works with --no-migrations (no reference data migration)."""
-    for code, (naam, nummer) in REFERENTIE.items():
-        regio, _ = RmcRegio.objects.get_or_create(
-            nummer=nummer, defaults={"naam": f"Regio {nummer}"}
-        )
-        g, _ = Gemeente.objects.get_or_create(
-            code=code,
-            defaults={
-                "naam": naam,
-                "provincie": "Noord-Holland",
-                "vakantieregio": "noord",
-                "rmc_regio": regio,
-            },
-        )
-        Organisatie.objects.get_or_create(
-            code=code,
-            defaults={
-                "soort": OrganisatieSoort.GEMEENTE,
-                "naam": f"Gemeente {naam}",
-                "gemeente": g,
-            },
-        )
+    zorg_voor_gemeenten(REFERENTIE)
     regio = RmcRegio.objects.get(nummer="25")
     if regio.contactgemeente_id is None:
         regio.contactgemeente = Gemeente.objects.get(code="GM0392")

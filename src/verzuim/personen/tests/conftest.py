@@ -7,7 +7,7 @@ import copy
 import pytest
 from django.contrib.auth.hashers import make_password  # noqa: F401
 
-from verzuim.organisaties.models import Gemeente, Organisatie, OrganisatieSoort, RmcRegio
+from verzuim.organisaties.testing import zorg_voor_gemeenten
 from verzuim.personen.tests.register_wereld import wereld  # noqa: F401  (ROD tests)
 
 GEMEENTEN = {
@@ -28,25 +28,7 @@ def _snelle_wachtwoorden(settings):
 def referentie(db):
     """The gemeenten (and their Organisatie) as load-reference leaves them; idempotent, so it
     also works when the reference data migration has already filled the tables."""
-    for code, (naam, rmc) in GEMEENTEN.items():
-        regio, _ = RmcRegio.objects.get_or_create(nummer=rmc, defaults={"naam": f"Regio {rmc}"})
-        g, _ = Gemeente.objects.get_or_create(
-            code=code,
-            defaults={
-                "naam": naam,
-                "provincie": "Noord-Holland",
-                "vakantieregio": "noord",
-                "rmc_regio": regio,
-            },
-        )
-        Organisatie.objects.get_or_create(
-            code=code,
-            defaults={
-                "soort": OrganisatieSoort.GEMEENTE,
-                "naam": f"Gemeente {naam}",
-                "gemeente": g,
-            },
-        )
+    zorg_voor_gemeenten(GEMEENTEN)
     return GEMEENTEN
 
 
