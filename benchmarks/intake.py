@@ -48,7 +48,7 @@ def _env() -> dict[str, str]:
         **os.environ,
         "DATABASE_URL": DB_URL,
         "VERZUIM_TODAY": VANDAAG.isoformat(),
-        "VERZUIM_TASKS_BACKEND": "django_tasks_db.DatabaseBackend",
+        "VERZUIM_TASKS_BACKEND": "verzuim.taken.DatabaseBackend",
         "VERZUIM_EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend",
         "VERZUIM_DEMO": "1",
         "VERZUIM_DEBUG": "0",

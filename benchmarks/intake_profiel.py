@@ -138,7 +138,9 @@ def main() -> None:
             post()
         prof.disable()
         s = io.StringIO()
-        pstats.Stats(prof, stream=s).sort_stats("cumulative").print_stats(45)
+        pstats.Stats(prof, stream=s).sort_stats("cumulative").print_stats(
+            os.environ.get("PROF_FILTER", ""), 45
+        )
         print(s.getvalue())
         s = io.StringIO()
         pstats.Stats(prof, stream=s).sort_stats("tottime").print_stats(25)

@@ -60,6 +60,25 @@ def schrijf_bodies(pad: Path, leerlingen: list[dict], rnd: random.Random) -> dic
     return sleutels
 
 
+def cpu_seconden() -> dict[str, float]:
+    """CPU seconds used so far by the gunicorn processes and by PostgreSQL (from /proc)."""
+    tik = os.sysconf("SC_CLK_TCK")
+    totaal = {"gunicorn": 0.0, "postgres": 0.0}
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            stat = Path(f"/proc/{pid}/stat").read_text()
+            cmd = Path(f"/proc/{pid}/cmdline").read_bytes()
+        except OSError:
+            continue
+        velden = stat.rsplit(")", 1)[1].split()
+        cpu = (int(velden[11]) + int(velden[12])) / tik  # utime + stime
+        if b"gunicorn" in cmd:
+            totaal["gunicorn"] += cpu
+        elif stat.split(" (", 1)[1].startswith("postgres"):
+            totaal["postgres"] += cpu
+    return totaal
+
+
 def draai_wrk(args, bodies: Path, log: Path) -> tuple[dict, float]:
     env = {
         **os.environ,
@@ -127,7 +146,9 @@ def run(args, leerlingen: list[dict], nummer: int, werk: Path) -> dict:
     server = start_server(args.workers, args.threads)
     load_voor = os.getloadavg()[0]
     try:
+        cpu_voor = cpu_seconden()
         w, wrk_cpu = draai_wrk(args, bodies, log)
+        cpu_na = cpu_seconden()
         load_na = os.getloadavg()[0]
     finally:
         os.killpg(server.pid, signal.SIGTERM)
@@ -170,6 +191,11 @@ def run(args, leerlingen: list[dict], nummer: int, werk: Path) -> dict:
         "email_tasks": c["taken"],
         "wrk_cpu_s": wrk_cpu,
         "wrk_cpu_pct": 100 * wrk_cpu / duur,
+        # CPU per answered request of the server and the database (retries included).
+        **{
+            f"{naam}_cpu_ms_per_request": 1000 * (cpu_na[naam] - cpu_voor[naam]) / w["requests"]
+            for naam in cpu_na
+        },
         "load_start": load_voor,
         "load_end": load_na,
         "exactly_once": ok,

@@ -167,9 +167,7 @@ EMAIL_PORT = int(os.environ.get("VERZUIM_EMAIL_PORT", "25"))
 DEFAULT_FROM_EMAIL = os.environ.get("VERZUIM_EMAIL_FROM", "noreply@verzuimregister.example")
 
 TASKS = {
-    "default": {
-        "BACKEND": os.environ.get("VERZUIM_TASKS_BACKEND", "django_tasks_db.DatabaseBackend")
-    }
+    "default": {"BACKEND": os.environ.get("VERZUIM_TASKS_BACKEND", "verzuim.taken.DatabaseBackend")}
 }
 
 # BRP adapter (R-ID-3): "lokaal" (store in this database) or "haal-centraal".

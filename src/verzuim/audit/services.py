@@ -3,39 +3,10 @@ anything, inside the same transaction as the change."""
 
 from __future__ import annotations
 
-from django.db import connections, router
-
 from verzuim import clock
 from verzuim.audit.context import Actor
 from verzuim.audit.models import AuditRecord
-
-_VELDEN = [f for f in AuditRecord._meta.concrete_fields if not f.primary_key]
-_INSERT_SQL: dict[str, tuple[str, bool]] = {}  # database alias -> (INSERT, returns the id)
-
-
-def _insert(record: AuditRecord) -> AuditRecord:
-    """One INSERT for one new record, without Model.save()'s machinery (signals, the SQL
-    compiler): every API write logs, so this is on the hot path (issue 3 "Speed"). Values
-    still go through each field's get_db_prep_save, as save() would."""
-    conn = connections[router.db_for_write(AuditRecord)]
-    sql = _INSERT_SQL.get(conn.alias)
-    if sql is None:
-        qn = conn.ops.quote_name
-        returning = conn.features.can_return_columns_from_insert
-        sql = _INSERT_SQL[conn.alias] = (
-            f"INSERT INTO {qn(AuditRecord._meta.db_table)} "
-            f"({', '.join(qn(f.column) for f in _VELDEN)}) "
-            f"VALUES ({', '.join(['%s'] * len(_VELDEN))})"
-            + (f" RETURNING {qn(AuditRecord._meta.pk.column)}" if returning else ""),
-            returning,
-        )
-    params = [f.get_db_prep_save(f.pre_save(record, True), conn) for f in _VELDEN]
-    with conn.cursor() as cursor:
-        cursor.execute(sql[0], params)
-        record.pk = cursor.fetchone()[0] if sql[1] else cursor.lastrowid
-    record._state.adding = False
-    record._state.db = conn.alias
-    return record
+from verzuim.snelpad import voeg_in
 
 
 def log(
@@ -52,22 +23,22 @@ def log(
     if obj is not None:
         object_type = object_type or obj._meta.model_name
         object_id = object_id or str(getattr(obj, "uuid", None) or obj.pk)
-    return _insert(
-        AuditRecord(
-            tijdstip=clock.now(),
-            actor=actor.gebruiker if actor.soort == "gebruiker" else None,
-            actor_label=actor.label,
-            organisatie=actor.organisatie_code,
-            actie=actie,
-            object_type=object_type,
-            object_id=object_id,
-            persoon=persoon or "",
-            doel=doel,
-            request_id=actor.request_id,
-            herkomst=actor.herkomst,
-            details=details or {},
-        )
+    record = AuditRecord(
+        tijdstip=clock.now(),
+        actor=actor.gebruiker if actor.soort == "gebruiker" else None,
+        actor_label=actor.label,
+        organisatie=actor.organisatie_code,
+        actie=actie,
+        object_type=object_type,
+        object_id=object_id,
+        persoon=persoon or "",
+        doel=doel,
+        request_id=actor.request_id,
+        herkomst=actor.herkomst,
+        details=details or {},
     )
+    voeg_in(record)  # every API write logs: the lean insert (issue 3 "Speed")
+    return record
 
 
 def log_many(actor: Actor, actie: str, personen: list[str], *, doel: str = "", **kw) -> None:

@@ -69,25 +69,45 @@ def _verhuizingen(lijst) -> tuple[tuple[dt.date, str], ...]:
     return tuple(uit)
 
 
-def persoon(bsn: str) -> Persoon | None:
-    from verzuim.personen.models import BrpPersoon
+_VELDEN = (
+    "id",
+    "burgerservicenummer",
+    "geboortedatum",
+    "gemeente_van_inschrijving",
+    "verhuizingen",
+    "overlijdensdatum",
+    "emigratiedatum",
+)
+_SQL: dict[str, str] = {}  # database alias -> SELECT
 
-    # burgerservicenummer is unique: at most one row, no ordering needed.
-    rijen = BrpPersoon.objects.filter(burgerservicenummer=bsn).values_list(
-        "burgerservicenummer",
-        "geboortedatum",
-        "gemeente_van_inschrijving",
-        "verhuizingen",
-        "overlijdensdatum",
-        "emigratiedatum",
-    )[:1]
-    for bsn_, geboortedatum, gemeente, verhuizingen, overlijden, emigratie in rijen:
-        return Persoon(
-            burgerservicenummer=bsn_,
-            geboortedatum=geboortedatum,
-            gemeente_van_inschrijving=gemeente,
-            verhuizingen=_verhuizingen(verhuizingen),
-            overlijdensdatum=overlijden,
-            emigratiedatum=emigratie,
+
+def persoon(bsn: str) -> Persoon | None:
+    """The facts of one person from the local BRP store: a prepared query
+    (`verzuim.snelpad`), as it runs for every melding."""
+    from django.db import connections, router
+
+    from verzuim.personen.models import BrpPersoon
+    from verzuim.snelpad import kolommen, uit_rij
+
+    conn = connections[router.db_for_read(BrpPersoon)]
+    sql = _SQL.get(conn.alias)
+    if sql is None:
+        qn = conn.ops.quote_name
+        sql = _SQL[conn.alias] = (
+            f"SELECT {kolommen(conn, BrpPersoon, 'p', _VELDEN)} "
+            f"FROM {qn(BrpPersoon._meta.db_table)} p WHERE p.{qn('burgerservicenummer')} = %s"
         )
-    return None
+    with conn.cursor() as cursor:
+        cursor.execute(sql, [bsn])
+        rij = cursor.fetchone()  # burgerservicenummer is unique
+    if rij is None:
+        return None
+    p = uit_rij(conn, BrpPersoon, rij, _VELDEN)
+    return Persoon(
+        burgerservicenummer=p.burgerservicenummer,
+        geboortedatum=p.geboortedatum,
+        gemeente_van_inschrijving=p.gemeente_van_inschrijving,
+        verhuizingen=_verhuizingen(p.verhuizingen),
+        overlijdensdatum=p.overlijdensdatum,
+        emigratiedatum=p.emigratiedatum,
+    )

@@ -8,6 +8,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 from verzuim.meldingen.codes import Status, Verzuimsoort
 from verzuim.organisaties.models import Gemeente, Organisatie, Vestiging
@@ -16,12 +17,14 @@ from verzuim.personen.models import Leerling
 
 class Melding(models.Model):
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    # R-ME-5: "VM-2026-000123"; assigned right after insert from the row id.
-    meldingsnummer = models.CharField(max_length=20, unique=True)
-    leerling = models.ForeignKey(Leerling, on_delete=models.PROTECT, related_name="meldingen")
+    # leerling, instelling and ontvanger lead the composite indexes in Meta, which serve
+    # their joins as well: no separate index to maintain on every insert.
+    leerling = models.ForeignKey(
+        Leerling, on_delete=models.PROTECT, related_name="meldingen", db_index=False
+    )
     vestiging = models.ForeignKey(Vestiging, on_delete=models.PROTECT, related_name="meldingen")
     instelling = models.ForeignKey(
-        Organisatie, on_delete=models.PROTECT, related_name="gemelde_meldingen"
+        Organisatie, on_delete=models.PROTECT, related_name="gemelde_meldingen", db_index=False
     )
     verzuimsoort = models.CharField(max_length=12, choices=Verzuimsoort.choices)
     begindatum = models.DateField()
@@ -38,7 +41,7 @@ class Melding(models.Model):
 
     ontvangen = models.DateTimeField(db_index=True)
     ontvanger = models.ForeignKey(
-        Organisatie, on_delete=models.PROTECT, related_name="ontvangen_meldingen"
+        Organisatie, on_delete=models.PROTECT, related_name="ontvangen_meldingen", db_index=False
     )
     verantwoordelijke_gemeente = models.ForeignKey(
         Gemeente, on_delete=models.PROTECT, related_name="meldingen"
@@ -76,6 +79,14 @@ class Melding(models.Model):
 
     def __str__(self) -> str:
         return self.meldingsnummer
+
+    @property
+    def meldingsnummer(self) -> str:
+        """R-ME-5: "VM-2026-000123", the year received (Dutch time) and the row id. Derived,
+        not stored: unique with the id, and the intake needs no second write for it."""
+        if self.pk is None:
+            return ""
+        return f"VM-{timezone.localtime(self.ontvangen).year}-{self.pk:06d}"
 
     @property
     def is_open(self) -> bool:

@@ -18,11 +18,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import uuid as uuid_mod
 from dataclasses import dataclass
 
-from django.db import IntegrityError, transaction
-from django.db.models import Case, Q, When
+from django.db import IntegrityError, connections, router, transaction
 
 from verzuim import clock
 from verzuim.accounts.models import Rol, Scope
@@ -52,9 +50,9 @@ from verzuim.organisaties import queries as org_queries
 from verzuim.organisaties.models import OrganisatieSoort
 from verzuim.rules import kalender
 from verzuim.rules import statussen as regels
+from verzuim.snelpad import kolommen, uit_rij, voeg_in
 
 DOEL = "verzuimmelding"
-MELDINGSNUMMER_PREFIX = "VM"
 BEHANDELROLLEN = (
     Rol.LEERPLICHTAMBTENAAR,
     Rol.ADMINISTRATIEF_MEDEWERKER,
@@ -119,28 +117,41 @@ def _duplicaatsleutel(leerling_id: int, instelling_id: int, inv: MeldingInvoer) 
     return _hash([leerling_id, instelling_id, inv.verzuimsoort, inv.begindatum, inv.einddatum])
 
 
+_BESTAANDE_VELDEN = ("id", "uuid", "ontvangen", "duplicaatsleutel", "begindatum", "einddatum")
+_BESTAANDE_SQL: dict[str, str] = {}  # database alias -> SELECT
+
+
+def _bestaande_sql(conn) -> str:
+    sql = _BESTAANDE_SQL.get(conn.alias)
+    if sql is None:
+        qn = conn.ops.quote_name
+        open_ = ", ".join(["%s"] * len(OPEN_STATUSSEN))
+        sql = _BESTAANDE_SQL[conn.alias] = (
+            f"SELECT {kolommen(conn, Melding, 'm', _BESTAANDE_VELDEN)} "
+            f"FROM {qn(Melding._meta.db_table)} m "
+            f"WHERE m.{qn('leerling_id')} = %s AND m.{qn('instelling_id')} = %s "
+            f"AND m.{qn('verzuimsoort')} = %s AND (m.{qn('duplicaatsleutel')} = %s "
+            f"OR (m.{qn('status')} IN ({open_}) AND m.{qn('begindatum')} <= %s)) "
+            f"ORDER BY CASE WHEN m.{qn('duplicaatsleutel')} = %s THEN 0 ELSE 1 END, "
+            f"m.{qn('begindatum')} DESC, m.{qn('id')} DESC LIMIT 20"
+        )
+    return sql
+
+
 def _bestaande(
     g: Gegevens, inv: MeldingInvoer, sleutel: str
 ) -> tuple[Melding | None, Melding | None]:
     """R-ME-6 in one query: the exact duplicate (same duplicaatsleutel), else the open melding
     of the same pupil, school and soort this one follows on (its period overlaps or is
-    directly followed, next werkdag, by this one)."""
-    kandidaten = (
-        Melding.objects.filter(
-            leerling=g.leerling,
-            instelling_id=g.vestiging.instelling_id,
-            verzuimsoort=inv.verzuimsoort,
-        )
-        .filter(
-            Q(duplicaatsleutel=sleutel)
-            | Q(status__in=OPEN_STATUSSEN, begindatum__lte=inv.einddatum or inv.begindatum)
-        )
-        .alias(duplicaat=Case(When(duplicaatsleutel=sleutel, then=0), default=1))
-        .order_by("duplicaat", "-begindatum", "-id")
-        # What R-ME-6 and the answers need; any other field loads on first use.
-        .only("id", "uuid", "meldingsnummer", "duplicaatsleutel", "begindatum", "einddatum")
-    )
-    kandidaten = list(kandidaten[:20])
+    directly followed, next werkdag, by this one). Fields other than `_BESTAANDE_VELDEN`
+    load on first use. A prepared query (`verzuim.snelpad`): it runs for every melding."""
+    conn = connections[router.db_for_read(Melding)]
+    einde = inv.einddatum or inv.begindatum
+    params = [g.leerling.pk, g.vestiging.instelling_id, inv.verzuimsoort, sleutel]
+    params += [*map(str, OPEN_STATUSSEN), conn.ops.adapt_datefield_value(einde), sleutel]
+    with conn.cursor() as cursor:
+        cursor.execute(_bestaande_sql(conn), params)
+        kandidaten = [uit_rij(conn, Melding, r, _BESTAANDE_VELDEN) for r in cursor.fetchall()]
     if kandidaten and kandidaten[0].duplicaatsleutel == sleutel:
         return kandidaten[0], None
     for m in kandidaten:
@@ -182,9 +193,10 @@ def _nieuwe_status(melding, status, *, door: Actor, reden="", toelichting="", ti
 
 def _notificeer(melding: Melding, soort: str) -> None:
     """R-RT-4: in-app entry now; the e-mail after commit through django-tasks."""
-    n = Notificatie.objects.create(
+    n = Notificatie(
         organisatie=melding.ontvanger, melding=melding, soort=soort, aangemaakt=clock.now()
     )
+    voeg_in(n)
     notificaties.plan_email(n.pk)
 
 
@@ -207,13 +219,15 @@ def _registreer(actor: Actor, inv: MeldingInvoer, g: Gegevens, key: str | None, 
     if key:
         # Unique per organisation: a repeated key fails here and the caller answers with
         # the first result (`_herhaald`), so a new key costs no lookup beforehand.
-        IdempotencyRecord.objects.create(
-            organisatie=actor.organisatie,
-            sleutel=key,
-            request_hash=body_hash,
-            melding=result.melding,
-            nieuw=result.nieuw,
-            aangemaakt=nu,
+        voeg_in(
+            IdempotencyRecord(
+                organisatie=actor.organisatie,
+                sleutel=key,
+                request_hash=body_hash,
+                melding=result.melding,
+                nieuw=result.nieuw,
+                aangemaakt=nu,
+            )
         )
     return result
 
@@ -235,7 +249,6 @@ def _nieuwe_melding(
         else None
     )
     melding = Melding(
-        meldingsnummer=f"tmp-{uuid_mod.uuid4().hex[:16]}",
         leerling=g.leerling,
         vestiging=g.vestiging,
         instelling=g.vestiging.instelling,
@@ -277,11 +290,8 @@ def _nieuwe_melding(
             )
         )
         melding.duplicaatsleutel = None
-    melding.save()
-    # R-ME-5: the number follows from the row id, known after the insert.
-    melding.meldingsnummer = f"{MELDINGSNUMMER_PREFIX}-{nu.year}-{melding.pk:06d}"
-    Melding.objects.filter(pk=melding.pk).update(meldingsnummer=melding.meldingsnummer)
-    StatusWijziging.objects.bulk_create(wijzigingen)
+    voeg_in(melding)
+    voeg_in(*wijzigingen)
     als_geprefetcht(melding, statussen=wijzigingen, doorzendingen=[])
     audit.log(
         actor,

@@ -12,7 +12,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Exists, F, OuterRef, prefetch_related_objects
+from django.db import connections, router
+from django.db.models import prefetch_related_objects
 
 from verzuim import clock
 from verzuim.audit import services as audit
@@ -25,6 +26,7 @@ from verzuim.organisaties.models import Vestiging
 from verzuim.personen.leerplicht import GeboortedatumOnbekend, feiten_van
 from verzuim.personen.models import Diploma, Inschrijving, Leerling, Vrijstelling
 from verzuim.rules import leerplicht as lp
+from verzuim.snelpad import kolommen, uit_rij
 
 EEN_DAG = dt.timedelta(days=1)
 DOEL = "verzuimmelding"
@@ -92,31 +94,55 @@ def _vestiging(actor: Actor, inv: MeldingInvoer, fouten: Fouten) -> Vestiging | 
     return vestiging
 
 
-def _leerling(inv: MeldingInvoer) -> Leerling | None:
-    """The pupil with all its enrolments (the enrolment history, R-LP-3), in one query, or
-    None — also for a pupil without any enrolment, which no school may report (R-ME-2).
-    Each enrolment carries its vestiging's `instelling_id`. Diplomas and vrijstellingen come
-    later, only for a pupil enrolled at the caller's school (`_aanvullen`)."""
-    veld = "burgerservicenummer" if inv.burgerservicenummer else "onderwijsnummer"
-    inschrijvingen = list(
-        Inschrijving.objects.select_related("leerling")
-        .annotate(
-            instelling_id=F("vestiging__instelling_id"),
-            heeft_diplomas=Exists(Diploma.objects.filter(leerling=OuterRef("leerling_id"))),
-            heeft_vrijstellingen=Exists(
-                Vrijstelling.objects.filter(leerling=OuterRef("leerling_id"))
-            ),
+_LEERLING_SQL: dict[tuple[str, str], str] = {}  # (database alias, field) -> SELECT
+
+
+def _leerling_sql(conn, veld: str) -> str:
+    """Every enrolment of the pupil with `veld` = %s, the pupil's columns before them, then
+    the vestiging's instelling and whether the pupil has diplomas / vrijstellingen."""
+    sql = _LEERLING_SQL.get((conn.alias, veld))
+    if sql is None:
+        qn = conn.ops.quote_name
+
+        def tabel(model):
+            return qn(model._meta.db_table)
+
+        sql = _LEERLING_SQL[(conn.alias, veld)] = (
+            f"SELECT {kolommen(conn, Leerling, 'l')}, {kolommen(conn, Inschrijving, 'i')}, "
+            f"v.{qn('instelling_id')}, "
+            f"EXISTS (SELECT 1 FROM {tabel(Diploma)} d WHERE d.{qn('leerling_id')} = l.{qn('id')}), "
+            f"EXISTS (SELECT 1 FROM {tabel(Vrijstelling)} x "
+            f"WHERE x.{qn('leerling_id')} = l.{qn('id')}) "
+            f"FROM {tabel(Leerling)} l "
+            f"JOIN {tabel(Inschrijving)} i ON i.{qn('leerling_id')} = l.{qn('id')} "
+            f"JOIN {tabel(Vestiging)} v ON v.{qn('id')} = i.{qn('vestiging_id')} "
+            f"WHERE l.{qn(veld)} = %s"
         )
-        .filter(**{f"leerling__{veld}": inv.identificatie})
-    )
-    if not inschrijvingen:
+    return sql
+
+
+def _leerling(inv: MeldingInvoer) -> Leerling | None:
+    """The pupil with all its enrolments (the enrolment history, R-LP-3), in one prepared
+    query (`verzuim.snelpad`: this lookup is on every melding), or None — also for a pupil
+    without any enrolment, which no school may report (R-ME-2). Each enrolment carries its
+    vestiging's `instelling_id`. Diplomas and vrijstellingen come later, only for a pupil
+    enrolled at the caller's school (`_aanvullen`)."""
+    veld = "burgerservicenummer" if inv.burgerservicenummer else "onderwijsnummer"
+    conn = connections[router.db_for_read(Inschrijving)]
+    with conn.cursor() as cursor:
+        cursor.execute(_leerling_sql(conn, veld), [inv.identificatie])
+        rijen = cursor.fetchall()
+    if not rijen:
         return None
-    eerste = inschrijvingen[0]
-    leerling = eerste.leerling
-    leerling.heeft_diplomas = eerste.heeft_diplomas
-    leerling.heeft_vrijstellingen = eerste.heeft_vrijstellingen
-    for i in inschrijvingen:
-        i.leerling = leerling
+    n_l, n_i = len(Leerling._meta.concrete_fields), len(Inschrijving._meta.concrete_fields)
+    leerling = uit_rij(conn, Leerling, rijen[0][:n_l])
+    leerling.heeft_diplomas, leerling.heeft_vrijstellingen = map(bool, rijen[0][-2:])
+    inschrijvingen = []
+    for rij in rijen:
+        inschrijving = uit_rij(conn, Inschrijving, rij[n_l : n_l + n_i])
+        inschrijving.instelling_id = rij[n_l + n_i]
+        inschrijving.leerling = leerling
+        inschrijvingen.append(inschrijving)
     als_geprefetcht(leerling, inschrijvingen=inschrijvingen)
     return leerling
 

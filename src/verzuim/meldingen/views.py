@@ -55,7 +55,7 @@ SCHOOL_MAPPEN = (("open", "Open"), ("alle", "Alle"))
 # `sorteer` values: column → (order_by for ascending, label of the column head).
 SORTERINGEN = {
     "ontvangen": ("ontvangen", "Ontvangen"),
-    "meldingsnummer": ("meldingsnummer", "Meldingsnummer"),
+    "meldingsnummer": ("id", "Meldingsnummer"),  # the number follows the id (R-ME-5)
 }
 STANDAARD_SORTERING = "-ontvangen"
 REDEN_LABELS = {**regels.AFSLUITREDENEN, **regels.INTREKKINGSREDENEN}

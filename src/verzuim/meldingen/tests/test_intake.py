@@ -3,6 +3,8 @@ atomicity."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from verzuim.audit.models import AuditRecord
@@ -36,6 +38,17 @@ def test_geldige_melding_wordt_geregistreerd(wereld):
     assert m.ontvanger.code == "GM0392"
     assert m.statussen.count() == 1
     assert AuditRecord.objects.filter(actie="melding.aanmaken", persoon=HAARLEM).exists()
+
+
+def test_meldingsnummer_jaar_volgt_de_nederlandse_tijd(wereld):
+    """R-ME-5: the number is derived from the row id and the year received in Dutch time:
+    31 December 23:30 UTC is already New Year's Day in Haarlem."""
+    m = services.meld_verzuim(wereld.school_a, melding_data()).melding
+    m.ontvangen = dt.datetime(2026, 12, 31, 22, 59, tzinfo=dt.UTC)
+    assert m.meldingsnummer == f"VM-2026-{m.pk:06d}"
+    m.ontvangen = dt.datetime(2026, 12, 31, 23, 30, tzinfo=dt.UTC)
+    assert m.meldingsnummer == f"VM-2027-{m.pk:06d}"
+    assert Melding().meldingsnummer == ""  # not stored yet: no number
 
 
 def test_alle_fouten_tegelijk(wereld):
@@ -252,13 +265,14 @@ def test_herhaalde_key_geeft_eerste_antwoord_ook_als_body_nu_ongeldig_is(wereld)
 def test_intake_vraagt_weinig_queries(wereld, django_assert_max_num_queries):
     """Issue 3 "Speed": a new melding with Idempotency-Key costs one query per read
     (leerling with its inschrijvingen, BRP person, R-ME-6 candidates) and one per row
-    written (melding + meldingsnummer, status, audit, notificatie, e-mail task, key);
-    reference data (vestiging, gemeente, routering) comes from the per-process cache."""
+    written (melding, status, two audit records, notificatie, e-mail task, key) — the
+    meldingsnummer needs no second write (R-ME-5); reference data (vestiging, gemeente,
+    routering) comes from the per-process cache. With BEGIN and COMMIT: 12."""
     # An earlier melding of a pupil in the same gemeente fills the reference cache.
     services.meld_verzuim(
         wereld.school_a,
         melding_data(begindatum="2026-09-28", einddatum="2026-09-30", verzuimdagen=[]),
     )
-    with django_assert_max_num_queries(13):
+    with django_assert_max_num_queries(12):
         intake = services.meld_verzuim(wereld.school_a, melding_data(), idempotency_key="q")
     assert intake.nieuw

@@ -52,7 +52,7 @@ def test_database_backend_schrijft_de_taak_in_dezelfde_transactie(
     intake's own commit (no on_commit callback, nothing queued for a rolled-back melding)."""
     from django_tasks_db.models import DBTaskResult
 
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    settings.TASKS = {"default": {"BACKEND": "verzuim.taken.DatabaseBackend"}}
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         services.meld_verzuim(wereld.school_a, melding_data())
         assert DBTaskResult.objects.filter(task_path__endswith="verstuur_email").count() == 1
