@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid as uuid_mod
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from verzuim.audit.context import Actor
 from verzuim.meldingen.codes import OPEN_STATUSSEN, Status
@@ -118,22 +118,30 @@ def filter_meldingen(
     return qs
 
 
-def inbox(actor: Actor, map: str = "open") -> QuerySet[Melding]:
+def _map_filter(actor: Actor, map: str) -> Q | None:
     """Leerplicht inbox folders: "nieuw" (geregistreerd, nobody assigned), "mijn" (assigned
-    to the acting user, open), "open" (all open), "alle"."""
-    qs = meldingen_voor(actor)
+    to the acting user, open), "open" (all open), "alle" (None: no filter)."""
     if map == "nieuw":
-        return qs.filter(status=Status.GEREGISTREERD, behandelaar__isnull=True)
+        return Q(status=Status.GEREGISTREERD, behandelaar__isnull=True)
     if map == "mijn":
-        return qs.filter(status__in=OPEN_STATUSSEN, behandelaar=actor.gebruiker)
+        return Q(status__in=OPEN_STATUSSEN, behandelaar=actor.gebruiker)
     if map == "open":
-        return qs.filter(status__in=OPEN_STATUSSEN)
-    return qs
+        return Q(status__in=OPEN_STATUSSEN)
+    return None
 
 
-def inbox_tellingen(actor: Actor) -> dict[str, int]:
-    """Counts per inbox folder for the badges."""
-    return {m: inbox(actor, m).count() for m in ("nieuw", "mijn", "open")}
+def inbox(actor: Actor, map: str = "open") -> QuerySet[Melding]:
+    """The meldingen of one inbox folder (`_map_filter`)."""
+    q = _map_filter(actor, map)
+    qs = meldingen_voor(actor)
+    return qs if q is None else qs.filter(q)
+
+
+def inbox_tellingen(actor: Actor, mappen=("nieuw", "mijn", "open")) -> dict[str, int]:
+    """Counts per inbox folder for the tabs and badges, in one query."""
+    return meldingen_voor(actor).aggregate(
+        **{m: Count("pk", filter=_map_filter(actor, m)) for m in mappen}
+    )
 
 
 def statushistorie(melding: Melding) -> QuerySet[StatusWijziging]:
@@ -142,13 +150,17 @@ def statushistorie(melding: Melding) -> QuerySet[StatusWijziging]:
 
 def notificaties_voor(actor: Actor, *, ongelezen: bool = True) -> QuerySet[Notificatie]:
     """The in-app inbox of the actor's organisation (R-RT-4). Unread = not read for the whole
-    organisation and not read by this user."""
+    organisation, not read by this user, and still something to act on: the melding is
+    open and still routed here (a closed, withdrawn or forwarded melding no longer counts
+    in the badge; docs/decisions.md)."""
     org = actor.organisatie
     if org is None:
         return Notificatie.objects.none()
     qs = Notificatie.objects.filter(organisatie=org).select_related("melding")
     if ongelezen:
-        qs = qs.filter(gelezen_op__isnull=True)
+        qs = qs.filter(
+            gelezen_op__isnull=True, melding__status__in=OPEN_STATUSSEN, melding__ontvanger=org
+        )
         if actor.gebruiker is not None:
             qs = qs.exclude(gelezen_door=actor.gebruiker)
     return qs

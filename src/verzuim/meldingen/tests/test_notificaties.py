@@ -57,3 +57,25 @@ def test_database_backend_schrijft_de_taak_in_dezelfde_transactie(
         services.meld_verzuim(wereld.school_a, melding_data())
         assert DBTaskResult.objects.filter(task_path__endswith="verstuur_email").count() == 1
     assert callbacks == [] and mail.outbox == []
+
+
+def test_badge_telt_alleen_meldingen_waar_nog_iets_te_doen_is(wereld):
+    """A notification of a melding that was closed, withdrawn or forwarded elsewhere no
+    longer counts as unread (docs/decisions.md); one of an open melding still does."""
+    afgesloten = services.meld_verzuim(wereld.school_a, melding_data()).melding
+    doorgestuurd = services.meld_verzuim(
+        wereld.school_a,
+        melding_data(begindatum="2026-06-01", einddatum="2026-06-12", verzuimdagen=[]),
+    ).melding
+    ingetrokken = services.meld_verzuim(
+        wereld.school_a,
+        melding_data(begindatum="2026-05-04", einddatum="2026-05-15", verzuimdagen=[]),
+    ).melding
+    assert queries.aantal_ongelezen(wereld.lpa_haarlem) == 3
+    services.wijzig_status(
+        wereld.lpa_haarlem, afgesloten.uuid, "afgesloten", reden="verzuim-gestopt"
+    )
+    services.stuur_door(wereld.lpa_haarlem, doorgestuurd.uuid, "GM0599")
+    services.trek_in(wereld.school_a, ingetrokken.uuid, "F")
+    assert queries.aantal_ongelezen(wereld.lpa_haarlem) == 0
+    assert queries.aantal_ongelezen(wereld.rotterdam) == 1  # the forwarded one, now there

@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
-from verzuim.audit.context import SYSTEEM
+from verzuim.audit.context import SYSTEEM, actor_for_user
 from verzuim.audit.models import AuditRecord
 from verzuim.meldingen import queries, services
 from verzuim.meldingen.fouten import (
@@ -154,6 +156,13 @@ def test_toewijzen_aan_collega(wereld, melding):
         services.wijs_toe(wereld.lpa_haarlem, melding.uuid, wereld.users["lpa.amsterdam"])
     assert list(queries.inbox(wereld.lpa_haarlem, "mijn")) == []
     assert queries.inbox_tellingen(wereld.lpa_haarlem) == {"nieuw": 0, "mijn": 0, "open": 1}
+    collega_actor = actor_for_user(collega)
+    mappen = ("nieuw", "mijn", "open", "alle")
+    with CaptureQueriesContext(connection) as q:
+        tellingen = queries.inbox_tellingen(collega_actor, mappen)
+    assert len(q.captured_queries) == 1  # all folder counts in one query
+    assert tellingen == {m: queries.inbox(collega_actor, m).count() for m in mappen}
+    assert tellingen == {"nieuw": 0, "mijn": 1, "open": 1, "alle": 1}
 
 
 def test_leerlingen_gekoppeld_verplaatst_meldingen(wereld):
