@@ -79,8 +79,33 @@ def _body(request) -> dict:
     return request.data
 
 
+def _eerder_antwoord(actor, key: str, body_hash: str) -> Response | None:
+    """The stored answer to this Idempotency-Key (audited), 409 for another body."""
+    rec = IdempotencySleutel.objects.filter(organisatie=actor.organisatie, sleutel=key).first()
+    if rec is None:
+        return None
+    if rec.request_hash != body_hash:
+        raise ProblemError(
+            409,
+            "Deze Idempotency-Key is eerder gebruikt met een andere body.",
+            code="idempotency-key",
+        )
+    audit.log(
+        actor,
+        "registratie.herhaald",
+        object_type="idempotencysleutel",
+        object_id=str(rec.pk),
+        persoon=rec.persoon,
+        doel=services.DOEL,
+        details={"idempotencyKey": True},
+    )
+    return Response(rec.antwoord, status=rec.status)
+
+
 def _idempotent(request, actor, uitvoeren) -> Response:
-    """Run `uitvoeren() -> (status, data, persoon)` once per Idempotency-Key and body."""
+    """Run `uitvoeren() -> (status, data, persoon)` once per Idempotency-Key and body. A
+    request with a key that a concurrent request is still using waits for it (the unique
+    key decides) and gets its answer, as a later retry would."""
     key = request.headers.get("Idempotency-Key")
     if key is None:
         status, data, _ = uitvoeren()
@@ -98,43 +123,30 @@ def _idempotent(request, actor, uitvoeren) -> Response:
             [request.method, request.path, request.data], sort_keys=True, default=str
         ).encode()
     ).hexdigest()
-    try:
-        with transaction.atomic():
-            rec = IdempotencySleutel.objects.filter(
-                organisatie=actor.organisatie, sleutel=key
-            ).first()
-            if rec is not None:
-                if rec.request_hash != body_hash:
-                    raise ProblemError(
-                        409,
-                        "Deze Idempotency-Key is eerder gebruikt met een andere body.",
-                        code="idempotency-key",
-                    )
-                audit.log(
-                    actor,
-                    "registratie.herhaald",
-                    object_type="idempotencysleutel",
-                    object_id=str(rec.pk),
-                    persoon=rec.persoon,
-                    doel=services.DOEL,
-                    details={"idempotencyKey": True},
+    for poging in range(2):
+        try:
+            with transaction.atomic():
+                if (eerder := _eerder_antwoord(actor, key, body_hash)) is not None:
+                    return eerder
+                status, data, persoon = uitvoeren()
+                IdempotencySleutel.objects.create(
+                    organisatie=actor.organisatie,
+                    sleutel=key,
+                    request_hash=body_hash,
+                    status=status,
+                    antwoord=json.loads(json.dumps(data, default=str)),
+                    persoon=persoon,
+                    aangemaakt=clock.now(),
                 )
-                return Response(rec.antwoord, status=rec.status)
-            status, data, persoon = uitvoeren()
-            IdempotencySleutel.objects.create(
-                organisatie=actor.organisatie,
-                sleutel=key,
-                request_hash=body_hash,
-                status=status,
-                antwoord=json.loads(json.dumps(data, default=str)),
-                persoon=persoon,
-                aangemaakt=clock.now(),
-            )
-    except IntegrityError as e:  # the same key in a concurrent request
-        raise ProblemError(
-            409, "Deze Idempotency-Key wordt al gebruikt.", code="idempotency-key"
-        ) from e
-    return Response(data, status=status)
+            return Response(data, status=status)
+        except IntegrityError as e:
+            # A concurrent request with this key (or the same registration) committed
+            # first: the next pass finds its answer, or the existing registration.
+            if poging:
+                raise ProblemError(
+                    409, "Deze Idempotency-Key wordt al gebruikt.", code="idempotency-key"
+                ) from e
+    raise AssertionError("unreachable")
 
 
 # --- shapes ------------------------------------------------------------------------------

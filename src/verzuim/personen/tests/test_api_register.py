@@ -190,3 +190,53 @@ def test_idempotency_key(wereld):
 def test_trailing_slash_404(wereld):
     r = client("school_a").post("/api/v1/inschrijvingen/", INSCHRIJVING, format="json")
     assert r.status_code == 404
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.skipif(
+    "postgresql" not in __import__("os").environ.get("DATABASE_URL", ""),
+    reason="PostgreSQL only: SQLite serialises writers (BEGIN IMMEDIATE), so two requests "
+    "with the same key cannot overlap there",
+)
+def test_idempotency_key_gelijktijdig_krijgt_het_eerste_antwoord(wereld, monkeypatch):
+    """Two requests with the same key at the same time (a client retry after a timeout):
+    the second waits for the first and gets its answer, not a 409; one registration.
+    The first request is held inside its transaction until the second has started."""
+    import threading
+
+    from django.db import connection
+
+    from verzuim.personen import services
+
+    echt = services.inschrijven
+    tweede_bezig = threading.Event()
+    eerste = threading.Event()
+
+    def inschrijven(*args, **kwargs):
+        if not eerste.is_set():
+            eerste.set()
+            tweede_bezig.wait(timeout=5)  # hold the first transaction open
+        else:
+            tweede_bezig.set()
+        return echt(*args, **kwargs)
+
+    monkeypatch.setattr(services, "inschrijven", inschrijven)
+    antwoorden = {}
+
+    def verstuur(naam):
+        try:
+            antwoorden[naam] = _post(
+                "school_a", "inschrijvingen", INSCHRIJVING, **{"Idempotency-Key": "k-samen"}
+            )
+        finally:
+            connection.close()
+
+    a = threading.Thread(target=verstuur, args=("a",))
+    a.start()
+    assert eerste.wait(timeout=5)
+    b = threading.Thread(target=verstuur, args=("b",))
+    b.start()
+    a.join(timeout=30), b.join(timeout=30)
+    assert (antwoorden["a"].status_code, antwoorden["b"].status_code) == (201, 201)
+    assert antwoorden["a"].json() == antwoorden["b"].json()
+    assert Inschrijving.objects.filter(leerling__burgerservicenummer=NIEUW).count() == 1
