@@ -9,6 +9,20 @@ from verzuim.audit.models import AuditRecord
 from verzuim.snelpad import voeg_in
 
 
+def _record(actor: Actor, actie: str, tijdstip, **velden) -> AuditRecord:
+    """A new record of `actie` by `actor` (who, on behalf of which organisation, request)."""
+    return AuditRecord(
+        tijdstip=tijdstip,
+        actor=actor.gebruiker if actor.soort == "gebruiker" else None,
+        actor_label=actor.label,
+        organisatie=actor.organisatie_code,
+        actie=actie,
+        request_id=actor.request_id,
+        herkomst=actor.herkomst,
+        **velden,
+    )
+
+
 def log(
     actor: Actor,
     actie: str,
@@ -23,18 +37,14 @@ def log(
     if obj is not None:
         object_type = object_type or obj._meta.model_name
         object_id = object_id or str(getattr(obj, "uuid", None) or obj.pk)
-    record = AuditRecord(
-        tijdstip=clock.now(),
-        actor=actor.gebruiker if actor.soort == "gebruiker" else None,
-        actor_label=actor.label,
-        organisatie=actor.organisatie_code,
-        actie=actie,
+    record = _record(
+        actor,
+        actie,
+        clock.now(),
         object_type=object_type,
         object_id=object_id,
         persoon=persoon or "",
         doel=doel,
-        request_id=actor.request_id,
-        herkomst=actor.herkomst,
         details=details or {},
     )
     voeg_in(record)  # every API write logs: the lean insert (issue 3 "Speed")
@@ -46,16 +56,12 @@ def log_many(actor: Actor, actie: str, personen: list[str], *, doel: str = "", *
     now = clock.now()
     AuditRecord.objects.bulk_create(
         [
-            AuditRecord(
-                tijdstip=now,
-                actor=actor.gebruiker if actor.soort == "gebruiker" else None,
-                actor_label=actor.label,
-                organisatie=actor.organisatie_code,
-                actie=actie,
+            _record(
+                actor,
+                actie,
+                now,
                 persoon=p,
                 doel=doel,
-                request_id=actor.request_id,
-                herkomst=actor.herkomst,
                 details=kw.get("details") or {},
                 object_type=kw.get("object_type", ""),
             )

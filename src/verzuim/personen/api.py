@@ -285,24 +285,52 @@ class VrijstellingSerializer(_MetLeerling):
 # --- views -------------------------------------------------------------------------------
 
 
-def _antwoord(view, serializer_class, registratie, **context):
-    data = serializer_class(registratie.object, context={"request": view.request, **context}).data
-    return 201 if registratie.nieuw else 200, data, registratie.object.leerling.identificatie
+def _registratie_schema(operation_id, summary, description, invoer, uitvoer, nieuw, **extra):
+    """The OpenAPI description of a register write that answers 201 (new) or 200 (exists)."""
+    return extend_schema(
+        operation_id=operation_id,
+        tags=[TAG],
+        summary=summary,
+        description=description,
+        request=invoer,
+        parameters=[IDEMPOTENCY_KEY],
+        responses={
+            201: OpenApiResponse(uitvoer, description=nieuw + NIEUW_OOK_HERHAALD),
+            200: OpenApiResponse(uitvoer, description=BESTAAND),
+            **_problemen(400, 401, 403, 404, 409),
+        },
+        **extra,
+    )
+
+
+def _registreer(view, request, registreer, context=lambda registratie: {}) -> Response:
+    """Run `registreer(actor, body) -> Registratie` once per Idempotency-Key and answer with
+    the view's serializer: 201 for a new registration, 200 for the existing one."""
+    actor = api_actor(request)
+    body = _body(request)
+
+    def uitvoeren():
+        with _domeinfouten():
+            r = registreer(actor, body)
+        data = view.serializer_class(r.object, context={"request": request, **context(r)}).data
+        return 201 if r.nieuw else 200, data, r.object.leerling.identificatie
+
+    return _idempotent(request, actor, uitvoeren)
 
 
 class InschrijvingenView(GenericAPIView):
     required_scopes = {"POST": "inschrijvingen.schrijven"}
     serializer_class = InschrijvingSerializer
 
-    @extend_schema(
-        operation_id="createInschrijving",
-        tags=[TAG],
-        summary="Leerling inschrijven",
-        description="Een school schrijft een leerling in op een eigen vestiging. Dezelfde "
+    @_registratie_schema(
+        "createInschrijving",
+        "Leerling inschrijven",
+        "Een school schrijft een leerling in op een eigen vestiging. Dezelfde "
         "leerling, vestiging en begindatum met dezelfde gegevens geeft 200 met de bestaande "
         "inschrijving; met andere gegevens 409 (wijzig de einddatum met PATCH).",
-        request=InschrijvingInvoerSerializer,
-        parameters=[IDEMPOTENCY_KEY],
+        InschrijvingInvoerSerializer,
+        InschrijvingSerializer,
+        "Ingeschreven.",
         examples=[
             OpenApiExample(
                 "BSN",
@@ -315,31 +343,20 @@ class InschrijvingenView(GenericAPIView):
                 request_only=True,
             )
         ],
-        responses={
-            201: OpenApiResponse(
-                InschrijvingSerializer, description="Ingeschreven." + NIEUW_OOK_HERHAALD
-            ),
-            200: OpenApiResponse(InschrijvingSerializer, description=BESTAAND),
-            **_problemen(400, 401, 403, 404, 409),
-        },
     )
     def post(self, request):
-        actor = api_actor(request)
-        body = _body(request)
-
-        def uitvoeren():
-            with _domeinfouten():
-                r = services.inschrijven(
-                    actor,
-                    body.get("leerling"),
-                    body.get("vestiging"),
-                    body.get("begindatum"),
-                    body.get("einddatum"),
-                    body.get("onderwijssoort") or "",
-                )
-            return _antwoord(self, InschrijvingSerializer, r)
-
-        response = _idempotent(request, actor, uitvoeren)
+        response = _registreer(
+            self,
+            request,
+            lambda actor, body: services.inschrijven(
+                actor,
+                body.get("leerling"),
+                body.get("vestiging"),
+                body.get("begindatum"),
+                body.get("einddatum"),
+                body.get("onderwijssoort") or "",
+            ),
+        )
         response["Location"] = response.data["url"]
         return response
 
@@ -379,73 +396,52 @@ class DiplomasView(GenericAPIView):
     required_scopes = {"POST": "diplomas.schrijven"}
     serializer_class = DiplomaSerializer
 
-    @extend_schema(
-        operation_id="createDiploma",
-        tags=[TAG],
-        summary="Diploma registreren",
-        description="Een school registreert een diploma van een leerling die op de "
+    @_registratie_schema(
+        "createDiploma",
+        "Diploma registreren",
+        "Een school registreert een diploma van een leerling die op de "
         "diplomadatum bij haar ingeschreven was. `startkwalificatie` wordt afgeleid (R-LP-4).",
-        request=DiplomaInvoerSerializer,
-        parameters=[IDEMPOTENCY_KEY],
-        responses={
-            201: OpenApiResponse(
-                DiplomaSerializer, description="Geregistreerd." + NIEUW_OOK_HERHAALD
-            ),
-            200: OpenApiResponse(DiplomaSerializer, description=BESTAAND),
-            **_problemen(400, 401, 403, 404, 409),
-        },
+        DiplomaInvoerSerializer,
+        DiplomaSerializer,
+        "Geregistreerd.",
     )
     def post(self, request):
-        actor = api_actor(request)
-        body = _body(request)
-
-        def uitvoeren():
-            with _domeinfouten():
-                r = services.registreer_diploma(
-                    actor, body.get("leerling"), body.get("soort"), body.get("datum")
-                )
-            return _antwoord(self, DiplomaSerializer, r)
-
-        return _idempotent(request, actor, uitvoeren)
+        return _registreer(
+            self,
+            request,
+            lambda actor, body: services.registreer_diploma(
+                actor, body.get("leerling"), body.get("soort"), body.get("datum")
+            ),
+        )
 
 
 class VrijstellingenView(GenericAPIView):
     required_scopes = {"POST": "vrijstellingen.schrijven"}
     serializer_class = VrijstellingSerializer
 
-    @extend_schema(
-        operation_id="createVrijstelling",
-        tags=[TAG],
-        summary="Vrijstelling registreren",
-        description="Een gemeente of leerplichtdienst registreert een vrijstelling van een "
+    @_registratie_schema(
+        "createVrijstelling",
+        "Vrijstelling registreren",
+        "Een gemeente of leerplichtdienst registreert een vrijstelling van een "
         "leerling die in een van haar gemeenten woont (BRP), anders 404. Art. 5 onder a, b "
         "en c gelden hoogstens één schooljaar (R-VR-1). Meldingen waarvan de periode de "
         "vrijstelling overlapt, trekt het register in met reden vrijstelling (R-RT-7); het "
         "antwoord noemt ze.",
-        request=VrijstellingInvoerSerializer,
-        parameters=[IDEMPOTENCY_KEY],
-        responses={
-            201: OpenApiResponse(
-                VrijstellingSerializer, description="Geregistreerd." + NIEUW_OOK_HERHAALD
-            ),
-            200: OpenApiResponse(VrijstellingSerializer, description=BESTAAND),
-            **_problemen(400, 401, 403, 404, 409),
-        },
+        VrijstellingInvoerSerializer,
+        VrijstellingSerializer,
+        "Geregistreerd.",
     )
     def post(self, request):
-        actor = api_actor(request)
-        body = _body(request)
-
-        def uitvoeren():
-            with _domeinfouten():
-                r = services.registreer_vrijstelling(
-                    actor,
-                    body.get("leerling"),
-                    body.get("artikel"),
-                    body.get("begindatum"),
-                    body.get("einddatum"),
-                    body.get("gemeente"),
-                )
-            return _antwoord(self, VrijstellingSerializer, r, ingetrokken=r.ingetrokken)
-
-        return _idempotent(request, actor, uitvoeren)
+        return _registreer(
+            self,
+            request,
+            lambda actor, body: services.registreer_vrijstelling(
+                actor,
+                body.get("leerling"),
+                body.get("artikel"),
+                body.get("begindatum"),
+                body.get("einddatum"),
+                body.get("gemeente"),
+            ),
+            context=lambda r: {"ingetrokken": r.ingetrokken},
+        )
