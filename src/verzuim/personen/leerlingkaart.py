@@ -28,6 +28,7 @@ from verzuim.audit import services as audit
 from verzuim.audit.context import Actor
 from verzuim.organisaties.models import OrganisatieSoort
 from verzuim.personen import leerplicht
+from verzuim.personen.brp.velden import fields_voor
 from verzuim.personen.identificatie import is_bsn, is_onderwijsnummer
 from verzuim.personen.leerplicht import is_handelende_lpa
 from verzuim.personen.models import Diploma, Inschrijving, Leerling, Vrijstelling
@@ -36,8 +37,8 @@ from verzuim.rules.leerplicht import LeerplichtStatus
 
 DOEL_ZOEKEN = "leerling opzoeken"
 DOEL_INZIEN = "leerlinggegevens inzien"
-# The BRP adapter's purpose whose fields cover name, birth date and address (R-ID-3).
-BRP_DOEL = "dossier"
+# The BRP purpose of this page: name, birth date and address only (doelbinding, R-ID-3).
+BRP_DOEL = "leerlingkaart"
 GEVOELIGE_ARTIKELEN = {"5a", "5b"}  # health, religion (R-PR-5)
 
 
@@ -184,6 +185,9 @@ def leerlingkaart(actor: Actor, uuid) -> Leerlingkaart:
             obj=leerling,
             persoon=leerling.identificatie,
             doel=DOEL_INZIEN,
-            details={"adres_afgeschermd": kaart.adres_afgeschermd},
+            details={
+                "adres_afgeschermd": kaart.adres_afgeschermd,
+                "velden": fields_voor(BRP_DOEL) if leerling.burgerservicenummer else [],
+            },
         )
     return kaart

@@ -22,6 +22,9 @@ DOELEN: dict[str, list[str]] = {
         "verblijfplaats",
         "overlijden.datum",
     ],
+    # The leerling page: name, birth date (leerplicht status) and address; nothing of the
+    # parents, sex or letter addressing, which only casework needs.
+    "leerlingkaart": ["burgerservicenummer", "naam", "geboorte.datum", "verblijfplaats"],
     # R-PR-1: the pupil's name on the meldingen pages of the school and the receiving party.
     "melding": ["burgerservicenummer", "naam.volledigeNaam"],
     # R-CW-4: casework letters to the pupil and the parents.
