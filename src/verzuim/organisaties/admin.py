@@ -1,8 +1,10 @@
-"""Admin for registerbeheer: reference tables show their source and year (SOURCES.md)."""
+"""Admin for registerbeheer: reference tables show their source and year (SOURCES.md); every
+change is audited (`audit.beheer.GeauditeerdBeheer`)."""
 
 from django import forms
 from django.contrib import admin
 
+from verzuim.audit.beheer import GeauditeerdBeheer
 from verzuim.organisaties.models import (
     Gemeente,
     Organisatie,
@@ -24,7 +26,7 @@ class BronMixin:
 
 
 @admin.register(ReferentieBron)
-class ReferentieBronAdmin(admin.ModelAdmin):
+class ReferentieBronAdmin(GeauditeerdBeheer, admin.ModelAdmin):
     list_display = ["bestand", "omschrijving", "jaar", "aantal", "geladen_op"]
     readonly_fields = ["bestand", "omschrijving", "bron", "jaar", "aantal", "geladen_op"]
     search_fields = ["bestand", "omschrijving", "bron"]
@@ -64,7 +66,7 @@ class RmcRegioForm(forms.ModelForm):
 
 
 @admin.register(RmcRegio)
-class RmcRegioAdmin(BronMixin, admin.ModelAdmin):
+class RmcRegioAdmin(BronMixin, GeauditeerdBeheer, admin.ModelAdmin):
     form = RmcRegioForm
     list_display = [
         "cbs_code",
@@ -98,7 +100,7 @@ class RmcRegioAdmin(BronMixin, admin.ModelAdmin):
 
 
 @admin.register(Gemeente)
-class GemeenteAdmin(BronMixin, admin.ModelAdmin):
+class GemeenteAdmin(BronMixin, GeauditeerdBeheer, admin.ModelAdmin):
     list_display = ["code", "naam", "provincie", "vakantieregio", "rmc_regio", "bron_jaar"]
     list_filter = ["provincie", "vakantieregio", "rmc_regio"]
     search_fields = ["code", "naam"]
@@ -107,7 +109,7 @@ class GemeenteAdmin(BronMixin, admin.ModelAdmin):
 
 
 @admin.register(Schoolvakantie)
-class SchoolvakantieAdmin(admin.ModelAdmin):
+class SchoolvakantieAdmin(GeauditeerdBeheer, admin.ModelAdmin):
     list_display = [
         "schooljaar",
         "vakantie",
@@ -130,7 +132,7 @@ class VestigingInline(admin.TabularInline):
 
 
 @admin.register(Organisatie)
-class OrganisatieAdmin(admin.ModelAdmin):
+class OrganisatieAdmin(GeauditeerdBeheer, admin.ModelAdmin):
     list_display = ["code", "naam", "soort", "sector", "email"]
     list_filter = ["soort", "sector"]
     search_fields = ["code", "naam"]
@@ -143,7 +145,7 @@ class OrganisatieAdmin(admin.ModelAdmin):
 
 
 @admin.register(Vestiging)
-class VestigingAdmin(BronMixin, admin.ModelAdmin):
+class VestigingAdmin(BronMixin, GeauditeerdBeheer, admin.ModelAdmin):
     list_display = [
         "code",
         "naam",
@@ -161,7 +163,7 @@ class VestigingAdmin(BronMixin, admin.ModelAdmin):
 
 
 @admin.register(Routering)
-class RouteringAdmin(admin.ModelAdmin):
+class RouteringAdmin(GeauditeerdBeheer, admin.ModelAdmin):
     """Alternatieve routering (R-RT-2). Without a row: the gemeente itself, and for 18-plus
     the RMC contactgemeente."""
 
@@ -173,7 +175,7 @@ class RouteringAdmin(admin.ModelAdmin):
 
 
 @admin.register(Schooldag)
-class SchooldagAdmin(admin.ModelAdmin):
+class SchooldagAdmin(GeauditeerdBeheer, admin.ModelAdmin):
     list_display = ["instelling", "datum", "open", "omschrijving"]
     list_filter = ["open"]
     search_fields = ["instelling__naam", "instelling__code"]

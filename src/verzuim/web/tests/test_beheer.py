@@ -343,3 +343,36 @@ def test_registerbeheerder_resets_second_factor_audited(client, beheerder):
     assert not TOTPDevice.objects.filter(user=doel).exists()
     record = AuditRecord.objects.get(actie="2fa.hersteld")
     assert record.actor_id == beheerder.pk and record.object_id == str(doel.pk)
+
+
+def test_beheer_changes_are_audited_also_bulk_delete(client, beheerder):
+    """R-PR-1: every change in the admin — add, change, and the bulk delete action, which
+    bypasses delete_model — writes an audit record with the registerbeheerder as actor."""
+    from verzuim.audit.models import AuditRecord
+    from verzuim.organisaties.models import Organisatie, Routering
+
+    haarlem, zandvoort = Gemeente.objects.get(code="GM0392"), Gemeente.objects.get(code="GM0473")
+    dienst = Organisatie.objects.create(
+        code="PROEF-LD", naam="Proefdienst", soort="leerplichtdienst"
+    )
+    resp = client.post(
+        reverse("admin:organisaties_routering_add"),
+        {"gemeente": haarlem.pk, "doelgroep": "leerplichtig", "naar": dienst.pk},
+    )
+    assert resp.status_code == 302, resp.content.decode()[:2000]
+    tweede = Routering.objects.create(gemeente=zandvoort, doelgroep="leerplichtig", naar=dienst)
+    aangemaakt = AuditRecord.objects.get(actie="routering.aanmaken")
+    assert aangemaakt.actor == beheerder and aangemaakt.doel == "registerbeheer"
+    assert set(aangemaakt.details["velden"]) == {"gemeente", "doelgroep", "naar"}
+
+    ids = list(Routering.objects.filter(naar=dienst).values_list("pk", flat=True))
+    resp = client.post(
+        reverse("admin:organisaties_routering_changelist"),
+        {"action": "delete_selected", "_selected_action": ids, "post": "yes"},
+    )
+    assert resp.status_code == 302
+    assert not Routering.objects.filter(naar=dienst).exists()
+    verwijderd = AuditRecord.objects.filter(actie="routering.verwijderen")
+    assert sorted(verwijderd.values_list("object_id", flat=True)) == sorted(map(str, ids))
+    assert str(tweede.pk) in verwijderd.values_list("object_id", flat=True)
+    assert all(r.actor == beheerder for r in verwijderd)
