@@ -127,3 +127,30 @@ def test_taakrij_is_gelijk_aan_die_van_de_bibliotheek():
         a.pop(verschilt), b.pop(verschilt)
     assert a == b
     assert DBTaskResult.objects.ready().filter(pk=ons.id).exists()
+
+
+def test_voeg_in_zonder_returning_per_rij_met_lastrowid(monkeypatch):
+    """SQLite before 3.35 (Django 5.2 supports 3.31) cannot return ids from an INSERT: one
+    statement per row, the id from lastrowid, and the next insert can use it."""
+    if connection.vendor != "sqlite":
+        pytest.skip("PostgreSQL always returns the ids; lastrowid is SQLite's")
+    monkeypatch.setattr(type(connection.features), "can_return_rows_from_bulk_insert", False)
+    gemeente = Gemeente(code="GM9998", naam="Oudgemeente", provincie="Zeeland")
+    voeg_in(gemeente)
+    leerlingen = [
+        Leerling(burgerservicenummer=bsn, opgegeven_gemeente=gemeente)
+        for bsn in ("111222382", "111222394")
+    ]
+    voeg_in(*leerlingen)
+    assert gemeente.pk is not None and len({ll.pk for ll in leerlingen}) == 2
+    for ll in leerlingen:
+        vers = Leerling.objects.get(pk=ll.pk)
+        assert (vers.burgerservicenummer, vers.opgegeven_gemeente_id) == (
+            ll.burgerservicenummer,
+            gemeente.pk,
+        )
+
+
+def test_onbekende_kolomnaam_is_een_fout():
+    with pytest.raises(ValueError, match="geen kolom"):
+        kolommen(connection, BrpPersoon, "p", ("id", "bestaat_niet"))

@@ -20,12 +20,12 @@ from __future__ import annotations
 from django.db import connections, router
 from django.db.models import Model
 
-_SQL: dict[tuple[str, type[Model], int], str] = {}
+_SQL: dict[tuple[str, type[Model], int, bool], str] = {}
 _CONVERTERS: dict[tuple[str, type[Model], tuple[str, ...]], list] = {}
 
 
 def _sql(conn, model: type[Model], velden: list, terug: list, rijen: int) -> str:
-    sleutel = (conn.alias, model, rijen)
+    sleutel = (conn.alias, model, rijen, bool(terug))
     sql = _SQL.get(sleutel)
     if sql is None:
         qn = conn.ops.quote_name
@@ -40,10 +40,11 @@ def _sql(conn, model: type[Model], velden: list, terug: list, rijen: int) -> str
 
 
 def voeg_in(*objecten: Model) -> None:
-    """INSERT new instances of one model in one statement. Database-generated columns (an
-    AutoField primary key) are left out and read back, as save() does; a primary key with
-    a Python default (a UUID) is written. Falls back to `bulk_create` on a database that
-    cannot return the new ids of a multi-row insert.
+    """INSERT new instances of one model and set what the database generated. Database-
+    generated columns (an AutoField primary key) are left out and read back, as save() does;
+    a primary key with a Python default (a UUID) is written. One statement for all rows where
+    the database returns the new ids of a multi-row INSERT (PostgreSQL, SQLite >= 3.35);
+    otherwise one statement per row with the id from `lastrowid`.
     """
     if not objecten:
         return
@@ -51,19 +52,24 @@ def voeg_in(*objecten: Model) -> None:
     if any(type(o) is not model for o in objecten):
         raise TypeError("voeg_in: alle objecten moeten van hetzelfde model zijn")
     conn = connections[router.db_for_write(model)]
-    if not conn.features.can_return_rows_from_bulk_insert:
-        model._base_manager.using(conn.alias).bulk_create(objecten)
-        return
     for obj in objecten:
         # A related object saved just before (e.g. the melding of its first status) gives
         # its new id to the foreign key, as save() and bulk_create() do.
         obj._prepare_related_fields_for_save(operation_name="voeg_in")
     velden = [f for f in model._meta.concrete_fields if not f.db_returning]
     terug = [f for f in model._meta.concrete_fields if f.db_returning]
-    params = [f.get_db_prep_save(f.pre_save(o, True), conn) for o in objecten for f in velden]
-    with conn.cursor() as cursor:
-        cursor.execute(_sql(conn, model, velden, terug, len(objecten)), params)
-        rijen = cursor.fetchall() if terug else [()] * len(objecten)
+    if conn.features.can_return_rows_from_bulk_insert:
+        params = [f.get_db_prep_save(f.pre_save(o, True), conn) for o in objecten for f in velden]
+        with conn.cursor() as cursor:
+            cursor.execute(_sql(conn, model, velden, terug, len(objecten)), params)
+            rijen = cursor.fetchall() if terug else [()] * len(objecten)
+    else:
+        rijen = []
+        with conn.cursor() as cursor:
+            for o in objecten:
+                params = [f.get_db_prep_save(f.pre_save(o, True), conn) for f in velden]
+                cursor.execute(_sql(conn, model, velden, [], 1), params)
+                rijen.append((cursor.lastrowid,) if terug else ())
     for obj, rij in zip(objecten, rijen, strict=True):
         for f, waarde in zip(terug, rij, strict=True):
             setattr(obj, f.attname, waarde)
@@ -75,7 +81,11 @@ def velden(model: type[Model], namen: tuple[str, ...] | None = None) -> list:
     """The concrete fields of `model`, all or those whose attname is in `namen`, in the
     model's order (the order `Model.from_db` expects)."""
     alle = model._meta.concrete_fields
-    return list(alle) if namen is None else [f for f in alle if f.attname in namen]
+    if namen is None:
+        return list(alle)
+    if onbekend := set(namen) - {f.attname for f in alle}:
+        raise ValueError(f"{model.__name__} heeft geen kolom(men) {sorted(onbekend)}")
+    return [f for f in alle if f.attname in namen]
 
 
 def kolommen(conn, model: type[Model], alias: str, namen: tuple[str, ...] | None = None) -> str:

@@ -144,7 +144,10 @@ def _idempotent(request, actor, uitvoeren) -> Response:
             # first: the next pass finds its answer, or the existing registration.
             if poging:
                 raise ProblemError(
-                    409, "Deze Idempotency-Key wordt al gebruikt.", code="idempotency-key"
+                    409,
+                    "Deze registratie botst met een gelijktijdige registratie; probeer het "
+                    "opnieuw.",
+                    code="gelijktijdig",
                 ) from e
     raise AssertionError("unreachable")
 
