@@ -14,8 +14,8 @@
    18-plus, with verzuimdagen and contactpersoon) for `--seconds`; 5 % of the requests are
    sent a second time with the same Idempotency-Key (a client retry).
 4. Checks afterwards: every accepted melding is in the database exactly once, every retry
-   got the first answer, no 5xx; writes the figures to docs/benchmarks.md, section
-   "Intake over HTTP" (only that section).
+   got the first answer, no 5xx; writes the figures to docs/benchmarks.md, subsection
+   "Last run of benchmarks/intake.py" (only that subsection; --no-write: print only).
 """
 
 from __future__ import annotations
@@ -40,7 +40,9 @@ DB_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:543
 VANDAAG = dt.date(2026, 10, 1)
 PORT = int(os.environ.get("BENCH_PORT", "8765"))
 GEMEENTEN = ["GM0363", "GM0599", "GM0392", "GM0518", "GM0344", "GM0772", "GM0473", "GM0397"]
-SECTION = "## Intake over HTTP"
+# Each run rewrites only its own subsection of "## Intake over HTTP"; the summary and the
+# history above it are written by hand.
+SECTION = "### Last run of benchmarks/intake.py"
 
 
 def _env() -> dict[str, str]:
@@ -335,7 +337,7 @@ def controleer(geaccepteerd: dict[str, str], retries) -> dict:
 def schrijf(tekst: str) -> None:
     pad = ROOT / "docs" / "benchmarks.md"
     bestaand = pad.read_text() if pad.exists() else "# Benchmarks\n"
-    patroon = re.compile(rf"^{re.escape(SECTION)}\n.*?(?=^## |\Z)", re.S | re.M)
+    patroon = re.compile(rf"^{re.escape(SECTION)}\n.*?(?=^##+ |\Z)", re.S | re.M)
     if patroon.search(bestaand):
         nieuw = patroon.sub(lambda _: tekst, bestaand)
     else:
