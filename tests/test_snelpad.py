@@ -17,7 +17,7 @@ from django_tasks_db.models import DBTaskResult
 from verzuim.audit.models import AuditRecord
 from verzuim.organisaties.models import Gemeente
 from verzuim.personen.models import BrpPersoon, Leerling
-from verzuim.snelpad import kolommen, uit_rij, voeg_in
+from verzuim.snelpad import Select, kolommen, uit_rij, voeg_in
 from verzuim.taken import DatabaseBackend
 
 pytestmark = pytest.mark.django_db
@@ -85,13 +85,18 @@ def test_voeg_in_weigert_objecten_van_verschillende_modellen():
 
 
 def lees(namen=None) -> BrpPersoon:
-    sql = (
-        f"SELECT {kolommen(connection, BrpPersoon, 'p', namen)} "
-        f"FROM {BrpPersoon._meta.db_table} p WHERE p.burgerservicenummer = %s"
+    select = Select(
+        BrpPersoon,
+        lambda conn, qn: (
+            f"SELECT {kolommen(conn, BrpPersoon, 'p', namen)} "
+            f"FROM {qn(BrpPersoon._meta.db_table)} p "
+            f"WHERE p.{qn('burgerservicenummer')} = %s AND p.{qn('geboortedatum')} = %s"
+        ),
     )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, ["111222370"])
-        return uit_rij(connection, BrpPersoon, cursor.fetchone(), namen)
+    # A date parameter is adapted for the database as the ORM adapts it.
+    conn, rijen = select.rijen(["111222370", dt.date(2012, 2, 29)])
+    assert len(rijen) == 1
+    return uit_rij(conn, BrpPersoon, rijen[0], namen)
 
 
 def test_uit_rij_geeft_dezelfde_waarden_als_het_orm():

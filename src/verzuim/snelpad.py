@@ -8,14 +8,17 @@ the ORM's semantics without that cost:
 - `voeg_in(*objs)` INSERTs new instances with the same value conversion as save() (each
   field's `pre_save` and `get_db_prep_save`); the SQL is built once per model, database
   and row count. No signals are sent: only for models nobody listens to.
-- `kolommen(model, alias)` and `uit_rij(model, conn, waarden)` let a hand-written SELECT
-  name every column of a model and turn its row back into an instance, through the same
-  converters the ORM applies (dates on SQLite, JSON, UUIDs), as `Model.from_db` does.
+- `Select(model, bouw)` is a hand-written SELECT whose text is built once per database;
+  `kolommen(conn, model, alias)` names a model's columns in it and `uit_rij(conn, model,
+  waarden)` turns a row back into an instance, through the same converters the ORM applies
+  (dates on SQLite, JSON, UUIDs), as `Model.from_db` does.
 
 Everything else uses the ORM.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from django.db import connections, router
 from django.db.models import Model
@@ -114,3 +117,23 @@ def uit_rij(conn, model: type[Model], waarden, namen: tuple[str, ...] | None = N
             waarde = converter(waarde, col, conn)
         rij.append(waarde)
     return model.from_db(conn.alias, [naam for naam, _, _ in per_veld], rij)
+
+
+class Select:
+    """A hand-written SELECT on the database the router picks for reading `model`.
+    `bouw(conn, qn)` writes the text once per database, with `kolommen` for column lists."""
+
+    def __init__(self, model: type[Model], bouw: Callable[..., str]):
+        self._model, self._bouw = model, bouw
+        self._sql: dict[str, str] = {}  # database alias -> text
+
+    def rijen(self, params) -> tuple:
+        """Run it: (the connection, for `uit_rij`; all rows). Dates, datetimes and decimals
+        among `params` are adapted for the database as the ORM adapts them."""
+        conn = connections[router.db_for_read(self._model)]
+        sql = self._sql.get(conn.alias)
+        if sql is None:
+            sql = self._sql[conn.alias] = self._bouw(conn, conn.ops.quote_name)
+        with conn.cursor() as cursor:
+            cursor.execute(sql, [conn.ops.adapt_unknown_value(p) for p in params])
+            return conn, cursor.fetchall()

@@ -10,6 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from verzuim.personen.models import BrpPersoon
+from verzuim.snelpad import Select, kolommen, uit_rij
+
 RNI = "1999"  # registratie niet-ingezetenen: no Dutch address
 
 VELDEN = [
@@ -78,31 +81,22 @@ _VELDEN = (
     "overlijdensdatum",
     "emigratiedatum",
 )
-_SQL: dict[str, str] = {}  # database alias -> SELECT
+# The local BRP store, read for every melding: a prepared query (`verzuim.snelpad`).
+_PERSOON = Select(
+    BrpPersoon,
+    lambda conn, qn: (
+        f"SELECT {kolommen(conn, BrpPersoon, 'p', _VELDEN)} "
+        f"FROM {qn(BrpPersoon._meta.db_table)} p WHERE p.{qn('burgerservicenummer')} = %s"
+    ),
+)
 
 
 def persoon(bsn: str) -> Persoon | None:
-    """The facts of one person from the local BRP store: a prepared query
-    (`verzuim.snelpad`), as it runs for every melding."""
-    from django.db import connections, router
-
-    from verzuim.personen.models import BrpPersoon
-    from verzuim.snelpad import kolommen, uit_rij
-
-    conn = connections[router.db_for_read(BrpPersoon)]
-    sql = _SQL.get(conn.alias)
-    if sql is None:
-        qn = conn.ops.quote_name
-        sql = _SQL[conn.alias] = (
-            f"SELECT {kolommen(conn, BrpPersoon, 'p', _VELDEN)} "
-            f"FROM {qn(BrpPersoon._meta.db_table)} p WHERE p.{qn('burgerservicenummer')} = %s"
-        )
-    with conn.cursor() as cursor:
-        cursor.execute(sql, [bsn])
-        rij = cursor.fetchone()  # burgerservicenummer is unique
-    if rij is None:
+    """The facts of one person from the local BRP store (burgerservicenummer is unique)."""
+    conn, rijen = _PERSOON.rijen([bsn])
+    if not rijen:
         return None
-    p = uit_rij(conn, BrpPersoon, rij, _VELDEN)
+    p = uit_rij(conn, BrpPersoon, rijen[0], _VELDEN)
     return Persoon(
         burgerservicenummer=p.burgerservicenummer,
         geboortedatum=p.geboortedatum,

@@ -20,7 +20,7 @@ import hashlib
 import json
 from dataclasses import dataclass
 
-from django.db import IntegrityError, connections, router, transaction
+from django.db import IntegrityError, transaction
 
 from verzuim import clock
 from verzuim.accounts.models import Rol, Scope
@@ -50,7 +50,7 @@ from verzuim.organisaties import queries as org_queries
 from verzuim.organisaties.models import OrganisatieSoort
 from verzuim.rules import kalender
 from verzuim.rules import statussen as regels
-from verzuim.snelpad import kolommen, uit_rij, voeg_in
+from verzuim.snelpad import Select, kolommen, uit_rij, voeg_in
 
 DOEL = "verzuimmelding"
 BEHANDELROLLEN = (
@@ -118,24 +118,19 @@ def _duplicaatsleutel(leerling_id: int, instelling_id: int, inv: MeldingInvoer) 
 
 
 _BESTAANDE_VELDEN = ("id", "uuid", "ontvangen", "duplicaatsleutel", "begindatum", "einddatum")
-_BESTAANDE_SQL: dict[str, str] = {}  # database alias -> SELECT
-
-
-def _bestaande_sql(conn) -> str:
-    sql = _BESTAANDE_SQL.get(conn.alias)
-    if sql is None:
-        qn = conn.ops.quote_name
-        open_ = ", ".join(["%s"] * len(OPEN_STATUSSEN))
-        sql = _BESTAANDE_SQL[conn.alias] = (
-            f"SELECT {kolommen(conn, Melding, 'm', _BESTAANDE_VELDEN)} "
-            f"FROM {qn(Melding._meta.db_table)} m "
-            f"WHERE m.{qn('leerling_id')} = %s AND m.{qn('instelling_id')} = %s "
-            f"AND m.{qn('verzuimsoort')} = %s AND (m.{qn('duplicaatsleutel')} = %s "
-            f"OR (m.{qn('status')} IN ({open_}) AND m.{qn('begindatum')} <= %s)) "
-            f"ORDER BY CASE WHEN m.{qn('duplicaatsleutel')} = %s THEN 0 ELSE 1 END, "
-            f"m.{qn('begindatum')} DESC, m.{qn('id')} DESC LIMIT 20"
-        )
-    return sql
+_BESTAANDE = Select(
+    Melding,
+    lambda conn, qn: (
+        f"SELECT {kolommen(conn, Melding, 'm', _BESTAANDE_VELDEN)} "
+        f"FROM {qn(Melding._meta.db_table)} m "
+        f"WHERE m.{qn('leerling_id')} = %s AND m.{qn('instelling_id')} = %s "
+        f"AND m.{qn('verzuimsoort')} = %s AND (m.{qn('duplicaatsleutel')} = %s "
+        f"OR (m.{qn('status')} IN ({', '.join(['%s'] * len(OPEN_STATUSSEN))}) "
+        f"AND m.{qn('begindatum')} <= %s)) "
+        f"ORDER BY CASE WHEN m.{qn('duplicaatsleutel')} = %s THEN 0 ELSE 1 END, "
+        f"m.{qn('begindatum')} DESC, m.{qn('id')} DESC LIMIT 20"
+    ),
+)
 
 
 def _bestaande(
@@ -145,13 +140,12 @@ def _bestaande(
     of the same pupil, school and soort this one follows on (its period overlaps or is
     directly followed, next werkdag, by this one). Fields other than `_BESTAANDE_VELDEN`
     load on first use. A prepared query (`verzuim.snelpad`): it runs for every melding."""
-    conn = connections[router.db_for_read(Melding)]
     einde = inv.einddatum or inv.begindatum
-    params = [g.leerling.pk, g.vestiging.instelling_id, inv.verzuimsoort, sleutel]
-    params += [*map(str, OPEN_STATUSSEN), conn.ops.adapt_datefield_value(einde), sleutel]
-    with conn.cursor() as cursor:
-        cursor.execute(_bestaande_sql(conn), params)
-        kandidaten = [uit_rij(conn, Melding, r, _BESTAANDE_VELDEN) for r in cursor.fetchall()]
+    conn, rijen = _BESTAANDE.rijen(
+        [g.leerling.pk, g.vestiging.instelling_id, inv.verzuimsoort, sleutel]
+        + [*map(str, OPEN_STATUSSEN), einde, sleutel]
+    )
+    kandidaten = [uit_rij(conn, Melding, r, _BESTAANDE_VELDEN) for r in rijen]
     if kandidaten and kandidaten[0].duplicaatsleutel == sleutel:
         return kandidaten[0], None
     for m in kandidaten:

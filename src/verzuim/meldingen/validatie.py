@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db import connections, router
 from django.db.models import prefetch_related_objects
 
 from verzuim import clock
@@ -26,7 +25,7 @@ from verzuim.organisaties.models import Vestiging
 from verzuim.personen.leerplicht import GeboortedatumOnbekend, feiten_van
 from verzuim.personen.models import Diploma, Inschrijving, Leerling, Vrijstelling
 from verzuim.rules import leerplicht as lp
-from verzuim.snelpad import kolommen, uit_rij
+from verzuim.snelpad import Select, kolommen, uit_rij
 
 EEN_DAG = dt.timedelta(days=1)
 DOEL = "verzuimmelding"
@@ -94,31 +93,30 @@ def _vestiging(actor: Actor, inv: MeldingInvoer, fouten: Fouten) -> Vestiging | 
     return vestiging
 
 
-_LEERLING_SQL: dict[tuple[str, str], str] = {}  # (database alias, field) -> SELECT
-
-
-def _leerling_sql(conn, veld: str) -> str:
+def _leerling_select(veld: str) -> Select:
     """Every enrolment of the pupil with `veld` = %s, the pupil's columns before them, then
     the vestiging's instelling and whether the pupil has diplomas / vrijstellingen."""
-    sql = _LEERLING_SQL.get((conn.alias, veld))
-    if sql is None:
-        qn = conn.ops.quote_name
 
+    def bouw(conn, qn):
         def tabel(model):
             return qn(model._meta.db_table)
 
-        sql = _LEERLING_SQL[(conn.alias, veld)] = (
+        l_id = f"l.{qn('id')}"
+        return (
             f"SELECT {kolommen(conn, Leerling, 'l')}, {kolommen(conn, Inschrijving, 'i')}, "
             f"v.{qn('instelling_id')}, "
-            f"EXISTS (SELECT 1 FROM {tabel(Diploma)} d WHERE d.{qn('leerling_id')} = l.{qn('id')}), "
-            f"EXISTS (SELECT 1 FROM {tabel(Vrijstelling)} x "
-            f"WHERE x.{qn('leerling_id')} = l.{qn('id')}) "
+            f"EXISTS (SELECT 1 FROM {tabel(Diploma)} d WHERE d.{qn('leerling_id')} = {l_id}), "
+            f"EXISTS (SELECT 1 FROM {tabel(Vrijstelling)} x WHERE x.{qn('leerling_id')} = {l_id}) "
             f"FROM {tabel(Leerling)} l "
-            f"JOIN {tabel(Inschrijving)} i ON i.{qn('leerling_id')} = l.{qn('id')} "
+            f"JOIN {tabel(Inschrijving)} i ON i.{qn('leerling_id')} = {l_id} "
             f"JOIN {tabel(Vestiging)} v ON v.{qn('id')} = i.{qn('vestiging_id')} "
             f"WHERE l.{qn(veld)} = %s"
         )
-    return sql
+
+    return Select(Inschrijving, bouw)
+
+
+_LEERLING = {veld: _leerling_select(veld) for veld in ("burgerservicenummer", "onderwijsnummer")}
 
 
 def _leerling(inv: MeldingInvoer) -> Leerling | None:
@@ -128,10 +126,7 @@ def _leerling(inv: MeldingInvoer) -> Leerling | None:
     vestiging's `instelling_id`. Diplomas and vrijstellingen come later, only for a pupil
     enrolled at the caller's school (`_aanvullen`)."""
     veld = "burgerservicenummer" if inv.burgerservicenummer else "onderwijsnummer"
-    conn = connections[router.db_for_read(Inschrijving)]
-    with conn.cursor() as cursor:
-        cursor.execute(_leerling_sql(conn, veld), [inv.identificatie])
-        rijen = cursor.fetchall()
+    conn, rijen = _LEERLING[veld].rijen([inv.identificatie])
     if not rijen:
         return None
     n_l, n_i = len(Leerling._meta.concrete_fields), len(Inschrijving._meta.concrete_fields)
