@@ -13,7 +13,8 @@ the ORM's semantics without that cost:
   waarden)` turns a row back into an instance, through the same converters the ORM applies
   (dates on SQLite, JSON, UUIDs), as `Model.from_db` does.
 
-Everything else uses the ORM.
+Everything else uses the ORM; large set-based loads (scenario files) use
+`personen/bulk.py` (COPY / executemany upserts of plain tuples, no instances, no ids back).
 """
 
 from __future__ import annotations
