@@ -9,9 +9,9 @@
 
 Need to know: the address of a person with ``geheimhoudingPersoonsgegevens`` is never shown
 to a school (R-ID-5) and only to a leerplichtambtenaar of the gemeente/dienst (R-PR-5); the
-grounds of a vrijstelling (5a health, 5b religion) likewise only to the leerplichtambtenaar.
-Who that is, and the masking of the status reasons, live in one place for the page and the
-API: ``leerplicht.is_handelende_lpa`` / ``leerplicht.status_voor``.
+ground of a vrijstelling (5a health, 5b religion, and the others too: docs/decisions.md)
+likewise only to the leerplichtambtenaar. Who that is, and the masking, live in one place
+for the page and the API: ``leerplicht.is_handelende_lpa`` / ``status_voor`` / ``grond_voor``.
 A school sees only its own inschrijvingen of the pupil.
 """
 
@@ -39,7 +39,6 @@ DOEL_ZOEKEN = "leerling opzoeken"
 DOEL_INZIEN = "leerlinggegevens inzien"
 # The BRP purpose of this page: name, birth date and address only (doelbinding, R-ID-3).
 BRP_DOEL = "leerlingkaart"
-GEVOELIGE_ARTIKELEN = {"5a", "5b"}  # health, religion (R-PR-5)
 
 
 class GeenToegang(PermissionError):
@@ -163,12 +162,7 @@ def leerlingkaart(actor: Actor, uuid) -> Leerlingkaart:
         kaart.inschrijvingen = list(inschrijvingen.order_by("-begindatum"))
         kaart.diplomas = list(leerling.diplomas.order_by("-datum"))
         kaart.vrijstellingen = [
-            (
-                v,
-                v.get_artikel_display()
-                if lpa or v.artikel not in GEVOELIGE_ARTIKELEN
-                else "Vrijstelling (grond afgeschermd)",
-            )
+            (v, leerplicht.grond_voor(actor, v))
             for v in leerling.vrijstellingen.order_by("-begindatum")
         ]
         if kaart.geboortedatum is not None:

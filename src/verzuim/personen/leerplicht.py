@@ -134,6 +134,15 @@ def status_voor(actor: Actor, status: lp.LeerplichtStatus) -> lp.LeerplichtStatu
     return dataclasses.replace(status, reasons=redenen)
 
 
+def grond_voor(actor: Actor, vrijstelling) -> str:
+    """The ground of a vrijstelling as ``actor`` may see it: the article for the handling
+    leerplichtambtenaar, otherwise only that one is registered (R-PR-5; the same rule as
+    ``status_voor``)."""
+    if is_handelende_lpa(actor):
+        return vrijstelling.get_artikel_display()
+    return "Vrijstelling (grond afgeschermd)"
+
+
 def _zichtbare_leerling(actor: Actor, sleutel: dict) -> Leerling:
     """The pupil by BSN or onderwijsnummer if the actor's organisation may see it (R-PR-1);
     raises ``Leerling.DoesNotExist`` otherwise (the API answers 404 either way)."""

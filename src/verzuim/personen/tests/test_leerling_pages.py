@@ -105,6 +105,20 @@ def test_secret_address_never_shown_to_a_school(client):
     ]
 
 
+def test_every_vrijstelling_ground_only_for_the_leerplichtambtenaar(client):
+    """The list and the status reason follow one rule (leerplicht.grond_voor/status_voor):
+    also a ground that is no special category (5c, school abroad) is not for the school."""
+    from verzuim.personen.models import Vrijstelling
+
+    Vrijstelling.objects.filter(leerling__burgerservicenummer=GIJS).update(artikel="5c")
+    als(client, "school.haarlem")
+    html = pagina(client, GIJS).content.decode()
+    assert "buitenland" not in html and "grond afgeschermd" in html
+    client.logout()
+    als(client, "lpa.haarlem")
+    assert "art. 5 onder c (school in het buitenland)" in pagina(client, GIJS).content.decode()
+
+
 def test_secret_address_only_for_the_leerplichtambtenaar(client):
     als(client, "adm.haarlem")
     assert "Geheimstraat" not in pagina(client, GIJS).content.decode()
