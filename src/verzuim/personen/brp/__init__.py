@@ -6,11 +6,13 @@ Personen v2 `Persoon` objects with only the fields the purpose needs (doelbindin
 
 `settings.BRP_BACKEND` chooses the implementation: "lokaal" (LokaleBrp, the BrpPersoon
 store filled from scenario files) or "haal-centraal" (HaalCentraalClient over httpx).
-Callers are responsible for scoping and audit (see personen.services.raadpleeg_personen).
+Callers are responsible for scoping and audit (see personen.leerplicht.brp_persoon and its
+callers).
 """
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Protocol
 
 from django.conf import settings
@@ -29,6 +31,15 @@ class BrpBron(Protocol):
         ...
 
 
+@lru_cache(maxsize=4)
+def _haal_centraal(url: str, api_key: str, timeout: float, retries: int):
+    """One client (one httpx connection pool) per configuration and process, not a new one
+    per read; a changed setting gives a new client."""
+    from verzuim.personen.brp.haal_centraal import HaalCentraalClient
+
+    return HaalCentraalClient(url, api_key=api_key, timeout=timeout, retries=retries)
+
+
 def get_brp() -> BrpBron:
     backend = settings.BRP_BACKEND
     if backend == "lokaal":
@@ -36,12 +47,7 @@ def get_brp() -> BrpBron:
 
         return LokaleBrp()
     if backend == "haal-centraal":
-        from verzuim.personen.brp.haal_centraal import HaalCentraalClient
-
-        return HaalCentraalClient(
-            settings.BRP_URL,
-            api_key=settings.BRP_API_KEY,
-            timeout=settings.BRP_TIMEOUT,
-            retries=settings.BRP_RETRIES,
+        return _haal_centraal(
+            settings.BRP_URL, settings.BRP_API_KEY, settings.BRP_TIMEOUT, settings.BRP_RETRIES
         )
     raise ValueError(f"Onbekende BRP_BACKEND {backend!r} (lokaal of haal-centraal)")

@@ -112,7 +112,11 @@ def test_get_brp_kiest_backend(settings):
     settings.BRP_BACKEND = "lokaal"
     assert isinstance(get_brp(), LokaleBrp)
     settings.BRP_BACKEND, settings.BRP_URL = "haal-centraal", "http://brp.example/api"
-    assert isinstance(get_brp(), HaalCentraalClient)
+    client = get_brp()
+    assert isinstance(client, HaalCentraalClient)
+    assert get_brp() is client  # one client and connection pool per process, not per read
+    settings.BRP_URL = "http://andere-brp.example/api"
+    assert get_brp() is not client  # a changed setting gives a new client
     settings.BRP_BACKEND = "iets"
     with pytest.raises(ValueError):
         get_brp()
