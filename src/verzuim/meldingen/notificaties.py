@@ -11,13 +11,11 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.mail import send_mail
+from django.urls import reverse
 from django_tasks import task
 
 from verzuim import clock
 from verzuim.accounts.models import Rol
-
-#: Path of a melding in the web UI; the pages of the leerplicht inbox serve it.
-MELDING_PAD = "/meldingen/{uuid}"
 
 ONDERWERP = {
     "nieuw": "Nieuwe verzuimmelding in het Verzuimregister",
@@ -31,7 +29,8 @@ TEKST = (
 
 
 def melding_url(melding) -> str:
-    return settings.BASE_URL.rstrip("/") + MELDING_PAD.format(uuid=melding.uuid)
+    """The melding's page in the leerplicht inbox, as the URLconf serves it."""
+    return settings.BASE_URL.rstrip("/") + reverse("meldingen:detail", args=[melding.uuid])
 
 
 def adressen(organisatie) -> list[str]:

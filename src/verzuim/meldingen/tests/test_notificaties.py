@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.core import mail
 
+from verzuim.accounts.testing import inloggen
 from verzuim.audit.models import AuditRecord
 from verzuim.meldingen import queries, services
 from verzuim.meldingen.models import Notificatie
@@ -11,7 +12,9 @@ from verzuim.meldingen.models import Notificatie
 from .conftest import HAARLEM, melding_data
 
 
-def test_email_pas_na_commit_zonder_persoonsgegevens(wereld, django_capture_on_commit_callbacks):
+def test_email_pas_na_commit_zonder_persoonsgegevens(
+    wereld, django_capture_on_commit_callbacks, client, settings
+):
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         m = services.meld_verzuim(wereld.school_a, melding_data()).melding
         assert Notificatie.objects.filter(melding=m, organisatie__code="GM0392").exists()
@@ -22,6 +25,10 @@ def test_email_pas_na_commit_zonder_persoonsgegevens(wereld, django_capture_on_c
     assert set(bericht.to) == {"leerplicht@haarlem.example", "lpa@haarlem.example"}
     tekst = bericht.subject + bericht.body
     assert str(m.uuid) in tekst
+    # The link opens the melding for the receiving leerplichtambtenaar.
+    link = next(w for w in bericht.body.split() if w.startswith(settings.BASE_URL))
+    inloggen(client, wereld.users["lpa.haarlem"])
+    assert client.get(link.removeprefix(settings.BASE_URL.rstrip("/"))).status_code == 200
     for verboden in (HAARLEM, "Persoon007", "2012-05-02", m.leerling.identificatie):
         assert verboden not in tekst
     assert Notificatie.objects.get(melding=m).email_verzonden is not None
