@@ -9,6 +9,7 @@ reasons, doelgroep, behandelaar, forwarding chain, status toelichting and who).
 
 from __future__ import annotations
 
+from django.db.models import prefetch_related_objects
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
@@ -427,15 +428,6 @@ def melding_weergave(melding: Melding, actor, request=None) -> dict:
 # --- views -------------------------------------------------------------------------------
 
 
-def _met_historie(qs):
-    return qs.prefetch_related(
-        "statussen__door_organisatie",
-        "doorzendingen__van",
-        "doorzendingen__naar",
-        "doorzendingen__naar_gemeente",
-    )
-
-
 VOORBEELD = OpenApiExample(
     "16-uur",
     value={
@@ -488,7 +480,7 @@ class MeldingenView(GenericAPIView):
         f.is_valid(raise_exception=True)
         v = f.validated_data
         qs = queries.filter_meldingen(
-            _met_historie(queries.meldingen_voor(actor)),
+            queries.met_historie(queries.meldingen_voor(actor)),
             status=v.get("status"),
             verzuimsoort=v.get("verzuimsoort"),
             ontvangen_vanaf=v.get("ontvangenVanaf"),
@@ -537,7 +529,7 @@ class MeldingenView(GenericAPIView):
             intake = services.meld_verzuim(actor, request.data, idempotency_key=key)
         melding = intake.melding
         if not intake.nieuw:  # an existing one: read it with its current history
-            melding = _met_historie(queries.meldingen_voor(actor)).get(pk=melding.pk)
+            melding = queries.met_historie(queries.meldingen_voor(actor)).get(pk=melding.pk)
         data = melding_weergave(melding, actor, request)
         response = Response(data, status=201 if intake.nieuw else 200)
         response["Location"] = data["url"]
@@ -585,6 +577,7 @@ class MeldingView(GenericAPIView):
         actor = api_actor(request)
         with domeinfouten():
             melding = services.lees_melding(actor, melding_uuid)
+        prefetch_related_objects([melding], *queries.HISTORIE)
         return Response(melding_weergave(melding, actor, request))
 
 

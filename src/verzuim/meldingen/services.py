@@ -419,7 +419,7 @@ def zoek_meldingen(
     ident = [f for f in fouten if f["name"].startswith("leerling.")]
     if ident:
         raise MeldingOngeldig([{**f, "name": f["name"].removeprefix("leerling.")} for f in ident])
-    qs = queries.meldingen_voor(actor)
+    qs = queries.met_historie(queries.meldingen_voor(actor))
     if inv.burgerservicenummer:
         qs = qs.filter(leerling__burgerservicenummer=inv.burgerservicenummer)
     else:

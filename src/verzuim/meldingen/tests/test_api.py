@@ -218,3 +218,35 @@ def test_schema_documenteert_herhaling_met_de_eerste_status(wereld):
     assert "Idempotency-Key" in antwoorden["200"]["description"]
     assert "Probleem" not in schema["components"]["schemas"]
     assert "toegestaneOvergangen" in schema["components"]["schemas"]["Problem"]["properties"]
+
+
+def test_zoeken_en_lezen_vragen_niet_per_melding_extra_queries(wereld):
+    """The receiver's _zoek and GET /meldingen/{uuid} answer with status history and
+    forwarding chain: prefetched, so the number of queries does not grow with the meldingen."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def zoek_queries() -> tuple[int, int]:
+        with CaptureQueriesContext(connection) as q:
+            r = client("haarlem").post(
+                f"{URL}/_zoek", {"burgerservicenummer": HAARLEM}, format="json"
+            )
+        assert r.status_code == 200
+        return len(r.json()), len(q.captured_queries)
+
+    perioden = [("2026-06-01", "2026-06-12"), ("2026-05-04", "2026-05-15"), (None, None)]
+    zoek_queries()  # warm the per-process caches (token, reference data)
+    aantallen = []
+    for begin, einde in perioden:
+        data = melding_data(
+            verzuimdagen=[], **({"begindatum": begin, "einddatum": einde} if begin else {})
+        )
+        assert client("school_a").post(URL, data, format="json").status_code == 201
+        aantallen.append(zoek_queries())
+    assert [n for n, _ in aantallen] == [1, 2, 3]
+    assert len({q for _, q in aantallen}) == 1, aantallen
+
+    uuid = Melding.objects.first().uuid
+    with CaptureQueriesContext(connection) as een:
+        assert client("haarlem").get(f"{URL}/{uuid}").status_code == 200
+    assert len(een.captured_queries) <= aantallen[0][1] + 1
