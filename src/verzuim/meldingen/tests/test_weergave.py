@@ -11,7 +11,7 @@ from rest_framework.test import APIRequestFactory
 from verzuim.api.renderers import OrjsonRenderer
 from verzuim.audit.context import SYSTEEM
 from verzuim.meldingen import queries, services
-from verzuim.meldingen.api import MeldingSerializer, _met_historie, melding_weergave
+from verzuim.meldingen.api import MeldingSerializer, melding_weergave
 
 from .conftest import HAARLEM, ONDERWIJSNUMMER, VRIJGESTELD, ZANDVOORT, melding_data
 
@@ -87,7 +87,7 @@ def test_weergave_gelijk_aan_serializer(wereld, met_request):
     }
     gezien = set()
     for naam, actor in actoren.items():
-        for m in _met_historie(queries.meldingen_voor(actor)):
+        for m in queries.met_historie(queries.meldingen_voor(actor)):
             weergave = _vergelijk(m, actor, request)
             volledig = queries.partij(actor, m) in ("ontvanger", "register")
             assert ("routering" in weergave) is volledig
@@ -101,16 +101,16 @@ def test_weergave_gelijk_aan_serializer(wereld, met_request):
 def test_weergave_met_doorzending_behandelaar_en_toelichting(wereld):
     meldingen = _meldingen(wereld)
     _casework(wereld, meldingen)
-    eerste = _met_historie(queries.meldingen_voor(wereld.haarlem)).get(pk=meldingen[0].pk)
+    eerste = queries.met_historie(queries.meldingen_voor(wereld.haarlem)).get(pk=meldingen[0].pk)
     w = _vergelijk(eerste, wereld.haarlem, None)
     assert w["behandelaar"] == "lpa.haarlem"
     assert [s["toelichting"] for s in w["statussen"]] == ["", "Ouders gebeld."]
-    doorgestuurd = _met_historie(queries.meldingen_voor(wereld.rotterdam)).get(pk=meldingen[1].pk)
+    doorgestuurd = queries.met_historie(queries.meldingen_voor(wereld.rotterdam)).get(pk=meldingen[1].pk)
     w = _vergelijk(doorgestuurd, wereld.rotterdam, None)
     assert [(d["van"], d["naar"]) for d in w["doorzendingen"]] == [("GM0392", "GM0599")]
     assert w["vervolgOp"] == str(meldingen[0].uuid)
     assert w["verzuimdagen"] == [{"datum": "2026-09-28", "heleDag": True}, {"datum": "2026-09-29"}]
-    ingetrokken = _met_historie(queries.meldingen_voor(wereld.school_a)).get(pk=meldingen[3].pk)
+    ingetrokken = queries.met_historie(queries.meldingen_voor(wereld.school_a)).get(pk=meldingen[3].pk)
     w = _vergelijk(ingetrokken, wereld.school_a, None)
     assert [s["reden"] for s in w["statussen"]] == [None, "vrijstelling"]
     assert w["leerling"] == {"burgerservicenummer": VRIJGESTELD}
