@@ -26,6 +26,10 @@ class DatumVeld(forms.DateField):
         super().__init__(**kwargs)
 
 
+#: " (R-ME-2)" at the end of a service's reason, for developers reading the API.
+REGELVERWIJZING = re.compile(r"\s*\((?:R-[A-Z]{2,3}-\d+[a-z]?(?:, )?)+\)")
+
+
 class NlForm(forms.Form):
     """Base of the meldingen forms; rendered field by field with `web/_veld.html` (its
     `invoer` filter adds the NL Design System classes and aria links)."""
@@ -39,10 +43,12 @@ class NlForm(forms.Form):
         return (naam if naam in self.fields else None), ""
 
     def toon_fouten(self, fouten: list[dict]) -> None:
-        """Put the service's errors ({"name", "reason"}, dotted API names) on the fields."""
+        """Put the service's errors ({"name", "reason"}, dotted API names) on the fields,
+        without the rule ids the API reasons carry (pages show no rule ids)."""
         for fout in fouten:
             veld, prefix = self.veld_voor(fout["name"])
-            self.add_error(veld if veld in self.fields else None, prefix + fout["reason"])
+            reden = REGELVERWIJZING.sub("", fout["reason"])
+            self.add_error(veld if veld in self.fields else None, prefix + reden)
 
 
 def _snake(naam: str) -> str:

@@ -362,9 +362,13 @@ def test_servicefouten_staan_bij_het_veld(client, wereld):
     assert r.status_code == 400
     errors = r.context["form"].errors
     assert "einddatum" in errors
-    assert "burgerservicenummer" in errors or "__all__" in errors
+    assert "niet ingeschreven op uw school" in errors["burgerservicenummer"][0]
     html = r.content.decode()
     assert 'aria-invalid="true"' in html
+    # The service's reasons end in "(R-ME-2)" for the API; the page shows no rule ids.
+    import re
+
+    assert not re.findall(REGEL_ID, _zichtbare_tekst(html))
     assert not Melding.objects.exists()
 
 

@@ -105,12 +105,16 @@ def test_weergave_met_doorzending_behandelaar_en_toelichting(wereld):
     w = _vergelijk(eerste, wereld.haarlem, None)
     assert w["behandelaar"] == "lpa.haarlem"
     assert [s["toelichting"] for s in w["statussen"]] == ["", "Ouders gebeld."]
-    doorgestuurd = queries.met_historie(queries.meldingen_voor(wereld.rotterdam)).get(pk=meldingen[1].pk)
+    doorgestuurd = queries.met_historie(queries.meldingen_voor(wereld.rotterdam)).get(
+        pk=meldingen[1].pk
+    )
     w = _vergelijk(doorgestuurd, wereld.rotterdam, None)
     assert [(d["van"], d["naar"]) for d in w["doorzendingen"]] == [("GM0392", "GM0599")]
     assert w["vervolgOp"] == str(meldingen[0].uuid)
     assert w["verzuimdagen"] == [{"datum": "2026-09-28", "heleDag": True}, {"datum": "2026-09-29"}]
-    ingetrokken = queries.met_historie(queries.meldingen_voor(wereld.school_a)).get(pk=meldingen[3].pk)
+    ingetrokken = queries.met_historie(queries.meldingen_voor(wereld.school_a)).get(
+        pk=meldingen[3].pk
+    )
     w = _vergelijk(ingetrokken, wereld.school_a, None)
     assert [s["reden"] for s in w["statussen"]] == [None, "vrijstelling"]
     assert w["leerling"] == {"burgerservicenummer": VRIJGESTELD}
