@@ -3,6 +3,7 @@ change is audited (`audit.beheer.GeauditeerdBeheer`)."""
 
 from django import forms
 from django.contrib import admin
+from django.db.models import Count
 
 from verzuim.audit.beheer import GeauditeerdBeheer
 from verzuim.organisaties.models import (
@@ -91,12 +92,18 @@ class RmcRegioAdmin(BronMixin, GeauditeerdBeheer, admin.ModelAdmin):
     def voorlopig(self, obj):
         return obj.contactgemeente_voorlopig
 
-    @admin.display(description="gemeenten")
+    @admin.display(description="gemeenten", ordering="aantal_gemeenten")
     def aantal(self, obj):
-        return obj.gemeenten.count()
+        return obj.aantal_gemeenten
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("contactgemeente", "bron")
+        # The count per regio in the list query, not one COUNT per row.
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("contactgemeente", "bron")
+            .annotate(aantal_gemeenten=Count("gemeenten"))
+        )
 
 
 @admin.register(Gemeente)

@@ -1,3 +1,5 @@
+from django.utils.functional import SimpleLazyObject
+
 from verzuim.accounts.tweefactor import is_geverifieerd
 from verzuim.web import nav
 
@@ -11,5 +13,6 @@ def layout(request):
     return {
         "huidige_organisatie": user.organisatie,
         "huidige_rollen": user.rollen_labels,
-        "menu": nav.menu_voor(user, request.path),
+        # Built only when a template shows it (not for htmx fragments): the badge counts.
+        "menu": SimpleLazyObject(lambda: nav.menu_voor(user, request.path)),
     }

@@ -91,8 +91,10 @@ def menu_voor(user, huidig_pad: str = "") -> list[dict]:
         return []
     items = []
     for item in sorted(_ITEMS.values(), key=lambda i: (i.volgorde, i.label)):
+        if not _mag(item, user):
+            continue
         url = _url(item.url_name)
-        if url is None or not _mag(item, user):
+        if url is None:
             continue
         huidig = huidig_pad == url if url == "/" else huidig_pad.startswith(url)
         items.append(
@@ -180,13 +182,6 @@ registreer(
     rollen=SCHOOL | LEERPLICHT,
     volgorde=21,
     omschrijving="Melden of niet? De keuzehulp verzuimsoorten (openbaar).",
-)
-registreer(
-    "Cijfers",
-    "cijfers:start",
-    rollen={Rol.BELEIDSMEDEWERKER},
-    volgorde=30,
-    omschrijving="Geaggregeerde cijfers over verzuim.",
 )
 registreer(
     "Auditlog",

@@ -54,9 +54,15 @@ def test_reference_tables_show_source_and_year(client, beheerder):
 
 
 def test_rmc_admin_shows_cbs_code_and_provisional_contactgemeente(client, beheerder):
-    html = client.get(reverse("admin:organisaties_rmcregio_changelist")).content.decode()
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as q:
+        html = client.get(reverse("admin:organisaties_rmcregio_changelist")).content.decode()
     assert "MC21" in html and "Agglomeratie Amsterdam" in html
     assert "contactgemeente voorlopig" in html
+    # 40 regio's with their number of gemeenten, without a COUNT per row.
+    assert len(q.captured_queries) < 20, len(q.captured_queries)
 
 
 def test_choosing_contactgemeente_in_admin_clears_provisional_flag(client, beheerder):
@@ -364,6 +370,16 @@ def test_beheer_changes_are_audited_also_bulk_delete(client, beheerder):
     aangemaakt = AuditRecord.objects.get(actie="routering.aanmaken")
     assert aangemaakt.actor == beheerder and aangemaakt.doel == "registerbeheer"
     assert set(aangemaakt.details["velden"]) == {"gemeente", "doelgroep", "naar"}
+
+    ander = Organisatie.objects.create(code="PROEF-L2", naam="Tweede", soort="leerplichtdienst")
+    resp = client.post(
+        reverse("admin:organisaties_routering_change", args=[tweede.pk]),
+        {"gemeente": zandvoort.pk, "doelgroep": "leerplichtig", "naar": ander.pk},
+    )
+    assert resp.status_code == 302, resp.content.decode()[:2000]
+    gewijzigd = AuditRecord.objects.get(actie="routering.wijzigen")
+    assert gewijzigd.object_id == str(tweede.pk) and gewijzigd.details["velden"] == ["naar"]
+    Routering.objects.filter(pk=tweede.pk).update(naar=dienst)  # both back for the bulk delete
 
     ids = list(Routering.objects.filter(naar=dienst).values_list("pk", flat=True))
     resp = client.post(
