@@ -3,7 +3,6 @@ settings.VERZUIM_2FA_REQUIRED (always, except when demo mode switches it off).""
 
 from __future__ import annotations
 
-from functools import wraps
 from io import BytesIO
 from urllib.parse import urlencode
 
@@ -80,15 +79,3 @@ class TweeFactorMiddleware:
         if self._vrij is None:
             self._vrij = {reverse(r) for r in VRIJE_ROUTES}
         return path in self._vrij or path.startswith(VRIJE_PADEN)
-
-
-def tweefactor_vereist(view):
-    """Decorator for views outside the middleware's reach (belt and braces)."""
-
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if request.user.is_authenticated and not is_geverifieerd(request.user):
-            return redirect(stap_url(request.user, request.get_full_path()))
-        return view(request, *args, **kwargs)
-
-    return wrapper

@@ -1,8 +1,7 @@
 """The BRP facts the meldingen need (R-ID-3, doelbinding): birth date for R-ME-3 and the
 gemeenteVanInschrijving history for routing (R-RT-1, R-RT-3). Nothing else is asked.
 
-Reads through the personen BRP adapter (`verzuim.personen.brp.get_brp()`) when it is
-there; otherwise from the local store directly (same data, same shape).
+Reads the local BRP store (`personen.BrpPersoon`) with one prepared query per melding.
 """
 
 from __future__ import annotations
@@ -10,20 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from verzuim.personen.identificatie import RNI_GEMEENTE
 from verzuim.personen.models import BrpPersoon
 from verzuim.snelpad import Select, kolommen, uit_rij
-
-RNI = "1999"  # registratie niet-ingezetenen: no Dutch address
-
-VELDEN = [
-    "burgerservicenummer",
-    "geboorte.datum",
-    "gemeenteVanInschrijving",
-    "verblijfplaats",
-    "immigratie",
-    "overlijden",
-    "verhuizingen",
-]
 
 
 @dataclass(frozen=True)
@@ -45,7 +33,7 @@ class Persoon:
         # The last move on or before `datum` wins; without one, the current value.
         eerder = [g for d, g in sorted(self.verhuizingen) if d <= datum]
         code = eerder[-1] if eerder else self.gemeente_van_inschrijving
-        if not code or code == RNI:
+        if not code or code == RNI_GEMEENTE:
             return None
         return code
 

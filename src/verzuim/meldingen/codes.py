@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from django.db import models
 
-from verzuim.rules import statussen as regels
-
 
 class Verzuimsoort(models.TextChoices):
     """domain.md §4; the API codes are fixed by api-contract.md."""
@@ -51,21 +49,3 @@ OPEN_STATUSSEN = frozenset({Status.GEREGISTREERD, Status.IN_BEHANDELING, Status.
 #: withdrawal letters (F, D, G, N, O; V for the register) and the afsluitredenen.
 #: api-contract.md names the register's `V` "vrijstelling"; the API shows it that way.
 API_REDEN = {"V": "vrijstelling"}
-
-StatusReden = models.TextChoices(
-    "StatusReden",
-    [
-        (
-            code.upper().replace("-", "_")
-            if not code[0].isdigit()
-            else f"R_{code}".replace("-", "_"),
-            (code, label),
-        )
-        for code, label in {**regels.INTREKKINGSREDENEN, **regels.AFSLUITREDENEN}.items()
-    ],
-)
-#: Reasons the reporting school may give when it withdraws a melding (R-RT-6).
-SCHOOL_INTREKREDENEN = frozenset(
-    StatusReden(c) for c in regels.INTREKKINGSREDENEN_PER_ACTOR["school"]
-)
-AFSLUITREDENEN = frozenset(StatusReden(c) for c in regels.AFSLUITREDENEN)

@@ -82,7 +82,6 @@ def zichtbare_leerlingen(actor: Actor) -> QuerySet[Leerling]:
 
 
 # Name the leerplicht module looked for before this module existed.
-leerlingen_voor = zichtbare_leerlingen
 
 
 def sleutel(ref) -> dict[str, str] | None:

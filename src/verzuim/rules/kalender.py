@@ -340,10 +340,6 @@ class SchoolKalender:
         )
 
 
-def schooljaar_label(d: dt.date) -> str:
-    return schooljaar_van(d).label
-
-
 __all__ = [
     "Afwijkingen",
     "SchoolKalender",
@@ -354,6 +350,5 @@ __all__ = [
     "feestdagen",
     "laad_vakanties",
     "regio_van_gemeente",
-    "schooljaar_label",
     "schooljaar_van",
 ]
