@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from django.conf import settings
+
 from verzuim.personen.identificatie import RNI_GEMEENTE
 from verzuim.personen.models import BrpPersoon
 from verzuim.snelpad import Select, kolommen, uit_rij
@@ -39,6 +41,8 @@ class Persoon:
 
 
 def _datum(waarde) -> dt.date | None:
+    if isinstance(waarde, dict):  # Haal Centraal: {"type": "Datum", "datum": "2014-05-02"}
+        waarde = waarde.get("datum")
     if not waarde:
         return None
     if isinstance(waarde, dt.date):
@@ -80,7 +84,10 @@ _PERSOON = Select(
 
 
 def persoon(bsn: str) -> Persoon | None:
-    """The facts of one person from the local BRP store (burgerservicenummer is unique)."""
+    """The facts of one person: from the local BRP store (burgerservicenummer is unique), or
+    from Haal Centraal when that is the configured BRP (`VERZUIM_BRP_BACKEND`)."""
+    if settings.BRP_BACKEND != "lokaal":
+        return _uit_haal_centraal(bsn)
     conn, rijen = _PERSOON.rijen([bsn])
     if not rijen:
         return None
@@ -92,4 +99,23 @@ def persoon(bsn: str) -> Persoon | None:
         verhuizingen=_verhuizingen(p.verhuizingen),
         overlijdensdatum=p.overlijdensdatum,
         emigratiedatum=p.emigratiedatum,
+    )
+
+
+def _uit_haal_centraal(bsn: str) -> Persoon | None:
+    """Through the BRP adapter with the fields of purpose "routering" (R-ID-3). Haal
+    Centraal has no move history: the current gemeente holds from
+    datumInschrijvingInGemeente on, which is what routing on the day of receipt needs."""
+    from verzuim.personen.brp import get_brp
+
+    gevonden = get_brp().raadpleeg([bsn], "routering")
+    if not gevonden:
+        return None
+    p = gevonden[0]
+    gemeente = (p.get("gemeenteVanInschrijving") or {}).get("code") or ""
+    return Persoon(
+        burgerservicenummer=bsn,
+        geboortedatum=_datum((p.get("geboorte") or {}).get("datum")),
+        gemeente_van_inschrijving=gemeente,
+        overlijdensdatum=_datum((p.get("overlijden") or {}).get("datum")),
     )

@@ -4,6 +4,7 @@ BRP Personen v2.7.0 spec; the client tested against real HTTP servers (no mocks)
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import http.server
 import json
 import threading
@@ -268,3 +269,29 @@ def test_schemacontrole_is_streng():
         valideer({"burgerservicenummer": "999993653", "emigratie": {}}, "Persoon")
     with pytest.raises(Exception):  # noqa: B017
         valideer({"geboorte": {"datum": {"type": "Datum", "langFormaat": "x"}}}, "Persoon")
+
+
+@pytest.mark.live
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_meldingen_lezen_via_haal_centraal_als_dat_de_brp_is(brp_server, personen, settings):
+    """With VERZUIM_BRP_BACKEND=haal-centraal the intake reads birth date and gemeente
+    through the real HTTP client (here against the BRP proef server), not the local store:
+    the same birth date and current gemeenteVanInschrijving (none for an RNI person)."""
+    from verzuim.meldingen import brp as meldingen_brp
+
+    lokaal = {b: meldingen_brp.persoon(b) for b in personen}
+    settings.BRP_BACKEND, settings.BRP_URL = "haal-centraal", brp_server
+    vandaag = dt.date(2026, 11, 22)
+    for bsn in personen:
+        via_http = meldingen_brp.persoon(bsn)
+        assert via_http is not None
+        assert via_http.geboortedatum == lokaal[bsn].geboortedatum
+        code = lokaal[bsn].gemeente_van_inschrijving
+        assert via_http.gemeente_van_inschrijving == code
+        assert via_http.gemeente_op(vandaag) == (None if code == "1999" else code)
+    assert meldingen_brp.persoon("999999990") is None
+    # Asked over HTTP: the proef server audited each read, with the routering fields only.
+    from verzuim.audit.models import AuditRecord
+
+    via_server = AuditRecord.objects.filter(actie="brp.raadplegen", doel="brp-proef")
+    assert sorted(via_server.values_list("persoon", flat=True)) == sorted(personen)
