@@ -14,16 +14,18 @@ from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from stdnum.nl import bsn as stdnum_bsn
-from stdnum.nl import onderwijsnummer as stdnum_onderwijsnummer
 
 from verzuim.meldingen.codes import Verzuimsoort
+from verzuim.personen.identificatie import (
+    is_bsn,
+    is_gemeentecode,
+    is_onderwijsnummer,
+    is_vestigingscode,
+)
 
 MAX_TEKST = 4000
 MAX_VERZUIMDAGEN = 400
 POSTCODE = re.compile(r"^[1-9][0-9]{3} ?[A-Za-z]{2}$")
-GEMEENTECODE = re.compile(r"^GM[0-9]{4}$")
-VESTIGINGSCODE = re.compile(r"^[0-9]{2}[A-Z]{2}[0-9]{2}$")
 TEKSTVELDEN = {
     "vermoedelijkeReden": "vermoedelijke_reden",
     "ondernomenActie": "ondernomen_actie",
@@ -132,7 +134,7 @@ def _leerling(waarde, inv: MeldingInvoer, fouten: Fouten) -> None:
             "Geef precies een van burgerservicenummer en onderwijsnummer (R-ID-1).",
         )
     elif bsn is not None:
-        if isinstance(bsn, str) and len(bsn) == 9 and bsn.isdigit() and stdnum_bsn.is_valid(bsn):
+        if is_bsn(bsn):
             inv.burgerservicenummer = bsn
         else:
             fouten.add(
@@ -141,12 +143,7 @@ def _leerling(waarde, inv: MeldingInvoer, fouten: Fouten) -> None:
                 "Geen geldig burgerservicenummer (9 cijfers, elfproef).",
             )
     else:
-        if (
-            isinstance(onr, str)
-            and len(onr) == 9
-            and onr.isdigit()
-            and stdnum_onderwijsnummer.is_valid(onr)
-        ):
+        if is_onderwijsnummer(onr):
             inv.onderwijsnummer = onr
         else:
             fouten.add(
@@ -194,7 +191,7 @@ def _adres(adres, inv: MeldingInvoer, fouten: Fouten, *, verplicht: bool) -> Non
         else:
             fouten.add("leerling.adres.huisnummer", "invalid", "Geen geldig huisnummer.")
     if gemeente is not None:
-        if isinstance(gemeente, str) and GEMEENTECODE.match(gemeente):
+        if is_gemeentecode(gemeente):
             inv.adres["gemeente"] = gemeente
         else:
             fouten.add("leerling.adres.gemeente", "invalid", "Geen gemeentecode (GM0363).")
@@ -262,7 +259,7 @@ def lees_invoer(data) -> tuple[MeldingInvoer, Fouten]:
     vestiging = data.get("vestiging")
     if vestiging is None:
         fouten.add("vestiging", "required", "Verplicht veld.")
-    elif isinstance(vestiging, str) and VESTIGINGSCODE.match(vestiging):
+    elif is_vestigingscode(vestiging):
         inv.vestiging = vestiging
     else:
         fouten.add("vestiging", "invalid", "Geen vestigingscode (BRIN + 2 cijfers, 25PL00).")

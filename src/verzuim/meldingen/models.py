@@ -10,7 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from verzuim.meldingen.codes import Status, Verzuimsoort
+from verzuim.meldingen.codes import OPEN_STATUSSEN, Status, Verzuimsoort
 from verzuim.organisaties.models import Gemeente, Organisatie, Vestiging
 from verzuim.personen.models import Leerling
 
@@ -90,7 +90,7 @@ class Melding(models.Model):
 
     @property
     def is_open(self) -> bool:
-        return self.status not in (Status.AFGESLOTEN, Status.INGETROKKEN)
+        return self.status in OPEN_STATUSSEN
 
 
 class StatusWijziging(models.Model):

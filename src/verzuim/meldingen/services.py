@@ -671,10 +671,8 @@ def trek_in_wegens_vrijstelling(vrijstelling, aanleiding: Actor | None = None) -
             leerling_id=vrijstelling.leerling_id, status__in=OPEN_STATUSSEN
         ),
         vrijstelling.begindatum,
-        None,
+        vrijstelling.einddatum,
     )
-    if vrijstelling.einddatum is not None:
-        qs = qs.filter(begindatum__lte=vrijstelling.einddatum)
     actor = (
         SYSTEEM
         if aanleiding is None

@@ -218,7 +218,8 @@ def _lijst(request, qs, filters_form, context: dict, template: str, *, verhuisvl
 def _naar_alle(request, gekozen: str):
     """A final status (afgesloten, ingetrokken) is only in the folder "alle": asked for in
     another folder (an old bookmark), go there instead of showing an empty list."""
-    if gekozen != "alle" and request.GET.get("status") in (Status.AFGESLOTEN, Status.INGETROKKEN):
+    status = request.GET.get("status")
+    if gekozen != "alle" and status in Status.values and status not in OPEN_STATUSSEN:
         params = request.GET.copy()
         params["map"] = "alle"
         params.pop("pagina", None)
