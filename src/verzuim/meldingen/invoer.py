@@ -15,6 +15,7 @@ from decimal import Decimal, InvalidOperation
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 
+from verzuim.invoer import Fouten, lees_datum
 from verzuim.meldingen.codes import Verzuimsoort
 from verzuim.personen.identificatie import (
     is_bsn,
@@ -54,29 +55,6 @@ class MeldingInvoer:
     @property
     def identificatie(self) -> str:
         return self.burgerservicenummer or self.onderwijsnummer or ""
-
-
-class Fouten(list):
-    def add(self, name: str, code: str, reason: str) -> None:
-        self.append({"name": name, "code": code, "reason": reason})
-
-    def heeft(self, prefix: str) -> bool:
-        return any(f["name"] == prefix or f["name"].startswith(prefix + ".") for f in self)
-
-
-def _datum(waarde, name: str, fouten: Fouten, verplicht: bool) -> dt.date | None:
-    if waarde is None:
-        if verplicht:
-            fouten.add(name, "required", "Verplicht veld.")
-        return None
-    if not isinstance(waarde, str) or not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", waarde):
-        fouten.add(name, "invalid", "Geen geldige datum (JJJJ-MM-DD).")
-        return None
-    try:
-        return dt.date.fromisoformat(waarde)
-    except ValueError:
-        fouten.add(name, "invalid", "Geen geldige datum (JJJJ-MM-DD).")
-        return None
 
 
 def _getal(waarde, name: str, fouten: Fouten, *, geheel: bool, maximum: int) -> Decimal | None:
@@ -211,7 +189,7 @@ def _verzuimdagen(waarde, inv: MeldingInvoer, fouten: Fouten) -> None:
         if not isinstance(dag, dict):
             fouten.add(name, "invalid", "Geef een dag als {datum, uren}.")
             continue
-        datum = _datum(dag.get("datum"), f"{name}.datum", fouten, verplicht=True)
+        datum = lees_datum(dag.get("datum"), f"{name}.datum", fouten, verplicht=True)
         uren = _getal(dag.get("uren"), f"{name}.uren", fouten, geheel=False, maximum=24)
         hele_dag = dag.get("heleDag")
         if hele_dag is not None and not isinstance(hele_dag, bool):
@@ -270,8 +248,8 @@ def lees_invoer(data) -> tuple[MeldingInvoer, Fouten]:
         inv.verzuimsoort = soort
     else:
         fouten.add("verzuimsoort", "invalid", f"Kies een van: {', '.join(Verzuimsoort.values)}.")
-    inv.begindatum = _datum(data.get("begindatum"), "begindatum", fouten, verplicht=True)
-    inv.einddatum = _datum(data.get("einddatum"), "einddatum", fouten, verplicht=False)
+    inv.begindatum = lees_datum(data.get("begindatum"), "begindatum", fouten, verplicht=True)
+    inv.einddatum = lees_datum(data.get("einddatum"), "einddatum", fouten, verplicht=False)
     inv.verzuimde_uren = _getal(
         data.get("verzuimdeUren"), "verzuimdeUren", fouten, geheel=False, maximum=9999
     )

@@ -36,6 +36,7 @@ from verzuim import clock
 from verzuim.accounts.models import Rol, Scope
 from verzuim.audit import services as audit
 from verzuim.audit.context import Actor
+from verzuim.invoer import Fouten, lees_datum
 from verzuim.organisaties import queries as org_queries
 from verzuim.organisaties.models import Gemeente, Vestiging
 from verzuim.personen import queries
@@ -60,7 +61,6 @@ from verzuim.rules.leerplicht import schooljaar_van
 DOEL = "registratie onderwijsdeelname"
 #: R-VR-1: vrijstellingen under art. 5 (onder a, b, c) last at most one schooljaar.
 EEN_SCHOOLJAAR = frozenset({"5a", "5b", "5c"})
-_DATUM = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 _POSTCODE = re.compile(r"^[1-9][0-9]{3} ?[A-Za-z]{2}$")
 _HUISNUMMER = re.compile(r"^[0-9]{1,5}[ A-Za-z0-9-]{0,5}$")
 MAX_ONDERWIJSSOORT = 40
@@ -76,35 +76,9 @@ class Registratie:
     ingetrokken: list = field(default_factory=list)
 
 
-class Fouten(list):
-    def add(self, name: str, code: str, reason: str) -> None:
-        self.append({"name": name, "code": code, "reason": reason})
-
-
-# --- input -----------------------------------------------------------------------------
-
-
-def _datum(waarde, name: str, fouten: Fouten, *, verplicht: bool = True) -> dt.date | None:
-    if waarde is None:
-        if verplicht:
-            fouten.add(name, "required", "Verplicht veld.")
-        return None
-    if isinstance(waarde, dt.datetime):
-        waarde = waarde.date().isoformat()
-    if isinstance(waarde, dt.date):
-        return waarde
-    if isinstance(waarde, str) and _DATUM.match(waarde):
-        try:
-            return dt.date.fromisoformat(waarde)
-        except ValueError:
-            pass
-    fouten.add(name, "invalid", "Geen geldige datum (JJJJ-MM-DD).")
-    return None
-
-
 def _periode(begin, einde, fouten: Fouten, *, einde_verplicht: bool = False):
-    begindatum = _datum(begin, "begindatum", fouten)
-    einddatum = _datum(einde, "einddatum", fouten, verplicht=einde_verplicht)
+    begindatum = lees_datum(begin, "begindatum", fouten)
+    einddatum = lees_datum(einde, "einddatum", fouten, verplicht=einde_verplicht)
     if begindatum and einddatum and einddatum < begindatum:
         fouten.add("einddatum", "voor_begindatum", "De einddatum ligt voor de begindatum.")
         einddatum = None
@@ -200,7 +174,7 @@ def _lees_ref(waarde, fouten: Fouten, prefix: str = "leerling") -> _Ref:
     )
     if waarde.get("geboortedatum") is not None:
         name = f"{prefix}.geboortedatum" if prefix else "geboortedatum"
-        ref.geboortedatum = _datum(waarde["geboortedatum"], name, fouten)
+        ref.geboortedatum = lees_datum(waarde["geboortedatum"], name, fouten)
         if ref.geboortedatum and ref.geboortedatum > clock.today():
             fouten.add(name, "in_de_toekomst", "Ligt na vandaag.")
     _adres(waarde.get("adres"), fouten, prefix, ref)
@@ -411,7 +385,7 @@ def wijzig_inschrijving(actor: Actor, uuid, einddatum) -> Inschrijving:
     with transaction.atomic():
         inschrijving = queries.inschrijving_voor(actor, uuid, for_update=True)
         fouten = Fouten()
-        einde = _datum(einddatum, "einddatum", fouten, verplicht=False)
+        einde = lees_datum(einddatum, "einddatum", fouten, verplicht=False)
         if einde and einde < inschrijving.begindatum:
             fouten.add("einddatum", "voor_begindatum", "De einddatum ligt voor de begindatum.")
         _controleer(fouten)
@@ -447,7 +421,7 @@ def registreer_diploma(actor: Actor, leerling_ref, soort, datum) -> Registratie:
         fouten.add("soort", "required", "Verplicht veld.")
     elif soort not in DiplomaSoort.values:
         fouten.add("soort", "invalid", f"Kies een van: {', '.join(DiplomaSoort.values)}.")
-    d = _datum(datum, "datum", fouten)
+    d = lees_datum(datum, "datum", fouten)
     if d and d > clock.today():
         fouten.add("datum", "in_de_toekomst", "Een diploma wordt niet vooruit geregistreerd.")
     _controleer(fouten)
