@@ -7,6 +7,7 @@ import datetime as dt
 
 import pytest
 
+from verzuim import clock
 from verzuim.audit.models import AuditRecord
 from verzuim.meldingen import services
 from verzuim.meldingen.fouten import GeenToegang, IdempotencyConflict, MeldingOngeldig
@@ -260,6 +261,15 @@ def test_herhaalde_key_geeft_eerste_antwoord_ook_als_body_nu_ongeldig_is(wereld)
     assert services.meld_verzuim(
         wereld.school_a, melding_data(), idempotency_key="k1"
     ).melding.pk == (eerste.melding.pk)
+    # The same body, no longer valid (its einddatum now lies after "today"): still the
+    # first answer (as new, as the first time) for the retried key, a 400 without it.
+    clock.set_today(dt.date(2026, 9, 20))
+    nu_ongeldig = melding_data()
+    with pytest.raises(MeldingOngeldig):
+        services.meld_verzuim(wereld.school_a, nu_ongeldig)
+    herhaald = services.meld_verzuim(wereld.school_a, nu_ongeldig, idempotency_key="k1")
+    assert herhaald.melding.pk == eerste.melding.pk and herhaald.nieuw == eerste.nieuw
+    assert Melding.objects.count() == 1
 
 
 def test_intake_vraagt_weinig_queries(wereld, django_assert_max_num_queries):
