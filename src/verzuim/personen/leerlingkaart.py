@@ -21,17 +21,19 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.db import transaction
+from django.db.models import prefetch_related_objects
 
 from verzuim import clock
 from verzuim.accounts.models import ROLLEN_MET_PERSOONSGEGEVENS
 from verzuim.audit import services as audit
 from verzuim.audit.context import Actor
-from verzuim.organisaties.models import OrganisatieSoort
 from verzuim.personen import leerplicht
 from verzuim.personen.brp.velden import fields_voor
+from verzuim.personen.fouten import GeenToegang
 from verzuim.personen.identificatie import is_bsn, is_onderwijsnummer
 from verzuim.personen.leerplicht import is_handelende_lpa
 from verzuim.personen.models import Diploma, Inschrijving, Leerling, Vrijstelling
+from verzuim.personen.queries import is_school
 from verzuim.rules.decisions import Reason
 from verzuim.rules.leerplicht import LeerplichtStatus
 
@@ -39,10 +41,6 @@ DOEL_ZOEKEN = "leerling opzoeken"
 DOEL_INZIEN = "leerlinggegevens inzien"
 # The BRP purpose of this page: name, birth date and address only (doelbinding, R-ID-3).
 BRP_DOEL = "leerlingkaart"
-
-
-class GeenToegang(PermissionError):
-    """The actor's role has no access to person data (beleidsmedewerker, privacy officer)."""
 
 
 @dataclass
@@ -62,10 +60,6 @@ class Leerlingkaart:
 
 def mag_persoonsgegevens_zien(actor: Actor) -> bool:
     return actor.heeft_rol(*ROLLEN_MET_PERSOONSGEGEVENS)
-
-
-def is_school(actor: Actor) -> bool:
-    return actor.organisatie is not None and actor.organisatie.soort == OrganisatieSoort.SCHOOL
 
 
 def _zichtbaar(actor: Actor):
@@ -156,14 +150,20 @@ def leerlingkaart(actor: Actor, uuid) -> Leerlingkaart:
         kaart.adres_afgeschermd = geheim and not lpa
         if not kaart.adres_afgeschermd:
             kaart.adres = _adres(persoon)
-        inschrijvingen = leerling.inschrijvingen.select_related("vestiging__instelling")
-        if is_school(actor):
-            inschrijvingen = inschrijvingen.filter(vestiging__instelling=actor.organisatie)
-        kaart.inschrijvingen = list(inschrijvingen.order_by("-begindatum"))
-        kaart.diplomas = list(leerling.diplomas.order_by("-datum"))
+        # Once, for the page and for the leerplicht status below (feiten_van reads them too).
+        prefetch_related_objects(
+            [leerling], "inschrijvingen__vestiging__instelling", "diplomas", "vrijstellingen"
+        )
+        inschrijvingen = leerling.inschrijvingen.all()
+        if is_school(actor):  # the school sees only its own enrolments
+            inschrijvingen = [
+                i for i in inschrijvingen if i.vestiging.instelling_id == actor.organisatie.pk
+            ]
+        kaart.inschrijvingen = sorted(inschrijvingen, key=lambda i: i.begindatum, reverse=True)
+        kaart.diplomas = sorted(leerling.diplomas.all(), key=lambda d: d.datum, reverse=True)
         kaart.vrijstellingen = [
             (v, leerplicht.grond_voor(actor, v))
-            for v in leerling.vrijstellingen.order_by("-begindatum")
+            for v in sorted(leerling.vrijstellingen.all(), key=lambda v: v.begindatum, reverse=True)
         ]
         if kaart.geboortedatum is not None:
             kaart.status = leerplicht.status_voor(

@@ -8,11 +8,7 @@ import uuid
 from django.db import models
 
 from verzuim.organisaties.models import Gemeente, Organisatie, Vestiging
-
-try:
-    from verzuim.rules.leerplicht import STARTKWALIFICATIE_SOORTEN
-except ImportError:  # rules library not yet present in this checkout
-    STARTKWALIFICATIE_SOORTEN = frozenset({"havo", "vwo", "mbo-2", "mbo-3", "mbo-4"})
+from verzuim.rules.leerplicht import STARTKWALIFICATIE_SOORTEN
 
 
 class BrpPersoon(models.Model):

@@ -81,9 +81,6 @@ def zichtbare_leerlingen(actor: Actor) -> QuerySet[Leerling]:
     )
 
 
-# Name the leerplicht module looked for before this module existed.
-
-
 def sleutel(ref) -> dict[str, str] | None:
     """{"burgerservicenummer": …} or {"onderwijsnummer": …} from a reference dict (extra
     keys such as geboortedatum/adres are ignored); None when it names neither or both."""

@@ -150,3 +150,26 @@ def test_search_form_validates_in_dutch_and_uses_post(client):
 def test_anonymous_is_sent_to_login(client):
     response = pagina(client, ANNA)
     assert response.status_code == 302 and "/account/" in response.url
+
+
+def test_leerling_page_reads_each_relation_once(client):
+    """Enrolments, diplomas and vrijstellingen serve the page and the leerplicht status
+    from one read each (no second query for the status)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    als(client, "lpa.haarlem")
+    pagina(client, GIJS)  # warm the session and reference caches
+    with CaptureQueriesContext(connection) as q:
+        assert pagina(client, GIJS).status_code == 200
+    tabellen = [
+        t
+        for t in ("personen_inschrijving", "personen_diploma", "personen_vrijstelling")
+        for s in q.captured_queries
+        if s["sql"].startswith("SELECT") and f'FROM "{t}"' in s["sql"]
+    ]
+    assert sorted(tabellen) == [
+        "personen_diploma",
+        "personen_inschrijving",
+        "personen_vrijstelling",
+    ]
