@@ -188,10 +188,11 @@ REST_FRAMEWORK = {
     "DEFAULT_PARSER_CLASSES": ["verzuim.api.renderers.OrjsonParser"],
     "UNAUTHENTICATED_USER": None,
 }
+API_VERSION = "1.0.0"
 SPECTACULAR_SETTINGS = {
     "TITLE": "Verzuimregister API",
     "DESCRIPTION": "Meldingen van schoolverzuim, routering, statussen en registergegevens.",
-    "VERSION": "1.0.0",
+    "VERSION": API_VERSION,
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
     "SCHEMA_PATH_PREFIX": "/api/v1",
@@ -209,7 +210,6 @@ SPECTACULAR_SETTINGS = {
     ],
     "CAMELIZE_NAMES": False,
 }
-API_VERSION = "1.0.0"
 
 LOGGING = {
     "version": 1,

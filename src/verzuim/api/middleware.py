@@ -8,18 +8,15 @@ import json
 from django.conf import settings
 from django.http import HttpResponse
 
+from verzuim.api.problems import PROBLEM_CONTENT_TYPE, problem_body
+
 API_PREFIX = "/api/"
 
 
-def problem_response(status: int, title: str, detail: str, instance: str) -> HttpResponse:
-    body = {
-        "type": f"https://verzuimregister.nl/problemen/{status}",
-        "title": title,
-        "status": status,
-        "detail": detail,
-        "instance": instance,
-    }
-    return HttpResponse(json.dumps(body), status=status, content_type="application/problem+json")
+def problem_response(status: int, detail: str, instance: str) -> HttpResponse:
+    """A problem+json answer outside DRF (before the view, or replacing Django's HTML)."""
+    body = problem_body(status, detail, instance=instance)
+    return HttpResponse(json.dumps(body), status=status, content_type=PROBLEM_CONTENT_TYPE)
 
 
 class ApiMiddleware:
@@ -31,18 +28,14 @@ class ApiMiddleware:
         if not path.startswith(API_PREFIX):
             return self.get_response(request)
         if path.endswith("/") and len(path) > len(API_PREFIX):
-            response = problem_response(
-                404, "Niet gevonden", "Paden eindigen niet op een slash.", path
-            )
+            response = problem_response(404, "Paden eindigen niet op een slash.", path)
         else:
             response = self.get_response(request)
             if response.status_code == 404 and "json" not in response.get("Content-Type", ""):
-                response = problem_response(
-                    404, "Niet gevonden", "De gevraagde resource bestaat niet.", path
-                )
+                response = problem_response(404, "De gevraagde resource bestaat niet.", path)
             elif response.status_code >= 500 and "json" not in response.get("Content-Type", ""):
                 response = problem_response(
-                    response.status_code, "Interne fout", "Er ging iets mis in het register.", path
+                    response.status_code, "Er ging iets mis in het register.", path
                 )
         response["API-Version"] = settings.API_VERSION
         return response

@@ -53,6 +53,19 @@ class ProblemError(exceptions.APIException):
         self.invalid_params = invalid_params
 
 
+def problem_body(status_code: int, detail: str, *, type_: str = "", instance: str = "") -> dict:
+    """The problem+json body (RFC 9457) every API error answers with."""
+    body = {
+        "type": type_ or f"https://verzuimregister.nl/problemen/{status_code}",
+        "title": TITLES.get(status_code, "Fout"),
+        "status": status_code,
+        "detail": detail,
+    }
+    if instance:
+        body["instance"] = instance
+    return body
+
+
 def problem(
     status_code: int,
     detail: str,
@@ -62,14 +75,7 @@ def problem(
     extra: dict | None = None,
     instance: str = "",
 ) -> Response:
-    body = {
-        "type": type_ or f"https://verzuimregister.nl/problemen/{status_code}",
-        "title": TITLES.get(status_code, "Fout"),
-        "status": status_code,
-        "detail": detail,
-    }
-    if instance:
-        body["instance"] = instance
+    body = problem_body(status_code, detail, type_=type_, instance=instance)
     if invalid_params is not None:
         body["invalidParams"] = invalid_params
     if extra:
