@@ -5,14 +5,13 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 
+from verzuim.accounts.models import Rol
 from verzuim.audit.context import Actor
 from verzuim.audit.models import AuditRecord
 
-ROL = "privacy-officer"
-
 
 def mag_zoeken(actor: Actor) -> bool:
-    return actor.heeft_rol(ROL)
+    return actor.heeft_rol(Rol.PRIVACY_OFFICER)
 
 
 def auditrecords(actor: Actor, filters: dict) -> QuerySet[AuditRecord]:

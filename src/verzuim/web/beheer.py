@@ -9,6 +9,8 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import reverse
 
+from verzuim.accounts.backends import mag_beheren
+
 GEEN_TOEGANG = "Alleen registerbeheerders hebben toegang tot beheer."
 
 
@@ -18,11 +20,7 @@ class BeheerSite(admin.AdminSite):
     index_title = "Referentiegegevens, organisaties, gebruikers en API-koppelingen"
 
     def has_permission(self, request) -> bool:
-        user = request.user
-        return bool(
-            user.is_active
-            and (user.is_superuser or "registerbeheerder" in (getattr(user, "rollen", None) or []))
-        )
+        return mag_beheren(request.user)
 
     def admin_view(self, view, cacheable=False):
         """Signed in without the role: 403 (Dutch page), not the admin's login form."""

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from django.urls import NoReverseMatch, reverse
 
+from verzuim.accounts.backends import mag_beheren
 from verzuim.accounts.models import Rol
 
 
@@ -28,6 +29,7 @@ class NavItem:
     volgorde: int = 50
     omschrijving: str = ""
     badge: Callable | None = None  # functie(user) -> int, e.g. unread notifications
+    mag: Callable | None = None  # functie(user) -> bool, instead of the roles
 
 
 _ITEMS: dict[str, NavItem] = {}
@@ -60,9 +62,13 @@ def registreer(
     volgorde: int = 50,
     omschrijving: str = "",
     badge: Callable | None = None,
+    mag: Callable | None = None,
 ) -> None:
-    """Add (or replace, by url_name) a navigation item for the given roles."""
-    _ITEMS[url_name] = NavItem(label, url_name, frozenset(rollen), volgorde, omschrijving, badge)
+    """Add (or replace, by url_name) a navigation item for the given roles (or for whom
+    `mag(user)` allows, when access is decided elsewhere)."""
+    _ITEMS[url_name] = NavItem(
+        label, url_name, frozenset(rollen), volgorde, omschrijving, badge, mag
+    )
 
 
 def teller(rol: str, label: str, functie: Callable) -> None:
@@ -78,9 +84,9 @@ def _url(name: str) -> str | None:
 
 
 def _mag(item: NavItem, user) -> bool:
+    if item.mag is not None:
+        return item.mag(user)
     if not item.rollen:
-        return True
-    if item.url_name == "admin:index" and user.is_superuser:
         return True
     return bool(set(user.rollen or []) & item.rollen)
 
@@ -193,7 +199,8 @@ registreer(
 registreer(
     "Beheer",
     "admin:index",
-    rollen={Rol.REGISTERBEHEERDER},
+    rollen={Rol.REGISTERBEHEERDER},  # its block on the start page
+    mag=mag_beheren,  # the admin site's own rule, superuser included
     volgorde=90,
     omschrijving="Referentiegegevens, organisaties, gebruikers en API-koppelingen.",
 )

@@ -99,6 +99,12 @@ def test_anonymous_admin_goes_to_application_login(client):
 
 def test_superuser_gets_in(client, superuser):
     assert client.get("/beheer/").status_code == 200
+    # The menu follows the admin site's own rule (accounts.backends.mag_beheren).
+    from verzuim.web import nav
+
+    assert "Beheer" in [i["label"] for i in nav.menu_voor(superuser, "/")]
+    gewoon = GebruikerFactory(rollen=["beleidsmedewerker"], is_staff=True)
+    assert "Beheer" not in [i["label"] for i in nav.menu_voor(gewoon, "/")]
 
 
 def test_audit_admin_is_read_only_even_for_superuser(client, superuser):
