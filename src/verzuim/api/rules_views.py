@@ -18,6 +18,8 @@ in ``verzuim.rules``.
 
 from __future__ import annotations
 
+from typing import get_args
+
 from drf_spectacular.utils import (
     OpenApiExample,
     extend_schema,
@@ -30,14 +32,15 @@ from stdnum.nl import bsn, onderwijsnummer
 from verzuim.api.auth import api_actor
 from verzuim.api.problems import ProblemError
 from verzuim.api.schema import keuze, problemen
+from verzuim.meldingen.codes import Verzuimsoort
 from verzuim.personen import leerplicht as lp
 from verzuim.personen.models import Leerling
-from verzuim.rules.keuzehulp import KeuzehulpAntwoorden, keuzehulp
+from verzuim.rules.keuzehulp import API_NAMEN, KeuzehulpAntwoorden, Uitkomstsoort, keuzehulp
 from verzuim.rules.leerplicht import VOLGORDE
 
 STATUSSEN = [*VOLGORDE, "vrijgesteld"]
-UITKOMSTEN = ["melden", "niet-melden", "vastleggen"]
-VERZUIMSOORTEN = ["16-uur", "langdurig", "luxe", "overig", "18-plus"]
+UITKOMSTEN = list(get_args(Uitkomstsoort))
+VERZUIMSOORTEN = Verzuimsoort.values
 NEGEN_CIJFERS = r"^[0-9]{9}$"
 
 
@@ -202,17 +205,10 @@ class KeuzehulpUitkomstSerializer(serializers.Serializer):
 
 
 def antwoorden_uit(data: dict, geboortedatum, startkwalificatie: bool) -> KeuzehulpAntwoorden:
-    return KeuzehulpAntwoorden(
-        geboortedatum=geboortedatum,
-        eerste_verzuimdag=data["eersteVerzuimdag"],
-        ziekte=data["ziekte"],
-        vakantie_zonder_verlof=data["vakantieZonderVerlof"],
-        aaneengesloten_afwezig_dagen=data["aaneengeslotenAfwezigDagen"],
-        verzuimde_uren_in_4_lesweken=data["verzuimdeUrenIn4Lesweken"],
-        afspraak_18_plus_melden=data["afspraak18PlusMelden"],
-        startkwalificatie=startkwalificatie,
-        vermoeden_misbruik_ziekmelding=data["vermoedenMisbruikZiekmelding"],
-    )
+    """The validated body as the rules library's answers (its camelCase names: API_NAMEN)."""
+    waarden = {veld: data[naam] for veld, naam in API_NAMEN.items() if naam in data}
+    waarden.update(geboortedatum=geboortedatum, startkwalificatie=startkwalificatie)
+    return KeuzehulpAntwoorden(**waarden)
 
 
 DOEL_KEUZEHULP = "keuzehulp verzuimsoort"

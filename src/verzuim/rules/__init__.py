@@ -13,7 +13,7 @@ from .bewaartermijnen import (
     bewaartermijn_rmc,
     bewaartermijn_wpg,
 )
-from .decisions import Decision, InvoerFout, OngeldigeInvoer, Reason, ToetsBeslissing
+from .decisions import Decision, Reason, ToetsBeslissing
 from .halt import halt_toelaatbaar
 from .handhaving import PvBeslissing, proces_verbaal_mogelijk
 from .kalender import (
@@ -80,14 +80,12 @@ __all__ = [
     "Drempel",
     "INTREKKINGSREDENEN",
     "Inschrijving",
-    "InvoerFout",
     "KeuzehulpAntwoorden",
     "KeuzehulpPolicy",
     "KeuzehulpUitkomst",
     "LeerplichtPolicy",
     "LeerplichtStatus",
     "OVERGANGEN",
-    "OngeldigeInvoer",
     "OvergangBeslissing",
     "PersoonFeiten",
     "PvBeslissing",

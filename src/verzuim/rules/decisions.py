@@ -77,33 +77,8 @@ def toets(voorwaarden: Iterable[Voorwaarde]) -> ToetsBeslissing:
     return ToetsBeslissing(toegestaan=True, voorwaarden=alle, reasons=tuple(v.reason for v in alle))
 
 
-@dataclass(frozen=True)
-class InvoerFout:
-    """One invalid input field, shaped for the API's ``invalidParams``."""
-
-    name: str
-    code: str
-    reason: str
-
-    def to_api(self) -> dict[str, str]:
-        return {"name": self.name, "code": self.code, "reason": self.reason}
-
-
-class OngeldigeInvoer(ValueError):
-    """Raised by ``from_api`` helpers; lists every invalid field at once."""
-
-    def __init__(self, fouten: Iterable[InvoerFout]):
-        self.fouten: tuple[InvoerFout, ...] = tuple(fouten)
-        super().__init__("; ".join(f"{f.name}: {f.reason}" for f in self.fouten))
-
-    def invalid_params(self) -> list[dict[str, str]]:
-        return [f.to_api() for f in self.fouten]
-
-
 __all__ = [
     "Decision",
-    "InvoerFout",
-    "OngeldigeInvoer",
     "Reason",
     "ToetsBeslissing",
     "Voorwaarde",

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, fields
 from typing import Any, Literal
 
 from ._datum import nl
-from .decisions import Decision, InvoerFout, OngeldigeInvoer, Reason
+from .decisions import Decision, Reason
 from .leerplicht import LeerplichtPolicy, PersoonFeiten, leerplicht_status
 
 Uitkomstsoort = Literal["melden", "niet-melden", "vastleggen"]
@@ -105,7 +105,8 @@ class Boom:
 
 @dataclass(frozen=True)
 class KeuzehulpAntwoorden:
-    """The answers of POST /api/v1/keuzehulp (snake_case; ``from_api`` maps camelCase)."""
+    """The answers of POST /api/v1/keuzehulp (snake_case; ``API_NAMEN`` gives the API's
+    camelCase name of each)."""
 
     geboortedatum: dt.date
     eerste_verzuimdag: dt.date
@@ -116,33 +117,6 @@ class KeuzehulpAntwoorden:
     afspraak_18_plus_melden: bool = False
     startkwalificatie: bool = False
     vermoeden_misbruik_ziekmelding: bool = False
-
-    def to_api(self) -> dict[str, Any]:
-        out: dict[str, Any] = {}
-        for f in fields(self):
-            v = getattr(self, f.name)
-            out[API_NAMEN[f.name]] = v.isoformat() if isinstance(v, dt.date) else v
-        return out
-
-    @classmethod
-    def from_api(cls, data: Mapping[str, Any]) -> KeuzehulpAntwoorden:
-        """Parse the camelCase body; raises ``OngeldigeInvoer`` listing every bad field."""
-        fouten: list[InvoerFout] = []
-        waarden: dict[str, Any] = {}
-        for f in fields(cls):
-            naam = API_NAMEN[f.name]
-            if naam not in data or data[naam] is None:
-                if f.name in ("geboortedatum", "eerste_verzuimdag"):
-                    fouten.append(InvoerFout(naam, "required", "Dit veld is verplicht."))
-                continue
-            waarde, fout = _parse(naam, _SOORTEN.get(f.name), data[naam])
-            if fout:
-                fouten.append(fout)
-            else:
-                waarden[f.name] = waarde
-        if fouten:
-            raise OngeldigeInvoer(fouten)
-        return cls(**waarden)
 
 
 API_NAMEN = {
@@ -156,34 +130,6 @@ API_NAMEN = {
     "startkwalificatie": "startkwalificatie",
     "vermoeden_misbruik_ziekmelding": "vermoedenMisbruikZiekmelding",
 }
-_SOORTEN = {
-    "geboortedatum": "datum",
-    "eerste_verzuimdag": "datum",
-    "aaneengesloten_afwezig_dagen": "geheel",
-    "verzuimde_uren_in_4_lesweken": "getal",
-}
-
-
-def _parse(naam: str, soort: str | None, waarde: Any) -> tuple[Any, InvoerFout | None]:
-    soort = soort or "ja-nee"
-    if soort == "datum":
-        try:
-            return dt.date.fromisoformat(str(waarde)), None
-        except ValueError:
-            return None, InvoerFout(naam, "invalid", "Geen geldige datum (JJJJ-MM-DD).")
-    if soort == "ja-nee":
-        if isinstance(waarde, bool):
-            return waarde, None
-        return None, InvoerFout(naam, "invalid", "Verwacht true of false.")
-    if isinstance(waarde, bool) or not isinstance(waarde, int | float):
-        return None, InvoerFout(naam, "invalid", "Verwacht een getal.")
-    if soort == "geheel" and not float(waarde).is_integer():
-        return None, InvoerFout(naam, "invalid", "Verwacht een geheel getal.")
-    if waarde < 0 or waarde != waarde:  # negative or NaN
-        return None, InvoerFout(naam, "min_value", "Mag niet negatief zijn.")
-    return (int(waarde) if soort == "geheel" else float(waarde)), None
-
-
 # --- the tree ------------------------------------------------------------------------
 
 
