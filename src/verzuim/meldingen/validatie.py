@@ -27,7 +27,6 @@ from verzuim.personen.models import Diploma, Inschrijving, Leerling, Vrijstellin
 from verzuim.rules import leerplicht as lp
 from verzuim.snelpad import Select, kolommen, uit_rij
 
-EEN_DAG = dt.timedelta(days=1)
 DOEL = "verzuimmelding"
 NIET_INGESCHREVEN = "Deze leerling is niet ingeschreven op uw school (R-ME-2)."
 
@@ -42,18 +41,6 @@ class Gegevens:
     feiten: lp.PersoonFeiten | None = None
     status: lp.LeerplichtStatus | None = None
     vrijstellingen: list = field(default_factory=list)
-
-
-def _periode_gedekt(inschrijvingen: list[Inschrijving], van: dt.date, tot: dt.date) -> bool:
-    """Whether the union of enrolments covers every day from `van` to `tot` (inclusive)."""
-    dag = van
-    for i in sorted(inschrijvingen, key=lambda i: i.begindatum):
-        if i.begindatum > dag:
-            break
-        if i.einddatum is None or i.einddatum >= tot:
-            return True
-        dag = max(dag, i.einddatum + EEN_DAG)
-    return dag > tot
 
 
 def _datums(inv: MeldingInvoer, fouten: Fouten, vandaag: dt.date) -> None:
@@ -168,18 +155,18 @@ def _ingeschreven(
         return True
     goed = True
     tot = inv.einddatum or inv.begindatum
-    if not _periode_gedekt(inschrijvingen, inv.begindatum, tot):
+    if not lp.gedekt(inschrijvingen, inv.begindatum, tot):
         goed = False
         fouten.add(
             "begindatum"
-            if not _periode_gedekt(inschrijvingen, inv.begindatum, inv.begindatum)
+            if not lp.gedekt(inschrijvingen, inv.begindatum, inv.begindatum)
             else "einddatum",
             "niet_ingeschreven",
             "De leerling was niet de hele periode op uw school ingeschreven (R-ME-2).",
         )
     for i, dag in enumerate(inv.verzuimdagen):
         d = dt.date.fromisoformat(dag["datum"])
-        if not _periode_gedekt(inschrijvingen, d, d):
+        if not lp.gedekt(inschrijvingen, d, d):
             goed = False
             fouten.add(
                 f"verzuimdagen.{i}.datum",

@@ -193,8 +193,9 @@ def _in_schooljaar(sj: Schooljaar, maand_dag: tuple[int, int]) -> dt.date:
     return dt.date(sj.startjaar if maand >= 8 else sj.startjaar + 1, maand, dag)
 
 
-def _gedekt(inschrijvingen: Iterable[Inschrijving], van: dt.date, tot: dt.date) -> bool:
-    """Whether the union of enrolments covers every day from ``van`` to ``tot``."""
+def gedekt(inschrijvingen: Iterable[Inschrijving], van: dt.date, tot: dt.date) -> bool:
+    """Whether the union of enrolments (anything with ``begindatum`` and ``einddatum``, the
+    last day enrolled or None) covers every day from ``van`` to ``tot``."""
     d = van
     for i in sorted(inschrijvingen, key=lambda i: i.begindatum):
         if i.einddatum is not None and i.einddatum < d:
@@ -228,7 +229,7 @@ def volle_schooljaren(
     while sj.startjaar <= min(laatste, dt.MAXYEAR - 2) and len(volle) < 12:
         van = _in_schooljaar(sj, policy.volledig_schooljaar_van)
         tot = _in_schooljaar(sj, policy.volledig_schooljaar_tot)
-        if _gedekt(inschrijvingen, van, tot):
+        if gedekt(inschrijvingen, van, tot):
             volle.append(sj)
         sj = Schooljaar(sj.startjaar + 1)
     return tuple(volle)
@@ -560,6 +561,7 @@ __all__ = [
     "AbsoluutVerzuimBeslissing",
     "absoluut_verzuim",
     "DIPLOMA_SOORTEN",
+    "gedekt",
     "Diploma",
     "DoelgroepBeslissing",
     "Inschrijving",
