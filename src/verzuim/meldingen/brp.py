@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 
+from verzuim.personen.brp.velden import brp_datum, geboortedatum_uit
 from verzuim.personen.identificatie import RNI_GEMEENTE
 from verzuim.personen.models import BrpPersoon
 from verzuim.snelpad import Select, kolommen, uit_rij
@@ -40,23 +41,10 @@ class Persoon:
         return code
 
 
-def _datum(waarde) -> dt.date | None:
-    if isinstance(waarde, dict):  # Haal Centraal: {"type": "Datum", "datum": "2014-05-02"}
-        waarde = waarde.get("datum")
-    if not waarde:
-        return None
-    if isinstance(waarde, dt.date):
-        return waarde
-    try:
-        return dt.date.fromisoformat(str(waarde))
-    except ValueError:
-        return None
-
-
 def _verhuizingen(lijst) -> tuple[tuple[dt.date, str], ...]:
     uit = []
     for v in lijst or []:
-        d, g = _datum(v.get("datum")), v.get("gemeente")
+        d, g = brp_datum(v.get("datum")), v.get("gemeente")
         if isinstance(g, dict):
             g = g.get("code")
         if d and g:
@@ -115,7 +103,7 @@ def _uit_haal_centraal(bsn: str) -> Persoon | None:
     gemeente = (p.get("gemeenteVanInschrijving") or {}).get("code") or ""
     return Persoon(
         burgerservicenummer=bsn,
-        geboortedatum=_datum((p.get("geboorte") or {}).get("datum")),
+        geboortedatum=geboortedatum_uit(p),
         gemeente_van_inschrijving=gemeente,
-        overlijdensdatum=_datum((p.get("overlijden") or {}).get("datum")),
+        overlijdensdatum=brp_datum((p.get("overlijden") or {}).get("datum")),
     )

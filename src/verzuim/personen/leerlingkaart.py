@@ -28,7 +28,7 @@ from verzuim.accounts.models import ROLLEN_MET_PERSOONSGEGEVENS
 from verzuim.audit import services as audit
 from verzuim.audit.context import Actor
 from verzuim.personen import leerplicht
-from verzuim.personen.brp.velden import fields_voor
+from verzuim.personen.brp.velden import fields_voor, geboortedatum_uit
 from verzuim.personen.fouten import GeenToegang
 from verzuim.personen.identificatie import is_bsn, is_onderwijsnummer
 from verzuim.personen.leerplicht import is_handelende_lpa
@@ -110,16 +110,6 @@ def _naam(persoon: dict) -> str:
     return " ".join(d for d in delen if d)
 
 
-def _datum(waarde) -> dt.date | None:
-    """Haal Centraal writes a date as {"type": "Datum", "datum": "2014-05-02"} (or a string)."""
-    if isinstance(waarde, dict):
-        waarde = waarde.get("datum")
-    try:
-        return dt.date.fromisoformat(waarde) if waarde else None
-    except (TypeError, ValueError):
-        return None
-
-
 def _adres(persoon: dict) -> list[str]:
     adres = (persoon.get("verblijfplaats") or {}).get("verblijfadres") or {}
     straat = " ".join(
@@ -143,7 +133,7 @@ def leerlingkaart(actor: Actor, uuid) -> Leerlingkaart:
         kaart = Leerlingkaart(leerling=leerling, peildatum=clock.today())
         persoon = _brp(leerling)
         kaart.naam = _naam(persoon)
-        kaart.geboortedatum = _datum((persoon.get("geboorte") or {}).get("datum"))
+        kaart.geboortedatum = geboortedatum_uit(persoon)
         kaart.geboortedatum = kaart.geboortedatum or leerling.geboortedatum
         geheim = bool(persoon.get("geheimhoudingPersoonsgegevens"))
         lpa = is_handelende_lpa(actor)

@@ -30,6 +30,7 @@ from verzuim.audit import services as audit
 from verzuim.audit.context import Actor
 from verzuim.organisaties.models import OrganisatieSoort
 from verzuim.personen import queries
+from verzuim.personen.brp.velden import geboortedatum_uit
 from verzuim.personen.models import Leerling
 from verzuim.rules import leerplicht as lp
 from verzuim.rules.decisions import Reason
@@ -63,12 +64,9 @@ def zichtbare_leerlingen(actor: Actor) -> QuerySet[Leerling]:
 def geboortedatum_van(leerling: Leerling) -> dt.date | None:
     """BRP birth date for a BSN pupil (R-ID-3, only `geboorte` asked), else the school's."""
     if leerling.burgerservicenummer:
-        geboorte = brp_persoon(leerling.burgerservicenummer, "leerplicht").get("geboorte") or {}
-        datum = geboorte.get("datum")
-        if isinstance(datum, dict):
-            datum = datum.get("datum")
+        datum = geboortedatum_uit(brp_persoon(leerling.burgerservicenummer, "leerplicht"))
         if datum:
-            return dt.date.fromisoformat(datum)
+            return datum
     return leerling.geboortedatum
 
 

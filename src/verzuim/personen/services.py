@@ -40,6 +40,7 @@ from verzuim.invoer import Fouten, lees_datum
 from verzuim.organisaties import queries as org_queries
 from verzuim.organisaties.models import Gemeente, Vestiging
 from verzuim.personen import queries
+from verzuim.personen.brp.velden import geboortedatum_uit
 from verzuim.personen.fouten import GeenToegang, NietGevonden, Ongeldig, RegisterConflict
 from verzuim.personen.identificatie import (
     is_bsn,
@@ -225,16 +226,9 @@ def woongemeente_van(bsn: str) -> str | None:
 
 
 def _brp_geboortedatum(bsn: str) -> dt.date | None:
-    """Haal Centraal writes a date as {"type": "Datum", "datum": "2014-05-02"}."""
     from verzuim.personen.leerplicht import brp_persoon
 
-    datum = (brp_persoon(bsn, "leerplicht").get("geboorte") or {}).get("datum")
-    if isinstance(datum, dict):
-        datum = datum.get("datum")
-    try:
-        return dt.date.fromisoformat(datum) if isinstance(datum, str) else None
-    except ValueError:
-        return None
+    return geboortedatum_uit(brp_persoon(bsn, "leerplicht"))
 
 
 def _vind_of_maak(actor: Actor, ref: _Ref) -> Leerling:

@@ -3,6 +3,8 @@ BRP Personen v2 ("personen-response-filteren")."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 #: Fields per purpose; every path is a valid `fields` value of the BRP Personen v2 API.
 DOELEN: dict[str, list[str]] = {
     # R-RT-1/3: where does the pupil live, since when; age for the doelgroep.
@@ -63,6 +65,24 @@ class BrpFout(Exception):
             + (f" ({detail})" if detail else "")
             + (f" [ongeldig: {namen}]" if namen else "")
         )
+
+
+def brp_datum(waarde) -> dt.date | None:
+    """A BRP date: Haal Centraal's {"type": "Datum", "datum": "2014-05-02"}, an ISO string or
+    a date; None for an empty, incomplete ("DatumOnbekend", "JaarDatum") or invalid one."""
+    if isinstance(waarde, dict):
+        waarde = waarde.get("datum")
+    if isinstance(waarde, dt.date):
+        return waarde
+    try:
+        return dt.date.fromisoformat(waarde) if isinstance(waarde, str) and waarde else None
+    except ValueError:
+        return None
+
+
+def geboortedatum_uit(persoon: dict) -> dt.date | None:
+    """The birth date of a Haal Centraal `Persoon` (or {} when not found)."""
+    return brp_datum((persoon.get("geboorte") or {}).get("datum"))
 
 
 def fields_voor(doel: str) -> list[str]:

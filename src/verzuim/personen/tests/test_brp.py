@@ -295,3 +295,18 @@ def test_meldingen_lezen_via_haal_centraal_als_dat_de_brp_is(brp_server, persone
 
     via_server = AuditRecord.objects.filter(actie="brp.raadplegen", doel="brp-proef")
     assert sorted(via_server.values_list("persoon", flat=True)) == sorted(personen)
+
+
+def test_brp_datum_in_alle_vormen():
+    """One reader for BRP dates (page, services, intake): Haal Centraal's Datum object, an
+    ISO string or a date; an incomplete or broken date is unknown, not an error."""
+    from verzuim.personen.brp.velden import brp_datum, geboortedatum_uit
+
+    assert brp_datum({"type": "Datum", "datum": "2014-05-02"}) == dt.date(2014, 5, 2)
+    assert brp_datum("2014-05-02") == brp_datum(dt.date(2014, 5, 2)) == dt.date(2014, 5, 2)
+    assert brp_datum({"type": "JaarDatum", "jaar": 2014}) is None
+    assert brp_datum("2014-02-30") is None and brp_datum("") is None and brp_datum(None) is None
+    assert geboortedatum_uit({}) is None
+    assert geboortedatum_uit({"geboorte": {"datum": {"datum": "2012-02-29"}}}) == dt.date(
+        2012, 2, 29
+    )
