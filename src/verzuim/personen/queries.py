@@ -14,7 +14,7 @@ No audit here: the services that show or change person data write it.
 
 The gemeente scope reads the local BRP store (``BrpPersoon``) as a set; with the
 Haal Centraal backend that store is empty and only the melding/school-address routes apply
-(a queryset cannot ask the remote BRP); single-person checks use ``woongemeente_van``.
+(a queryset cannot ask the remote BRP); single-person checks use ``services.woongemeente_van``.
 """
 
 from __future__ import annotations

@@ -217,24 +217,24 @@ def _als_gemeente(actor: Actor) -> None:
 # --- pupils ----------------------------------------------------------------------------
 
 
-def woongemeente_van(bsn: str) -> str | None:
-    """The BRP gemeenteVanInschrijving (4 digits) of a person, or None (R-ID-3)."""
+def _brp(bsn: str) -> dict:
+    """The person from the BRP with the fields of purpose "leerplicht" (R-ID-3), or {}."""
     from verzuim.personen.leerplicht import brp_persoon
 
-    code = (brp_persoon(bsn, "leerplicht").get("gemeenteVanInschrijving") or {}).get("code")
+    return brp_persoon(bsn, "leerplicht")
+
+
+def woongemeente_van(persoon: dict) -> str | None:
+    """The BRP gemeenteVanInschrijving (4 digits) of a person (`_brp`), or None."""
+    code = (persoon.get("gemeenteVanInschrijving") or {}).get("code")
     return str(code) if code else None
 
 
-def _brp_geboortedatum(bsn: str) -> dt.date | None:
-    from verzuim.personen.leerplicht import brp_persoon
-
-    return geboortedatum_uit(brp_persoon(bsn, "leerplicht"))
-
-
-def _vind_of_maak(actor: Actor, ref: _Ref) -> Leerling:
+def _vind_of_maak(actor: Actor, ref: _Ref, persoon: dict | None = None) -> Leerling:
     """The pupil for a validated reference; created (and audited) when new. A BSN pupil
     takes its birth date from the BRP; an onderwijsnummer pupil keeps what the school gave
-    (birth date, address for routing, R-RT-3), filled in where still empty."""
+    (birth date, address for routing, R-RT-3), filled in where still empty. `persoon`: the
+    BRP person when the caller already read it."""
     leerling = Leerling.objects.select_for_update().filter(**ref.sleutel).first()
     if leerling is not None:
         if ref.onderwijsnummer and not leerling.burgerservicenummer:
@@ -244,7 +244,9 @@ def _vind_of_maak(actor: Actor, ref: _Ref) -> Leerling:
         return leerling
     leerling = Leerling(**ref.sleutel)
     if ref.burgerservicenummer:
-        leerling.geboortedatum = _brp_geboortedatum(ref.burgerservicenummer) or ref.geboortedatum
+        if persoon is None:
+            persoon = _brp(ref.burgerservicenummer)
+        leerling.geboortedatum = geboortedatum_uit(persoon) or ref.geboortedatum
     else:
         _vul_aan(leerling, ref)
     try:
@@ -477,14 +479,16 @@ def _vrijstelling_periode(artikel, begindatum, einddatum, fouten: Fouten):
 def _vrijstelling_leerling(actor: Actor, ref: _Ref) -> tuple[Leerling, str | None]:
     """The pupil if it lives in one of the actor's gemeenten (else NietGevonden) and the
     4-digit woongemeente from the BRP (None for an onderwijsnummer pupil)."""
-    if actor.is_systeem:
-        nummer = woongemeente_van(ref.burgerservicenummer) if ref.burgerservicenummer else None
-        return _vind_of_maak(actor, ref), nummer
     if ref.burgerservicenummer:
-        nummer = woongemeente_van(ref.burgerservicenummer)
-        if nummer is None or nummer not in org_queries.gemeentenummers_van(actor.organisatie):
+        persoon = _brp(ref.burgerservicenummer)  # once: woongemeente and birth date
+        nummer = woongemeente_van(persoon)
+        if not actor.is_systeem and (
+            nummer is None or nummer not in org_queries.gemeentenummers_van(actor.organisatie)
+        ):
             raise NietGevonden("Leerling niet gevonden.")
-        return _vind_of_maak(actor, ref), nummer
+        return _vind_of_maak(actor, ref, persoon), nummer
+    if actor.is_systeem:
+        return _vind_of_maak(actor, ref), None
     leerling = (
         Leerling.objects.select_for_update()
         .filter(
@@ -627,7 +631,7 @@ def koppel_bsn(actor: Actor, onderwijsnummer, burgerservicenummer) -> Leerling:
         )
         if naar is None:
             van.burgerservicenummer = burgerservicenummer
-            van.geboortedatum = _brp_geboortedatum(burgerservicenummer) or van.geboortedatum
+            van.geboortedatum = geboortedatum_uit(_brp(burgerservicenummer)) or van.geboortedatum
             van.save(update_fields=["burgerservicenummer", "geboortedatum"])
             verplaatst, resultaat = {}, van
         else:

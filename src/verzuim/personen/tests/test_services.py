@@ -298,6 +298,25 @@ def test_art5_hoogstens_een_schooljaar(wereld, artikel, begin, einde, code):
     assert _tellingen() == voor
 
 
+def test_vrijstelling_voor_nieuwe_leerling_leest_de_brp_een_keer(wereld, monkeypatch):
+    """Woongemeente (scope) and birth date of a pupil new to the register come from one BRP
+    read (counted on the real local adapter)."""
+    from verzuim.personen.brp.lokaal import LokaleBrp
+
+    echt, gelezen = LokaleBrp.raadpleeg, []
+
+    def raadpleeg(self, bsns, doel, **kw):
+        gelezen.append((tuple(bsns), doel))
+        return echt(self, bsns, doel, **kw)
+
+    monkeypatch.setattr(LokaleBrp, "raadpleeg", raadpleeg)
+    r = services.registreer_vrijstelling(
+        wereld.haarlem, {"burgerservicenummer": NIEUW}, "5a", "2026-08-01", "2027-07-31"
+    )
+    assert r.nieuw and r.object.leerling.geboortedatum is not None
+    assert gelezen == [((NIEUW,), "leerplicht")]
+
+
 def test_andere_artikelen_mogen_langer_of_open(wereld):
     r = services.registreer_vrijstelling(
         wereld.haarlem, {"burgerservicenummer": NIEUW}, "5a-trekkend", "2026-08-01", "2028-07-31"
