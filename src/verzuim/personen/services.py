@@ -4,8 +4,6 @@ and the BSN↔onderwijsnummer link. Every write goes through here; each service 
 names, e.g. ``leerling.burgerservicenummer``), writes the audit record in the same
 transaction and returns the result.
 
-    vind_of_maak_leerling(actor, *, burgerservicenummer=None, onderwijsnummer=None,
-                          geboortedatum=None, adres=None) -> Leerling
     inschrijven(actor, leerling_ref, vestiging_code, begindatum, einddatum=None,
                 onderwijssoort="") -> Registratie
     wijzig_inschrijving(actor, uuid, einddatum) -> Inschrijving          (uitschrijven)
@@ -271,34 +269,6 @@ def _vul_aan(leerling: Leerling, ref: _Ref) -> list[str]:
             setattr(leerling, veld, waarde)
             gewijzigd.append(veld)
     return gewijzigd
-
-
-def vind_of_maak_leerling(
-    actor: Actor,
-    *,
-    burgerservicenummer: str | None = None,
-    onderwijsnummer: str | None = None,
-    geboortedatum=None,
-    adres: dict | None = None,
-) -> Leerling:
-    """The register's pupil for a BSN or onderwijsnummer (R-ID-1), created when unknown.
-    Only a school or a gemeente/leerplichtdienst (or the system) may create pupils."""
-    if not (actor.is_systeem or queries.is_school(actor) or queries.is_gemeentelijk(actor)):
-        raise GeenToegang("Deze organisatie registreert geen leerlingen.")
-    fouten = Fouten()
-    ref = _lees_ref(
-        {
-            "burgerservicenummer": burgerservicenummer,
-            "onderwijsnummer": onderwijsnummer,
-            "geboortedatum": geboortedatum,
-            "adres": adres,
-        },
-        fouten,
-        prefix="",
-    )
-    _controleer(fouten)
-    with transaction.atomic():
-        return _vind_of_maak(actor, ref)
 
 
 # --- inschrijvingen --------------------------------------------------------------------

@@ -46,25 +46,36 @@ def _audit(actie: str) -> AuditRecord:
     return AuditRecord.objects.filter(actie=actie).latest("id")
 
 
-# --- vind_of_maak_leerling -----------------------------------------------------------------
+# --- a pupil new to the register (through inschrijven) ------------------------------------
 
 
 def test_nieuwe_bsn_leerling_krijgt_geboortedatum_uit_brp_en_audit(wereld):
-    leerling = services.vind_of_maak_leerling(wereld.school_a, burgerservicenummer=NIEUW)
+    r = services.inschrijven(
+        wereld.school_a, {"burgerservicenummer": NIEUW}, "99XA00", "2026-10-01"
+    )
+    leerling = r.object.leerling
     assert leerling.geboortedatum == dt.date(2014, 2, 2)
     assert _audit("leerling.aanmaken").persoon == NIEUW
-    assert services.vind_of_maak_leerling(wereld.school_a, burgerservicenummer=NIEUW) == leerling
+    r2 = services.inschrijven(
+        wereld.school_a, {"burgerservicenummer": NIEUW}, "99XA00", "2026-10-01"
+    )
+    assert not r2.nieuw and r2.object.leerling == leerling
 
 
-def test_vind_of_maak_noemt_fout_veld(wereld):
+def test_leerling_fouten_noemen_het_veld(wereld):
     with pytest.raises(Ongeldig) as e:
-        services.vind_of_maak_leerling(wereld.school_a, burgerservicenummer="123456789")
-    assert _namen(e) == {"burgerservicenummer"}
-    with pytest.raises(Ongeldig) as e:
-        services.vind_of_maak_leerling(
-            wereld.school_a, onderwijsnummer="101222000", geboortedatum="2014-13-01"
+        services.inschrijven(
+            wereld.school_a, {"burgerservicenummer": "123456789"}, "99XA00", "2026-10-01"
         )
-    assert _namen(e) == {"onderwijsnummer", "geboortedatum"}
+    assert _namen(e) == {"leerling.burgerservicenummer"}
+    with pytest.raises(Ongeldig) as e:
+        services.inschrijven(
+            wereld.school_a,
+            {"onderwijsnummer": "101222000", "geboortedatum": "2014-13-01"},
+            "99XA00",
+            "2026-10-01",
+        )
+    assert {"leerling.onderwijsnummer", "leerling.geboortedatum"} <= _namen(e)
 
 
 def test_beleidsmedewerker_maakt_geen_leerling(wereld):
@@ -72,6 +83,7 @@ def test_beleidsmedewerker_maakt_geen_leerling(wereld):
         services.inschrijven(
             wereld.beleid_haarlem, {"burgerservicenummer": NIEUW}, "99XA00", "2026-10-01"
         )
+    assert not Leerling.objects.filter(burgerservicenummer=NIEUW).exists()
 
 
 # --- inschrijvingen -----------------------------------------------------------------------
