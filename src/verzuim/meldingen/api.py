@@ -280,7 +280,7 @@ class MeldingSerializer(serializers.Serializer):
     CASUS = ("verantwoordelijkeGemeente", "doelgroep", "routering", "behandelaar", "doorzendingen")
 
     def _volledig(self, obj) -> bool:
-        return queries.partij(self.context["actor"], obj) in ("ontvanger", "register")
+        return queries.ziet_alles(self.context["actor"], obj)
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_url(self, obj) -> str:
@@ -371,7 +371,7 @@ def _status_weergave(s, volledig: bool) -> dict:
 def melding_weergave(melding: Melding, actor, request=None) -> dict:
     """`MeldingSerializer(melding, context={"request": request, "actor": actor}).data`."""
     m = melding
-    volledig = queries.partij(actor, m) in ("ontvanger", "register")
+    volledig = queries.ziet_alles(actor, m)
     pad = reverse("api:melding", kwargs={"melding_uuid": m.uuid})
     vervolg_op = m.vervolg_op
     data = {
@@ -602,7 +602,7 @@ class MeldingStatussenView(GenericAPIView):
         actor = api_actor(request)
         with domeinfouten():
             melding = services.lees_melding(actor, melding_uuid)
-        volledig = queries.partij(actor, melding) in ("ontvanger", "register")
+        volledig = queries.ziet_alles(actor, melding)
         return Response(
             StatusWijzigingSerializer(
                 queries.statushistorie(melding), many=True, context={"volledig": volledig}
@@ -634,7 +634,7 @@ class MeldingStatussenView(GenericAPIView):
                 reden=v.get("reden"),
                 toelichting=v.get("toelichting", ""),
             )
-        volledig = queries.partij(actor, melding) in ("ontvanger", "register")
+        volledig = queries.ziet_alles(actor, melding)
         laatste = queries.statushistorie(melding).last()
         return Response(
             StatusWijzigingSerializer(laatste, context={"volledig": volledig}).data, status=201

@@ -44,6 +44,12 @@ def partij(actor: Actor, melding: Melding) -> str | None:
     return None
 
 
+def ziet_alles(actor: Actor, melding: Melding) -> bool:
+    """Whether the actor sees the full melding with its casework (the receiving party and
+    the register); the school sees status, date and reason code only (R-ME-7)."""
+    return partij(actor, melding) in ("ontvanger", "register")
+
+
 def meldingen_voor(actor: Actor) -> QuerySet[Melding]:
     """All meldingen the actor may see (base of every other query)."""
     qs = Melding.objects.select_related(
