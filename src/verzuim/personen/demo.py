@@ -25,6 +25,7 @@ from stdnum.nl import bsn as stdnum_bsn
 from stdnum.nl import onderwijsnummer as stdnum_onr
 
 from verzuim.organisaties.referentie import read_csv
+from verzuim.rules import leeftijd as leeftijd_op
 
 VANDAAG = dt.date(2026, 11, 16)  # a Monday in the school year
 
@@ -112,10 +113,6 @@ def _jaren_terug(d: dt.date, jaren: int) -> dt.date:
         return d.replace(year=d.year - jaren)
     except ValueError:  # 29 February
         return d.replace(year=d.year - jaren, day=28)
-
-
-def _leeftijd(geboren: dt.date, op: dt.date) -> int:
-    return op.year - geboren.year - ((op.month, op.day) < (geboren.month, geboren.day))
 
 
 def _schooljaar_start(jaar: int) -> dt.date:
@@ -228,7 +225,7 @@ class Generator:
         rng = self.rng
         ref = {"burgerservicenummer": persoon["burgerservicenummer"]}
         geboren = dt.date.fromisoformat(persoon["geboorte"]["datum"])
-        leeftijd = _leeftijd(geboren, self.vandaag)
+        leeftijd = leeftijd_op(geboren, self.vandaag)
         gemeente = persoon["gemeenteVanInschrijving"]["code"]
         inschrijvingen: list[dict] = []
         diplomas: list[dict] = []
@@ -305,7 +302,7 @@ def _bijzondere_gevallen(gen: Generator, data: dict) -> None:
     vandaag = gen.vandaag
     leerplichtig = [
         p for p in data["personen"]
-        if 6 <= _leeftijd(dt.date.fromisoformat(p["geboorte"]["datum"]), vandaag) <= 16
+        if 6 <= leeftijd_op(dt.date.fromisoformat(p["geboorte"]["datum"]), vandaag) <= 16
     ]  # fmt: skip
     rng.shuffle(leerplichtig)
     n = max(1, len(leerplichtig) // 100)

@@ -9,6 +9,7 @@ from verzuim.organisaties.models import Gemeente
 from verzuim.personen.brp.velden import fields_voor, filter_velden
 from verzuim.personen.identificatie import RNI_GEMEENTE
 from verzuim.personen.models import BrpPersoon
+from verzuim.rules import leeftijd
 
 MAANDEN = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
            "september", "oktober", "november", "december"]  # fmt: skip
@@ -21,10 +22,6 @@ def datum(d: dt.date) -> dict:
     """A v2 VolledigeDatum."""
     return {"type": "Datum", "datum": d.isoformat(),
             "langFormaat": f"{d.day} {MAANDEN[d.month - 1]} {d.year}"}  # fmt: skip
-
-
-def _leeftijd(geboren: dt.date, op: dt.date) -> int:
-    return op.year - geboren.year - ((op.month, op.day) < (geboren.month, geboren.day))
 
 
 def _naam(voornamen: str, voorvoegsel: str, geslachtsnaam: str, *, volledig: bool) -> dict:
@@ -94,7 +91,7 @@ def persoon_v2(p: BrpPersoon, gemeentenamen: dict[str, str], vandaag: dt.date) -
         uit["geslacht"] = {"code": p.geslacht, "omschrijving": GESLACHT.get(p.geslacht, "onbekend")}
     uit["geboorte"] = {"datum": datum(p.geboortedatum)}
     if not p.overlijdensdatum:
-        uit["leeftijd"] = _leeftijd(p.geboortedatum, vandaag)
+        uit["leeftijd"] = leeftijd(p.geboortedatum, vandaag)
     code = p.gemeente_van_inschrijving
     omschrijving = (
         "Registratie Niet Ingezetenen" if code == RNI_GEMEENTE else gemeentenamen.get(code)
