@@ -315,7 +315,6 @@ def _keten(actor, melding) -> list[dict]:
             "begindatum": m.begindatum,
             "einddatum": m.einddatum,
             "status_label": m.get_status_display(),
-            "zichtbaar": True,
         }
         for m in keten
     ]
