@@ -12,14 +12,13 @@ callers).
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Protocol
 
 from django.conf import settings
 
 from verzuim.personen.brp.velden import DOELEN, BrpFout, filter_velden
 
-__all__ = ["DOELEN", "BrpBron", "BrpFout", "filter_velden", "get_brp"]
+__all__ = ["DOELEN", "BrpBron", "BrpFout", "filter_velden", "get_brp", "sluit_clients"]
 
 
 class BrpBron(Protocol):
@@ -31,13 +30,28 @@ class BrpBron(Protocol):
         ...
 
 
-@lru_cache(maxsize=4)
+_CLIENTS: dict[tuple, object] = {}
+
+
 def _haal_centraal(url: str, api_key: str, timeout: float, retries: int):
     """One client (one httpx connection pool) per configuration and process, not a new one
     per read; a changed setting gives a new client."""
     from verzuim.personen.brp.haal_centraal import HaalCentraalClient
 
-    return HaalCentraalClient(url, api_key=api_key, timeout=timeout, retries=retries)
+    sleutel = (url, api_key, timeout, retries)
+    client = _CLIENTS.get(sleutel)
+    if client is None:
+        client = _CLIENTS[sleutel] = HaalCentraalClient(
+            url, api_key=api_key, timeout=timeout, retries=retries
+        )
+    return client
+
+
+def sluit_clients() -> None:
+    """Close the kept Haal Centraal connections (tests against a live server, shutdown)."""
+    while _CLIENTS:
+        _, client = _CLIENTS.popitem()
+        client.http.close()
 
 
 def get_brp() -> BrpBron:

@@ -18,7 +18,7 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
 from conftest import SHARED_DIR
-from verzuim.personen.brp import DOELEN, BrpFout, get_brp
+from verzuim.personen.brp import DOELEN, BrpFout, get_brp, sluit_clients
 from verzuim.personen.brp.haal_centraal import HaalCentraalClient
 from verzuim.personen.brp.lokaal import LokaleBrp
 from verzuim.personen.scenario import laad_scenario
@@ -121,6 +121,7 @@ def test_get_brp_kiest_backend(settings):
     settings.BRP_BACKEND = "iets"
     with pytest.raises(ValueError):
         get_brp()
+    sluit_clients()
 
 
 @pytest.fixture
@@ -128,7 +129,9 @@ def brp_server(live_server, settings):
     settings.ROOT_URLCONF = "verzuim.personen.tests.urls_brp"
     settings.BRP_API_KEY = "proef-sleutel"
     settings.DEMO = True
-    return live_server.url + "/brp-proef"
+    yield live_server.url + "/brp-proef"
+    # A kept-alive connection would keep a server thread, and its database session, open.
+    sluit_clients()
 
 
 @pytest.mark.live
