@@ -1,5 +1,6 @@
-"""Shared pytest fixtures. Settings are the production defaults (DEMO off, 2FA on);
-tests that need demo mode or another backend override `settings` themselves."""
+"""Shared pytest fixtures. Settings are the production defaults (DEMO off, 2FA on, secure
+cookies, HSTS, CSP); tests that need demo mode or another backend override `settings`
+themselves."""
 
 import os
 from pathlib import Path
@@ -23,3 +24,13 @@ os.environ["VERZUIM_SHARED_DIR"] = str(SHARED_DIR)
 @pytest.fixture(scope="session")
 def shared_dir() -> Path:
     return SHARED_DIR
+
+
+@pytest.fixture(scope="session", autouse=True)
+def plain_http_testserver():
+    """The test client and the live server speak plain http, so the production redirect to
+    https is off for the suite (session-wide: the live server builds its middleware once).
+    Every other production default stays on; test_https.py tests the redirect itself."""
+    from django.conf import settings
+
+    settings.SECURE_SSL_REDIRECT = False

@@ -6,9 +6,13 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 
 BASE_DIR = Path(__file__).resolve().parent
-PROJECT_DIR = BASE_DIR.parent.parent
+# A checkout (also `pip install -e .`) keeps var/ and node_modules/ beside pyproject.toml; an
+# installed package (`pip install .`) lives in site-packages and uses the working directory.
+_CHECKOUT = BASE_DIR.parent.parent
+PROJECT_DIR = _CHECKOUT if (_CHECKOUT / "pyproject.toml").is_file() else Path.cwd()
 VAR_DIR = Path(os.environ.get("VERZUIM_VAR_DIR", PROJECT_DIR / "var"))
 
 
@@ -41,6 +45,23 @@ CSRF_TRUSTED_ORIGINS = [
 ]
 BASE_URL = os.environ.get("VERZUIM_BASE_URL", "http://127.0.0.1:8000")
 
+# HTTPS (issue 8 §2). Production runs behind a TLS-terminating proxy, so the secure settings
+# are the default outside demo and debug (which serve plain http on 127.0.0.1); each can be
+# overridden. SECURE_PROXY_SSL_HEADER is opt-in: trusting X-Forwarded-Proto is only safe when
+# the proxy sets (overwrites) it, so the operator names the header.
+SECURE_BY_DEFAULT = not (DEMO or DEBUG)
+SECURE_SSL_REDIRECT = env_bool("VERZUIM_SECURE_SSL_REDIRECT", SECURE_BY_DEFAULT)
+SESSION_COOKIE_SECURE = env_bool("VERZUIM_SECURE_COOKIES", SECURE_BY_DEFAULT)
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SECURE_HSTS_SECONDS = int(
+    os.environ.get("VERZUIM_HSTS_SECONDS", str(365 * 24 * 3600 if SECURE_BY_DEFAULT else 0))
+)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("VERZUIM_HSTS_INCLUDE_SUBDOMAINS", default=True)
+SECURE_HSTS_PRELOAD = env_bool("VERZUIM_HSTS_PRELOAD", default=False)
+if os.environ.get("VERZUIM_PROXY_SSL_HEADER"):
+    _header = os.environ["VERZUIM_PROXY_SSL_HEADER"].upper().replace("-", "_")
+    SECURE_PROXY_SSL_HEADER = (f"HTTP_{_header}", "https")
+
 INSTALLED_APPS = [
     "verzuim.web.apps.BeheerAdminConfig",  # django.contrib.admin with role check
     "django.contrib.auth",
@@ -57,6 +78,7 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tasks",
     "django_tasks_db",
+    "csp",
     "verzuim.audit",
     "verzuim.organisaties",
     "verzuim.accounts",
@@ -70,6 +92,7 @@ MIDDLEWARE = [
     "verzuim.audit.middleware.RequestIdMiddleware",
     "verzuim.api.middleware.ApiMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -81,6 +104,24 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
+
+# Content-Security-Policy (issue 8 §2), in every mode: only this origin's files; no inline
+# script or style (templates keep JS and CSS in static files, htmx's indicator CSS included),
+# no eval, no framing. data: images are the NL Design System CSS's inline SVG icons.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+if os.environ.get("VERZUIM_CSP_REPORT_URI"):
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["report-uri"] = [os.environ["VERZUIM_CSP_REPORT_URI"]]
 
 ROOT_URLCONF = "verzuim.urls"
 APPEND_SLASH = False
@@ -220,4 +261,6 @@ LOGGING = {
 
 # Lockout is per username: town halls and schools sit behind one shared NAT address, so a
 # per-IP lockout would lock out a whole office after one person's typos.
-SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+# HSTS preload (W021) is the domain owner's decision for the whole registrable domain (the
+# municipality's), not this application's: off by default, VERZUIM_HSTS_PRELOAD=1 opts in.
+SILENCED_SYSTEM_CHECKS = ["axes.W006", "security.W021"]

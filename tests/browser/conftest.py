@@ -10,6 +10,8 @@
   reference data of the organisaties migration included, so `referentiedata` puts it back.
 - Works with pytest-xdist: each worker has its own test database and its own live server
   on a free port.
+- Every browser context is watched for Content-Security-Policy violations (issue 8 §2): a
+  test in which any page breaks the CSP fails at teardown, so new tests are covered too.
 """
 
 from __future__ import annotations
@@ -84,15 +86,75 @@ def testmodus(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+# Runs in every document before its own scripts: each violation goes to Python at once
+# (a binding, so a violation just before a navigation is not lost with the page).
+CSP_LUISTERAAR = """
+document.addEventListener("securitypolicyviolation", (e) => {
+  window.__cspSchending({
+    richtlijn: e.effectiveDirective, geblokkeerd: e.blockedURI, pagina: e.documentURI,
+    bron: e.sourceFile, regel: e.lineNumber, voorbeeld: e.sample,
+  });
+});
+"""
+
+
+def bewaak_csp(context, schendingen: list) -> None:
+    """Record every CSP violation in `context` into `schendingen`: the DOM's
+    securitypolicyviolation events and Chromium's console reports ("Refused to ...")."""
+    context.expose_binding("__cspSchending", lambda _bron, schending: schendingen.append(schending))
+    context.add_init_script(CSP_LUISTERAAR)
+
+    def console(bericht):
+        if bericht.type == "error" and "Content Security Policy" in bericht.text:
+            schendingen.append({"console": bericht.text, "pagina": bericht.page and bericht.page.url})
+
+    context.on("console", console)
+
+
+def controleer_csp(schendingen: list) -> None:
+    if schendingen:
+        regels = "\n".join(f"  {s}" for s in schendingen)
+        raise AssertionError(f"Content-Security-Policy violated ({len(schendingen)}):\n{regels}")
+
+
+def sluit(context) -> None:
+    """Let pending violation reports arrive (they are queued as tasks), then close."""
+    for open_page in context.pages:
+        if not open_page.is_closed():
+            try:
+                open_page.evaluate("() => new Promise((klaar) => setTimeout(klaar, 0))")
+            except Exception:  # a page mid-navigation or crashed: nothing left to flush
+                pass
+    context.close()
+
+
 @pytest.fixture
-def browser_context(chromium, live_server, referentiedata, testmodus):
-    """A fresh browser profile per test (no cookies shared between users or tests)."""
+def csp_schendingen() -> Iterator[list]:
+    """The CSP violations of this test's browser contexts; any at the end fail the test.
+    A test that provokes violations on purpose empties the list itself."""
+    schendingen: list = []
+    yield schendingen
+    controleer_csp(schendingen)
+
+
+def nieuwe_context(chromium, live_server, schendingen: list, **opties):
     context = chromium.new_context(
-        base_url=live_server.url, locale="nl-NL", viewport={"width": 1280, "height": 900}
+        base_url=live_server.url,
+        locale="nl-NL",
+        viewport={"width": 1280, "height": 900},
+        **opties,
     )
     context.set_default_timeout(10_000)
+    bewaak_csp(context, schendingen)
+    return context
+
+
+@pytest.fixture
+def browser_context(chromium, live_server, referentiedata, testmodus, csp_schendingen):
+    """A fresh browser profile per test (no cookies shared between users or tests)."""
+    context = nieuwe_context(chromium, live_server, csp_schendingen)
     yield context
-    context.close()
+    sluit(context)
 
 
 @pytest.fixture
@@ -101,21 +163,18 @@ def page(browser_context):
 
 
 @pytest.fixture
-def new_page(browser_context, chromium, live_server) -> Iterator[Callable]:
+def new_page(browser_context, chromium, live_server, csp_schendingen) -> Iterator[Callable]:
     """Another browser profile, for a second user in the same test."""
     contexts = []
 
     def _new_page():
-        ctx = chromium.new_context(
-            base_url=live_server.url, locale="nl-NL", viewport={"width": 1280, "height": 900}
-        )
-        ctx.set_default_timeout(10_000)
+        ctx = nieuwe_context(chromium, live_server, csp_schendingen)
         contexts.append(ctx)
         return ctx.new_page()
 
     yield _new_page
     for ctx in contexts:
-        ctx.close()
+        sluit(ctx)
 
 
 @pytest.fixture
