@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -106,7 +107,9 @@ def bewaak_csp(context, schendingen: list) -> None:
 
     def console(bericht):
         if bericht.type == "error" and "Content Security Policy" in bericht.text:
-            schendingen.append({"console": bericht.text, "pagina": bericht.page and bericht.page.url})
+            schendingen.append(
+                {"console": bericht.text, "pagina": bericht.page and bericht.page.url}
+            )
 
     context.on("console", console)
 
@@ -119,12 +122,12 @@ def controleer_csp(schendingen: list) -> None:
 
 def sluit(context) -> None:
     """Let pending violation reports arrive (they are queued as tasks), then close."""
+    from playwright.sync_api import Error as PlaywrightError
+
     for open_page in context.pages:
-        if not open_page.is_closed():
-            try:
-                open_page.evaluate("() => new Promise((klaar) => setTimeout(klaar, 0))")
-            except Exception:  # a page mid-navigation or crashed: nothing left to flush
-                pass
+        # A page mid-navigation or crashed has nothing left to flush.
+        with contextlib.suppress(PlaywrightError):
+            open_page.evaluate("() => new Promise((klaar) => setTimeout(klaar, 0))")
     context.close()
 
 

@@ -3,10 +3,12 @@ browser test in which a page violates the CSP; here we prove that it catches vio
 that the pages the other tests do not reach (registerbeheer with its select2 autocomplete)
 keep working under the policy."""
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import controleer_csp
+from tests.browser.conftest import WACHTWOORD, controleer_csp
 
 pytestmark = pytest.mark.browser
 
@@ -71,3 +73,15 @@ def test_registerbeheer_works_under_the_csp(page, maak_gebruiker, inloggen):
     page.locator("#nav-filter").fill("token")
     expect(page.locator("#nav-sidebar").get_by_role("link", name="API-tokens")).to_be_visible()
     expect(page.locator("#nav-sidebar").get_by_role("link", name="Gemeenten")).to_be_hidden()
+
+
+def test_twee_factor_setup_with_its_qr_code_under_the_csp(page, settings, maak_gebruiker):
+    """The QR code is inline SVG rendered by the server: no style, no script, no data: URL."""
+    maak_gebruiker("lpa", "GM0363", ["leerplichtambtenaar"])
+    settings.VERZUIM_2FA_REQUIRED = True
+    page.goto("/account/inloggen/")
+    page.locator("input[name=username]").fill("lpa")
+    page.locator("input[name=password]").fill(WACHTWOORD)
+    page.locator("main form button[type=submit]").click()
+    expect(page).to_have_url(re.compile(r"/account/2fa/instellen/"))
+    expect(page.locator("figure.vr-qr svg")).to_be_visible()
