@@ -26,11 +26,11 @@ def shared_dir() -> Path:
     return SHARED_DIR
 
 
-@pytest.fixture(scope="session", autouse=True)
-def plain_http_testserver():
-    """The test client and the live server speak plain http, so the production redirect to
-    https is off for the suite (session-wide: the live server builds its middleware once).
-    Every other production default stays on; test_https.py tests the redirect itself."""
+def pytest_configure(config):
+    """The test client, the live server and WSGI apps built at import time speak plain http,
+    so the production redirect to https is off for the whole run, before any middleware is
+    built. Every other production default stays on; web/tests/test_beveiliging.py tests the
+    redirect itself."""
     from django.conf import settings
 
     settings.SECURE_SSL_REDIRECT = False

@@ -92,7 +92,7 @@ MIDDLEWARE = [
     "verzuim.audit.middleware.RequestIdMiddleware",
     "verzuim.api.middleware.ApiMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "verzuim.web.csp.CSPMiddleware",  # django-csp, header built once
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
