@@ -1,8 +1,10 @@
 """What every write service needs to read its input: `Fouten`, the invalidParams of one
-request (all problems at once, each naming its field), and `datum`, a JJJJ-MM-DD field."""
+request (all problems at once, each naming its field), `lees_datum` for a JJJJ-MM-DD field
+and `lees_nl_datum` for a date typed on a page (dd-mm-jjjj)."""
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 
@@ -38,3 +40,43 @@ def lees_datum(waarde, name: str, fouten: Fouten, *, verplicht: bool = True) -> 
             pass
     fouten.add(name, "invalid", "Geen geldige datum (JJJJ-MM-DD).")
     return None
+
+
+_NL_DATUM = re.compile(r"^\s*([0-9]{1,2})-([0-9]{1,2})-([0-9]{4})\s*$")
+_MAANDEN = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
+
+
+def lees_nl_datum(tekst: str, naam: str) -> tuple[dt.date | None, str]:
+    """A date as people type it on the pages (dd-mm-jjjj) → (date, "") or (None, a Dutch
+    message naming the field `naam`, e.g. "de begindatum"). A well-formed date that does not
+    exist (31-02-2026) is told so, not told to use dd-mm-jjjj."""
+    m = _NL_DATUM.match(tekst or "")
+    if not m:
+        return None, f"Vul {naam} in als dd-mm-jjjj, bijvoorbeeld 07-09-2026."
+    dag, maand, jaar = map(int, m.groups())
+    try:
+        return dt.date(jaar, maand, dag), ""
+    except ValueError:
+        pass
+    if not 1 <= maand <= 12:
+        return None, f"{tekst.strip()} bestaat niet: er is geen maand {maand}. Controleer {naam}."
+    if jaar < dt.MINYEAR:
+        return None, f"{tekst.strip()} bestaat niet: er is geen jaar 0. Controleer {naam}."
+    dagen = calendar.monthrange(jaar, maand)[1]
+    return None, (
+        f"{tekst.strip()} bestaat niet: {_MAANDEN[maand - 1]} {jaar} heeft {dagen} dagen. "
+        f"Controleer {naam}."
+    )

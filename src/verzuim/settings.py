@@ -195,6 +195,9 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = True
+# The demo runs without DEBUG (it shows the product's own error pages) but from a checkout
+# whose static files may change while it runs: look them up per request, as DEBUG would.
+WHITENOISE_AUTOREFRESH = DEBUG or DEMO
 
 EMAIL_BACKEND = os.environ.get(
     "VERZUIM_EMAIL_BACKEND",

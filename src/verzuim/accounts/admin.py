@@ -104,7 +104,7 @@ class GebruikerAdmin(GeauditeerdeBeheerMixin, UserAdmin):
     autocomplete_fields = ["organisatie"]
     fieldsets = (
         (None, {"fields": ("username", "password")}),
-        ("Persoon", {"fields": ("first_name", "last_name", "email")}),
+        ("Persoon", {"fields": ("first_name", "last_name", "email", "functie", "telefoon")}),
         ("Organisatie en rollen", {"fields": ("organisatie", "rollen", "boa")}),
         ("Tweestapsverificatie", {"fields": ("tweefactor_herstellen",)}),
         (

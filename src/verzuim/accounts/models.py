@@ -36,6 +36,9 @@ class Gebruiker(AbstractUser):
     )
     rollen = models.JSONField(default=list, blank=True)
     boa = models.BooleanField("BOA", default=False)
+    # Contact details a melding form starts with (R-ME-1: contactpersoon).
+    functie = models.CharField(max_length=200, blank=True)
+    telefoon = models.CharField("telefoonnummer", max_length=200, blank=True)
 
     class Meta:
         verbose_name = "gebruiker"

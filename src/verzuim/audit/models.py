@@ -7,12 +7,22 @@ from django.conf import settings
 from django.db import models
 
 
-class AuditRecordQuerySet(models.QuerySet):
+class AlleenToevoegen(models.QuerySet):
     def update(self, **kwargs):  # noqa: ARG002
         raise PermissionError("Auditrecords kunnen niet worden gewijzigd.")
 
     def delete(self):
         raise PermissionError("Auditrecords kunnen niet worden verwijderd.")
+
+
+class AuditRecordQuerySet(AlleenToevoegen):
+    def over_persoon(self, persoon: str):
+        """Records about `persoon`: one read or change of that person (`persoon`), or a list
+        read that showed the person among others (`AuditPersoon`). Both indexed."""
+        return self.filter(
+            models.Q(persoon=persoon)
+            | models.Q(pk__in=AuditPersoon.objects.filter(persoon=persoon).values("record_id"))
+        )
 
 
 class AuditRecord(models.Model):
@@ -41,6 +51,29 @@ class AuditRecord(models.Model):
         verbose_name = "auditrecord"
         verbose_name_plural = "auditlog"
         ordering = ["-tijdstip", "-id"]
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise PermissionError("Auditrecords kunnen niet worden gewijzigd.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise PermissionError("Auditrecords kunnen niet worden verwijderd.")
+
+
+class AuditPersoon(models.Model):
+    """One person shown by a list read (`services.log_lijst`): a page of 25 pupils is one
+    record naming 25 persons, so the log stays readable and a person's trail still finds
+    every page that showed them (R-PR-1). Append-only like the record."""
+
+    record = models.ForeignKey(AuditRecord, on_delete=models.PROTECT, related_name="personen")
+    persoon = models.CharField(max_length=20, db_index=True)
+
+    objects = AlleenToevoegen.as_manager()
+
+    class Meta:
+        verbose_name = "persoon in auditrecord"
+        verbose_name_plural = "personen in auditrecords"
 
     def save(self, *args, **kwargs):
         if self.pk is not None:

@@ -21,7 +21,7 @@ def auditrecords(actor: Actor, filters: dict) -> QuerySet[AuditRecord]:
         raise PermissionDenied("Alleen de privacy officer mag het auditlog doorzoeken.")
     qs = AuditRecord.objects.all()
     if filters.get("persoon"):
-        qs = qs.filter(persoon=filters["persoon"])
+        qs = qs.over_persoon(filters["persoon"])
     if filters.get("actor"):
         qs = qs.filter(actor_label__icontains=filters["actor"])
     if filters.get("organisatie"):

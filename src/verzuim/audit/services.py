@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from verzuim import clock
 from verzuim.audit.context import Actor
-from verzuim.audit.models import AuditRecord
+from verzuim.audit.models import AuditPersoon, AuditRecord
 from verzuim.snelpad import voeg_in
 
 
@@ -52,22 +52,23 @@ def log(
 
 
 def log_many(actor: Actor, actie: str, personen: list[str], *, doel: str = "", **kw) -> None:
-    """One record per person read (e.g. a list page), written in one round trip."""
-    now = clock.now()
-    AuditRecord.objects.bulk_create(
-        [
-            _record(
-                actor,
-                actie,
-                now,
-                persoon=p,
-                doel=doel,
-                details=kw.get("details") or {},
-                object_type=kw.get("object_type", ""),
-            )
-            for p in personen
-        ]
+    """One read of a list of persons (a page of meldingen, a search result): ONE record that
+    names every person shown (`AuditPersoon` rows, written in one round trip), so a list
+    page is one line in the log and each person's trail still finds it (R-PR-1)."""
+    personen = sorted(set(personen))
+    if not personen:
+        return
+    record = _record(
+        actor,
+        actie,
+        clock.now(),
+        persoon=personen[0] if len(personen) == 1 else "",
+        doel=doel,
+        details={**(kw.get("details") or {}), "aantalPersonen": len(personen)},
+        object_type=kw.get("object_type", ""),
     )
+    voeg_in(record)
+    AuditPersoon.objects.bulk_create([AuditPersoon(record=record, persoon=p) for p in personen])
 
 
 ZOEK_FILTERS = ("persoon", "actor", "organisatie", "actie", "van", "tot")
@@ -83,7 +84,7 @@ def zoek(actor: Actor, filters: dict, pagina: int = 1, per_pagina: int = 50):
     from verzuim.audit.queries import auditrecords
 
     with transaction.atomic():
-        records = auditrecords(actor, filters)
+        records = auditrecords(actor, filters).prefetch_related("personen")
         page = Paginator(records, per_pagina).get_page(pagina)
         gebruikt = {
             k: str(v) for k, v in filters.items() if k in ZOEK_FILTERS and v and k != "persoon"

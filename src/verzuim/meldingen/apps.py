@@ -7,3 +7,7 @@ class MeldingenConfig(AppConfig):
 
     def ready(self):
         from verzuim.meldingen import receivers, referentie  # noqa: F401
+        from verzuim.meldingen.leerlingsectie import meldingen_sectie
+        from verzuim.personen.leerlingkaart import registreer_sectie
+
+        registreer_sectie(meldingen_sectie)

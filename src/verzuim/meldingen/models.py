@@ -103,6 +103,11 @@ class StatusWijziging(models.Model):
     toelichting = models.TextField(blank=True)
     tijdstip = models.DateTimeField()
     door_label = models.CharField(max_length=200)
+    # The person behind door_label (a user; none for an API application or the register),
+    # so the history shows a name rather than a username.
+    door_gebruiker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     door_organisatie = models.ForeignKey(
         Organisatie, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
@@ -120,13 +125,23 @@ class Doorzending(models.Model):
     van = models.ForeignKey(Organisatie, on_delete=models.PROTECT, related_name="+")
     naar = models.ForeignKey(Organisatie, on_delete=models.PROTECT, related_name="+")
     naar_gemeente = models.ForeignKey(Gemeente, on_delete=models.PROTECT, related_name="+")
+    # The pupil's woongemeente in the BRP when it was forwarded (None: unknown). A forward
+    # elsewhere needs a toelichting, and the receiver's page tells a deliberate forward
+    # from a later move (R-RT-5).
+    brp_gemeente = models.ForeignKey(
+        Gemeente, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     toelichting = models.TextField(blank=True)
     tijdstip = models.DateTimeField()
     door_label = models.CharField(max_length=200)
+    door_gebruiker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         verbose_name_plural = "doorzendingen"
         ordering = ["tijdstip", "id"]
+        indexes = [models.Index(fields=["van", "-tijdstip"])]  # the sender's "Doorgestuurd"
 
 
 class IdempotencyRecord(models.Model):

@@ -20,7 +20,7 @@ from django.db.models import Count, Q, QuerySet
 from verzuim.audit.context import Actor
 from verzuim.meldingen.codes import OPEN_STATUSSEN, Status
 from verzuim.meldingen.fouten import NietGevonden
-from verzuim.meldingen.models import Melding, Notificatie, StatusWijziging
+from verzuim.meldingen.models import Doorzending, Melding, Notificatie, StatusWijziging
 from verzuim.organisaties.models import OrganisatieSoort
 
 BEHANDELENDE_SOORTEN = frozenset(
@@ -165,7 +165,44 @@ def inbox_tellingen(actor: Actor, mappen=("nieuw", "mijn", "open")) -> dict[str,
 
 
 def statushistorie(melding: Melding) -> QuerySet[StatusWijziging]:
-    return melding.statussen.select_related("door_organisatie").order_by("tijdstip", "id")
+    return melding.statussen.select_related("door_organisatie", "door_gebruiker").order_by(
+        "tijdstip", "id"
+    )
+
+
+def doorzendingen(melding: Melding) -> QuerySet[Doorzending]:
+    return melding.doorzendingen.select_related("van", "naar", "door_gebruiker").order_by(
+        "tijdstip", "id"
+    )
+
+
+def doorgestuurd_door(actor: Actor) -> QuerySet[Doorzending]:
+    """The sender's trace (R-RT-5): every forward the actor's organisation made, newest
+    first, with the melding as it was reported (never its casework after the forward)."""
+    org = actor.organisatie
+    if org is None or org.soort not in BEHANDELENDE_SOORTEN:
+        return Doorzending.objects.none()
+    return (
+        Doorzending.objects.filter(van=org)
+        .select_related(
+            "melding__leerling",
+            "melding__instelling",
+            "melding__vestiging",
+            "naar",
+            "naar_gemeente",
+            "door_gebruiker",
+        )
+        .order_by("-tijdstip", "-id")
+    )
+
+
+def doorzending_van(actor: Actor, melding_uuid) -> Doorzending:
+    """The last forward of this melding by the actor's organisation, or NietGevonden."""
+    u = _als_uuid(melding_uuid)
+    d = doorgestuurd_door(actor).filter(melding__uuid=u).first() if u else None
+    if d is None:
+        raise NietGevonden("Melding niet gevonden.")
+    return d
 
 
 def notificaties_voor(actor: Actor, *, ongelezen: bool = True) -> QuerySet[Notificatie]:

@@ -4,12 +4,14 @@ returns the result. Errors are the domain exceptions of `meldingen.fouten`.
 
 Intake:   meld_verzuim(actor, data, *, idempotency_key=None) -> Intake
 Statuses: wijzig_status(actor, melding_uuid, status, *, reden=None, toelichting="") -> Melding
+          controleer_status(...)  (the checks of wijzig_status, nothing written)
           trek_in(actor, melding_uuid, reden, toelichting="") -> Melding
           stuur_door(actor, melding_uuid, gemeente, toelichting="") -> Melding
           wijs_toe(actor, melding_uuid, behandelaar) -> Melding
 Reads:    lees_melding(actor, melding_uuid) -> Melding
-          lees_meldingen(actor, qs) -> list[Melding]   (audits one record per pupil shown)
+          lees_meldingen(actor, qs) -> list[Melding]   (one audit record naming the pupils)
           zoek_meldingen(actor, *, burgerservicenummer=None, onderwijsnummer=None) -> list
+          lees_doorzendingen(actor, qs) / lees_doorgestuurde(actor, melding_uuid)  (R-RT-5)
 Inbox:    markeer_gelezen(actor, notificatie_id, *, voor_organisatie=False)
 """
 
@@ -26,7 +28,7 @@ from verzuim import clock
 from verzuim.accounts.models import Rol, Scope
 from verzuim.audit import services as audit
 from verzuim.audit.context import SYSTEEM, Actor
-from verzuim.meldingen import notificaties, queries
+from verzuim.meldingen import brp, notificaties, queries
 from verzuim.meldingen.codes import API_REDEN, OPEN_STATUSSEN, Status, Verzuimsoort
 from verzuim.meldingen.fouten import (
     GeenToegang,
@@ -35,7 +37,7 @@ from verzuim.meldingen.fouten import (
     NietGevonden,
     OvergangNietToegestaan,
 )
-from verzuim.meldingen.invoer import Fouten, MeldingInvoer, lees_invoer
+from verzuim.meldingen.invoer import MAX_TEKST, Fouten, MeldingInvoer, lees_invoer
 from verzuim.meldingen.models import (
     Doorzending,
     IdempotencyRecord,
@@ -181,8 +183,14 @@ def _nieuwe_status(melding, status, *, door: Actor, reden="", toelichting="", ti
         toelichting=toelichting or "",
         tijdstip=tijdstip,
         door_label=door.label if not door.is_systeem else "register",
+        door_gebruiker=_gebruiker(door),
         door_organisatie=door.organisatie,
     )
+
+
+def _gebruiker(actor: Actor):
+    """The user behind a web actor (None for an API application or the register)."""
+    return actor.gebruiker if actor.soort == "gebruiker" and actor.gebruiker else None
 
 
 def _notificeer(melding: Melding, soort: str) -> None:
@@ -323,11 +331,31 @@ def _herhaald(actor: Actor, key: str | None, body_hash: str) -> Intake | None:
     return Intake(rec.melding, nieuw=rec.nieuw)
 
 
-def meld_verzuim(actor: Actor, data, *, idempotency_key: str | None = None) -> Intake:
+def _samen(eerder: list[dict], eigen: Fouten) -> list[dict]:
+    """The caller's problems with the input first, then the service's own about other
+    fields (a field the caller could not read has no second, derived problem)."""
+    namen = [f["name"] for f in eerder]
+
+    def gedekt(naam: str) -> bool:
+        return any(naam == n or naam.startswith(n + ".") or n.startswith(naam + ".") for n in namen)
+
+    return [*eerder, *(f for f in eigen if not gedekt(f["name"]))]
+
+
+def meld_verzuim(
+    actor: Actor,
+    data,
+    *,
+    idempotency_key: str | None = None,
+    invoerfouten: list[dict] | None = None,
+) -> Intake:
     """A school reports verzuim (R-ME-1..6, R-RT-1..4, R-RT-7).
 
     `data` is the JSON body of POST /api/v1/meldingen (camelCase; api-contract.md). Raises
     MeldingOngeldig with every problem at once, IdempotencyConflict, or GeenToegang.
+    `invoerfouten`: what a web form could not read in what was typed (a date that does not
+    exist); reported together with every problem the checks find in the rest, and nothing
+    is stored.
     Atomic: either the melding with its status, routing, audit record and notification is
     stored, or nothing is. The e-mail goes after commit (R-RT-4).
     """
@@ -340,6 +368,8 @@ def meld_verzuim(actor: Actor, data, *, idempotency_key: str | None = None) -> I
     body_hash = _hash(data)
     inv, fouten = lees_invoer(data)
     g = controleer(actor, inv, fouten)
+    if invoerfouten:
+        raise MeldingOngeldig(_samen(invoerfouten, fouten))
     if fouten:
         # A repeated key answers as the first time (or 409), even if the body no longer
         # passes the checks.
@@ -384,7 +414,8 @@ def lees_melding(actor: Actor, melding_uuid) -> Melding:
 
 
 def lees_meldingen(actor: Actor, qs, actie: str = "melding.lijst") -> list[Melding]:
-    """Evaluate a (scoped, filtered, paginated) list and audit one record per pupil shown."""
+    """Evaluate a (scoped, filtered, paginated) list; one audit record names every pupil
+    shown (R-PR-1)."""
     if not _heeft_leesrecht(actor):
         raise GeenToegang("Geen leesrecht op meldingen.")
     meldingen = list(qs)
@@ -392,6 +423,35 @@ def lees_meldingen(actor: Actor, qs, actie: str = "melding.lijst") -> list[Meldi
     if personen:
         audit.log_many(actor, actie, personen, doel=DOEL, object_type="melding")
     return meldingen
+
+
+def lees_doorzendingen(actor: Actor, qs) -> list:
+    """The sender's "Doorgestuurd" list (a page of `queries.doorgestuurd_door`), audited as
+    one list read naming the pupils shown."""
+    if not _heeft_leesrecht(actor):
+        raise GeenToegang("Geen leesrecht op meldingen.")
+    doorzendingen = list(qs)
+    personen = [d.melding.leerling.identificatie for d in doorzendingen]
+    audit.log_many(actor, "melding.doorgestuurd", personen, doel=DOEL, object_type="melding")
+    return doorzendingen
+
+
+def lees_doorgestuurde(actor: Actor, melding_uuid):
+    """A melding the actor's organisation forwarded (R-RT-5): its last forward (where to,
+    when, by whom, why) with the melding as reported; the casework after it stays with
+    the new receiver. NietGevonden when the organisation never forwarded it."""
+    if not _heeft_leesrecht(actor):
+        raise GeenToegang("Geen leesrecht op meldingen.")
+    d = queries.doorzending_van(actor, melding_uuid)
+    audit.log(
+        actor,
+        "melding.lezen",
+        obj=d.melding,
+        persoon=d.melding.leerling.identificatie,
+        doel=DOEL,
+        details={"doorgestuurd": True},
+    )
+    return d
 
 
 def zoek_meldingen(
@@ -440,14 +500,14 @@ def reden_api(code: str) -> str:
     return API_REDEN.get(code, code)
 
 
-def _toegestaan(status: str, p: str) -> list[dict]:
+def _toegestaan(status: str, p: str, boa: bool = False) -> list[dict]:
     naar = regels.toegestane_overgangen(status, p).naar
     uit = []
     for s in naar:
         if s == Status.INGETROKKEN:
             redenen = sorted(reden_api(c) for c in regels.INTREKKINGSREDENEN_PER_ACTOR.get(p, ()))
         elif s == Status.AFGESLOTEN:
-            redenen = sorted(regels.AFSLUITREDENEN)
+            redenen = sorted(regels.afsluitredenen_voor(boa))
         else:
             redenen = []
         uit.append({"status": s, "redenen": redenen})
@@ -455,33 +515,32 @@ def _toegestaan(status: str, p: str) -> list[dict]:
 
 
 def _controleer_reden(naar: str, reden: str | None) -> str:
-    """The reason code to store; afgesloten takes an afsluitreden (R-CW-11), ingetrokken a
-    withdrawal code (checked by rules.mag_overgaan), the others none."""
-    if naar == Status.INGETROKKEN:
+    """The reason code to store: ingetrokken and afgesloten carry theirs (checked by
+    rules.mag_overgaan), the other statuses none."""
+    if naar in (Status.INGETROKKEN, Status.AFGESLOTEN):
         return regels.normaliseer_reden(reden) or ""
     if not reden:
         return ""
-    if naar == Status.AFGESLOTEN and reden in regels.AFSLUITREDENEN:
-        return reden
-    toegestaan = sorted(regels.AFSLUITREDENEN) if naar == Status.AFGESLOTEN else []
     raise MeldingOngeldig(
-        [
-            {
-                "name": "reden",
-                "code": "invalid",
-                "reason": (
-                    f"Kies een van: {', '.join(toegestaan)}."
-                    if toegestaan
-                    else f"Bij status {naar} hoort geen reden."
-                ),
-            }
-        ]
+        [{"name": "reden", "code": "invalid", "reason": f"Bij status {naar} hoort geen reden."}]
     )
 
 
-def _wijzig(
+def _controleer_toelichting(toelichting: str | None, fouten: Fouten) -> None:
+    """A free text is refused when too long, never cut (the page counts along)."""
+    if len(toelichting or "") > MAX_TEKST:
+        fouten.add(
+            "toelichting",
+            "max_length",
+            f"De toelichting is {len(toelichting)} tekens lang; hoogstens {MAX_TEKST} tekens.",
+        )
+
+
+def _controleer_wijziging(
     actor: Actor, melding: Melding, p: str, naar: str, reden: str | None, toelichting: str
-) -> Melding:
+) -> str:
+    """Every check of a status change (R-RT-6, R-CW-11, R-CW-6/7) without writing; returns
+    the reason code to store. MeldingOngeldig lists all invalid fields at once."""
     if naar not in Status.values:
         raise MeldingOngeldig(
             [
@@ -492,18 +551,25 @@ def _wijzig(
                 }
             ]
         )
-    if len(toelichting or "") > 4000:
-        raise MeldingOngeldig(
-            [{"name": "toelichting", "code": "max_length", "reason": "Hoogstens 4000 tekens."}]
-        )
-    besluit = regels.mag_overgaan(melding.status, naar, p, reden)
+    fouten = Fouten()
+    _controleer_toelichting(toelichting, fouten)
+    besluit = regels.mag_overgaan(melding.status, naar, p, reden, boa=actor.boa)
     if not besluit.toegestaan:
-        if naar in besluit.toegestane_statussen:  # the transition exists, the reason is wrong
-            raise MeldingOngeldig(
-                [{"name": "reden", "code": "invalid", "reason": besluit.reasons[0].uitleg_nl}]
+        if naar not in besluit.toegestane_statussen:
+            raise OvergangNietToegestaan(
+                besluit.reasons[0].uitleg_nl, _toegestaan(melding.status, p, actor.boa)
             )
-        raise OvergangNietToegestaan(besluit.reasons[0].uitleg_nl, _toegestaan(melding.status, p))
-    code = _controleer_reden(naar, reden)
+        r = besluit.reasons[0]  # the transition exists, the reason is wrong
+        fouten.add("reden", "required" if not reden else "invalid", f"{r.uitleg_nl} ({r.rule_id})")
+    if fouten:
+        raise MeldingOngeldig(list(fouten))
+    return _controleer_reden(naar, reden)
+
+
+def _wijzig(
+    actor: Actor, melding: Melding, p: str, naar: str, reden: str | None, toelichting: str
+) -> Melding:
+    code = _controleer_wijziging(actor, melding, p, naar, reden, toelichting)
     wijziging = _nieuwe_status(melding, naar, door=actor, reden=code, toelichting=toelichting)
     wijziging.save()
     velden = ["status", "status_gewijzigd"]
@@ -543,6 +609,17 @@ def wijzig_status(
     return _wijzig(actor, melding, p, status, reden, toelichting)
 
 
+@transaction.atomic
+def controleer_status(
+    actor: Actor, melding_uuid, status: str, *, reden: str | None = None, toelichting: str = ""
+) -> Melding:
+    """The checks of `wijzig_status` without the change (and without an audit record: it
+    shows nothing new), for a page that asks to confirm a final status first."""
+    melding, p = _voor_wijziging(actor, melding_uuid, {"school", "ontvanger", "register"})
+    _controleer_wijziging(actor, melding, p, status, reden, toelichting)
+    return melding
+
+
 def trek_in(actor: Actor, melding_uuid, reden: str, toelichting: str = "") -> Melding:
     """Withdrawal by the reporting school (reason F, D, G, N or O)."""
     return wijzig_status(
@@ -550,18 +627,40 @@ def trek_in(actor: Actor, melding_uuid, reden: str, toelichting: str = "") -> Me
     )
 
 
+def woongemeente(melding: Melding):
+    """The pupil's woongemeente in the BRP today (R-RT-1, purpose routering), or None when
+    unknown: no BSN, not in the BRP, no Dutch address (RNI, emigrated) or deceased."""
+    if not melding.leerling.burgerservicenummer:
+        return None
+    persoon = brp.persoon(melding.leerling.burgerservicenummer)
+    code = persoon.gemeente_op(clock.today()) if persoon else None
+    return org_queries.gemeente(f"GM{code}") if code else None
+
+
 @transaction.atomic
 def stuur_door(actor: Actor, melding_uuid, gemeente: str, toelichting: str = "") -> Melding:
     """R-RT-5: the receiving party forwards an open melding to another gemeente (routed on
     by that gemeente's alternatieve routering); the chain is kept and the new receiver
-    notified."""
+    notified. Forwarding to a gemeente that is not the pupil's woongemeente in the BRP
+    needs a toelichting: the receiver must be able to see why."""
     melding, _ = _voor_wijziging(actor, melding_uuid, {"ontvanger", "register"})
     fouten = Fouten()
     doel = org_queries.gemeente(gemeente) if isinstance(gemeente, str) else None
     if doel is None:
         fouten.add("gemeente", "invalid", "Onbekende gemeentecode (GM0599).")
-    if len(toelichting or "") > 4000:
-        fouten.add("toelichting", "max_length", "Hoogstens 4000 tekens.")
+    _controleer_toelichting(toelichting, fouten)
+    woont_in = woongemeente(melding)
+    if doel is not None and doel != woont_in and not (toelichting or "").strip():
+        fouten.add(
+            "toelichting",
+            "afwijkend_van_brp",
+            (
+                f"{doel.naam} is niet de woongemeente volgens de BRP ({woont_in.naam})"
+                if woont_in
+                else "De woongemeente volgens de BRP is onbekend"
+            )
+            + f": geef een toelichting waarom u naar {doel.naam} doorstuurt (R-RT-5).",
+        )
     if fouten:
         raise MeldingOngeldig(list(fouten))
     if melding.status not in OPEN_STATUSSEN:
@@ -585,9 +684,11 @@ def stuur_door(actor: Actor, melding_uuid, gemeente: str, toelichting: str = "")
         van=melding.ontvanger,
         naar=naar,
         naar_gemeente=doel,
+        brp_gemeente=woont_in,
         toelichting=toelichting or "",
         tijdstip=nu,
         door_label=actor.label,
+        door_gebruiker=_gebruiker(actor),
     )
     van = melding.ontvanger
     melding.ontvanger, melding.verantwoordelijke_gemeente, melding.behandelaar = naar, doel, None
@@ -607,7 +708,11 @@ def stuur_door(actor: Actor, melding_uuid, gemeente: str, toelichting: str = "")
         obj=melding,
         persoon=melding.leerling.identificatie,
         doel=DOEL,
-        details={"van": van.code, "naar": naar.code},
+        details={
+            "van": van.code,
+            "naar": naar.code,
+            "brpGemeente": woont_in.code if woont_in else None,
+        },
     )
     _notificeer(melding, Notificatie.Soort.DOORGESTUURD)
     return melding

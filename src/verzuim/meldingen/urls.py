@@ -6,6 +6,7 @@ app_name = "meldingen"
 urlpatterns = [
     path("", views.start, name="start"),
     path("inbox/", views.inbox, name="inbox"),
+    path("doorgestuurd/", views.doorgestuurd, name="doorgestuurd"),
     path("mijn/", views.school_lijst, name="mijn"),
     path("nieuw/", views.nieuw, name="nieuw"),
     path("<uuid:uuid>/", views.detail, name="detail"),

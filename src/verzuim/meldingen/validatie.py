@@ -18,7 +18,7 @@ from verzuim import clock
 from verzuim.audit import services as audit
 from verzuim.audit.context import Actor
 from verzuim.meldingen import brp, referentie
-from verzuim.meldingen.codes import EINDDATUM_VERPLICHT, TOEGESTANE_SOORTEN
+from verzuim.meldingen.codes import EINDDATUM_VERPLICHT, TOEGESTANE_SOORTEN, Verzuimsoort
 from verzuim.meldingen.invoer import Fouten, MeldingInvoer
 from verzuim.meldingen.prefetch import als_geprefetcht
 from verzuim.organisaties.models import Vestiging
@@ -56,7 +56,9 @@ def _datums(inv: MeldingInvoer, fouten: Fouten, vandaag: dt.date) -> None:
         and not fouten.heeft("einddatum")
     ):
         fouten.add(
-            "einddatum", "required", f"Verplicht bij verzuimsoort {inv.verzuimsoort} (R-ME-1)."
+            "einddatum",
+            "required",
+            f"Verplicht bij verzuimsoort {Verzuimsoort(inv.verzuimsoort).label} (R-ME-1).",
         )
     if inv.begindatum:
         laatste = inv.einddatum or vandaag

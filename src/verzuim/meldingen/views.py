@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import json
 import logging
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
@@ -39,10 +40,10 @@ from verzuim.meldingen.fouten import (
     NietGevonden,
     OvergangNietToegestaan,
 )
+from verzuim.meldingen.woonplaats import ONBEKEND, woonplaatsen
 from verzuim.organisaties.models import Gemeente, OrganisatieSoort, Vestiging
 from verzuim.personen import leerlingkaart
 from verzuim.personen.brp import BrpFout, get_brp
-from verzuim.personen.identificatie import RNI_GEMEENTE
 from verzuim.personen.queries import zichtbare_leerlingen
 from verzuim.rules import statussen as regels
 
@@ -51,6 +52,8 @@ BEHANDELROLLEN = tuple(str(r) for r in services.BEHANDELROLLEN)
 SCHOOLROLLEN = (str(Rol.SCHOOLMEDEWERKER),)
 PER_PAGINA = 25
 MAPPEN = (("nieuw", "Nieuw"), ("mijn", "Mijn meldingen"), ("open", "Alle open"), ("alle", "Alle"))
+# The sender's trace after forwarding (R-RT-5): its own page, shown as the last folder.
+DOORGESTUURD = ("doorgestuurd", "Doorgestuurd")
 SCHOOL_MAPPEN = (("open", "Open"), ("alle", "Alle"))
 # `sorteer` values: column → (order_by for ascending, label of the column head).
 SORTERINGEN = {
@@ -112,51 +115,18 @@ def _namen(leerlingen) -> dict[str, str]:
     return {p["burgerservicenummer"]: p.get("naam", {}).get("volledigeNaam", "") for p in personen}
 
 
-def _rijen(meldingen, verhuizingen: dict | None = None) -> list[dict]:
+def _rijen(meldingen, woonplaatsen: dict | None = None) -> list[dict]:
     namen = _namen(m.leerling for m in meldingen)
-    verhuizingen = verhuizingen or {}
+    woonplaatsen = woonplaatsen or {}
     return [
         {
             "melding": m,
             "naam": namen.get(m.leerling.burgerservicenummer or "", ""),
             "identificatie": maskeer(m.leerling.identificatie),
-            "verhuisd_naar": verhuizingen.get(m.pk),
+            "woonplaats": woonplaatsen.get(m.pk),
         }
         for m in meldingen
     ]
-
-
-def verhuizingen(meldingen) -> dict[int, Gemeente]:
-    """R-RT-5, derived, never stored: the open meldingen whose pupil the BRP now registers
-    in another gemeente than the melding's verantwoordelijke gemeente → that gemeente.
-
-    One BRP call (doel "routering") for all BSNs given. The read is covered by the audit
-    record of the melding read that showed these meldingen (`services.lees_melding` /
-    `lees_meldingen` log each pupil), so it writes none of its own. Pupils without a BSN,
-    without a Dutch gemeente (RNI, emigrated) or deceased give no flag."""
-    open_ = [m for m in meldingen if m.is_open and m.leerling.burgerservicenummer]
-    if not open_:
-        return {}
-    bsns = sorted({m.leerling.burgerservicenummer for m in open_})
-    try:
-        personen = get_brp().raadpleeg(bsns, "routering")
-    except BrpFout:
-        logger.warning("BRP niet bereikbaar: verhuizingen niet gecontroleerd")
-        return {}
-    codes = {}
-    for p in personen:
-        code = (p.get("gemeenteVanInschrijving") or {}).get("code")
-        if code and code != RNI_GEMEENTE and not p.get("overlijden"):
-            codes[p["burgerservicenummer"]] = code
-    gemeenten = {
-        g.nummer: g for g in Gemeente.objects.filter(code__in={f"GM{c}" for c in codes.values()})
-    }
-    uit = {}
-    for m in open_:
-        g = gemeenten.get(codes.get(m.leerling.burgerservicenummer, ""))
-        if g is not None and g.pk != m.verantwoordelijke_gemeente_id:
-            uit[m.pk] = g
-    return uit
 
 
 def _sortering(request) -> str:
@@ -204,7 +174,7 @@ def _lijst(request, qs, filters_form, context: dict, template: str, *, verhuisvl
     context |= {
         "filters": filters_form,
         "pagina": pag,
-        "rijen": _rijen(meldingen, verhuizingen(meldingen) if verhuisvlag else None),
+        "rijen": _rijen(meldingen, woonplaatsen(request.actor, meldingen) if verhuisvlag else None),
         "gefilterd": bool(_filterargs(filters_form)),
         "querystring_zonder_pagina": params.urlencode() + "&" if params else "",
         "sortering": sortering,
@@ -232,13 +202,27 @@ def _map(request, mappen, standaard: str) -> str:
     return gekozen if gekozen in dict(mappen) else standaard
 
 
-def _tabs(actor, mappen, gekozen: str) -> list[dict]:
-    """The folder tabs with their (unfiltered) counts."""
+def _tabs(actor, mappen, gekozen: str, *, doorgestuurd: bool = False) -> list[dict]:
+    """The folder tabs with their (unfiltered) counts; the receiving party's tabs end with
+    "Doorgestuurd" (its own page)."""
     aantallen = queries.inbox_tellingen(actor, [c for c, _ in mappen])
-    return [
-        {"code": c, "label": label, "aantal": aantallen[c], "actief": c == gekozen}
+    tabs = [
+        {"code": c, "label": label, "aantal": aantallen[c], "actief": c == gekozen,
+         "url": f"{reverse('meldingen:inbox')}?map={c}" if doorgestuurd else f"?map={c}"}
         for c, label in mappen
-    ]
+    ]  # fmt: skip
+    if doorgestuurd:
+        code, label = DOORGESTUURD
+        tabs.append(
+            {
+                "code": code,
+                "label": label,
+                "aantal": queries.doorgestuurd_door(actor).count(),
+                "actief": gekozen == code,
+                "url": reverse("meldingen:doorgestuurd"),
+            }
+        )
+    return tabs
 
 
 def _statussen(map: str) -> list[str] | None:
@@ -263,11 +247,39 @@ def _filterargs(form: InboxFilterForm) -> dict:
     return {k: v for k, v in args.items() if v}
 
 
-def _historie(melding) -> list:
-    rijen = list(queries.statushistorie(melding))
-    for s in rijen:
-        s.reden_label = REDEN_LABELS.get(s.reden, s.reden)
-    return rijen
+def _door(label: str, gebruiker) -> str:
+    """Who made a change, as a person reads it: the name, else the label (an API
+    application "api:…" or "register")."""
+    return (gebruiker.get_full_name() if gebruiker else "") or label
+
+
+def _historie(melding) -> list[dict]:
+    """Status changes and forwards (R-RT-6, R-RT-5) in the order they happened."""
+    rijen = [
+        {
+            "tijdstip": s.tijdstip,
+            "status": s.status,
+            "status_label": s.get_status_display(),
+            "reden_label": REDEN_LABELS.get(s.reden, s.reden),
+            "door": _door(s.door_label, s.door_gebruiker),
+            "door_organisatie": s.door_organisatie,
+            "toelichting": s.toelichting,
+        }
+        for s in queries.statushistorie(melding)
+    ]
+    rijen += [
+        {
+            "tijdstip": d.tijdstip,
+            "status": "doorgestuurd",
+            "status_label": "Doorgestuurd",
+            "reden_label": f"naar {d.naar.naam}",
+            "door": _door(d.door_label, d.door_gebruiker),
+            "door_organisatie": d.van,
+            "toelichting": d.toelichting,
+        }
+        for d in queries.doorzendingen(melding)
+    ]
+    return sorted(rijen, key=lambda r: r["tijdstip"])
 
 
 def _verzuimdagen(melding) -> list[dict]:
@@ -332,20 +344,26 @@ def _gemeenten(uitgezonderd=None):
     return qs.exclude(pk=uitgezonderd.pk) if uitgezonderd else qs
 
 
-def _ontvanger_forms(actor, melding, data=None, welke: str = "", verhuisd_naar=None) -> dict:
+def _ontvanger_forms(actor, melding, data=None, welke: str = "", woonplaats=None) -> dict:
     """The action forms of the receiving party; `data` binds the one named `welke`. After
-    a move in the BRP (R-RT-5) the forward form has the new gemeente preselected."""
+    a move in the BRP (R-RT-5) the forward form has the new gemeente preselected; it always
+    names the BRP woongemeente, so forwarding elsewhere is a conscious choice."""
     if queries.partij(actor, melding) != "ontvanger" or not melding.is_open:
         return {}
     overgangen = regels.toegestane_overgangen(melding.status, "ontvanger").naar
+    woonplaats = woonplaats or ONBEKEND
     return {
         "status_form": StatusForm(
-            data if welke == "status" else None, overgangen=overgangen, prefix="status"
+            data if welke == "status" else None,
+            overgangen=overgangen,
+            boa=actor.boa,
+            prefix="status",
         ),
         "doorsturen_form": DoorsturenForm(
             data if welke == "doorsturen" else None,
             gemeenten=_gemeenten(melding.verantwoordelijke_gemeente),
-            initial={"gemeente": verhuisd_naar.code} if verhuisd_naar else None,
+            woongemeente=woonplaats.gemeente,
+            initial={"gemeente": woonplaats.gemeente.code} if woonplaats.verhuisd else None,
             prefix="doorsturen",
         ),
         "toewijzen_form": ToewijzenForm(
@@ -391,7 +409,7 @@ def inbox(request):
     ).order_by("naam")
     filters = InboxFilterForm(request.GET, vestigingen=vestigingen, statussen=_statussen(gekozen))
     context = {
-        "tabs": _tabs(actor, MAPPEN, gekozen),
+        "tabs": _tabs(actor, MAPPEN, gekozen, doorgestuurd=True),
         "map": gekozen,
         "bijschrift": dict(MAPPEN)[gekozen],
     }
@@ -415,31 +433,85 @@ def detail(request, uuid):
 
 
 @ontvanger_pagina
+@require_http_methods(["GET"])
+def doorgestuurd(request):
+    """The sender's "Doorgestuurd" folder (R-RT-5): what it forwarded, where to and when."""
+    actor = request.actor
+    pag = Paginator(queries.doorgestuurd_door(actor), PER_PAGINA).get_page(
+        request.GET.get("pagina")
+    )
+    doorzendingen = services.lees_doorzendingen(actor, pag.object_list)
+    namen = _namen(d.melding.leerling for d in doorzendingen)
+    rijen = [
+        {
+            "d": d,
+            "naam": namen.get(d.melding.leerling.burgerservicenummer or "", ""),
+            "identificatie": maskeer(d.melding.leerling.identificatie),
+            "door": _door(d.door_label, d.door_gebruiker),
+        }
+        for d in doorzendingen
+    ]
+    context = {
+        "tabs": _tabs(actor, MAPPEN, DOORGESTUURD[0], doorgestuurd=True),
+        "pagina": pag,
+        "rijen": rijen,
+    }
+    return render(request, "meldingen/doorgestuurd.html", context)
+
+
+def _doorgestuurd_detail(request, uuid):
+    """The old address of a melding this organisation forwarded: where it went, when and
+    why, with the melding as reported; not its casework after (R-RT-5, R-ME-7)."""
+    d = services.lees_doorgestuurde(request.actor, uuid)
+    context = {
+        "d": d,
+        "melding": d.melding,
+        "leerling": _leerling(d.melding),
+        "door": _door(d.door_label, d.door_gebruiker),
+    }
+    return render(request, "meldingen/doorgestuurd_detail.html", context)
+
+
+@ontvanger_pagina
 def ontvanger_detail(request, uuid, *, forms=None, status=200):
     actor = request.actor
-    melding = services.lees_melding(actor, uuid)  # audits the pupil, also for the BRP read
+    try:
+        melding = services.lees_melding(actor, uuid)  # audits the pupil, also for the BRP read
+    except NietGevonden:
+        if request.method != "GET":
+            raise
+        return _doorgestuurd_detail(request, uuid)
     ontvanger = queries.partij(actor, melding) == "ontvanger"
     if request.method == "GET" and ontvanger:  # opening it reads the in-app inbox (R-RT-4)
         for notificatie in queries.notificaties_voor(actor).filter(melding=melding):
             services.markeer_gelezen(actor, notificatie.pk)
-    verhuisd_naar = verhuizingen([melding]).get(melding.pk) if ontvanger else None
+    woonplaats = woonplaatsen(actor, [melding]).get(melding.pk) if ontvanger else None
     context = _detail_context(actor, melding) | {
         "doorzendingen": melding.doorzendingen.select_related("van", "naar"),
         "keten": _keten(actor, melding),
-        "verhuisd_naar": verhuisd_naar,
+        "woonplaats": woonplaats,
     }
     if forms is None:
-        forms = _ontvanger_forms(actor, melding, verhuisd_naar=verhuisd_naar)
+        forms = _ontvanger_forms(actor, melding, woonplaats=woonplaats)
     context |= forms
     return render(request, "meldingen/detail.html", context, status=status)
 
 
+class Bevestigen(Exception):
+    """The action passed every check and is final: ask the person to confirm it first."""
+
+    def __init__(self, **context):
+        super().__init__()
+        self.context = context
+
+
 def _actie(request, uuid, welke: str, uitvoeren, gelukt: str):
     """POST of one action form on the detail page: run the service, or show the form
-    again with the errors next to the fields (nothing saved)."""
+    again with the errors next to the fields (nothing saved), or ask to confirm."""
     actor = request.actor
     melding = queries.melding_voor(actor, uuid)
-    forms = _ontvanger_forms(actor, melding, request.POST, welke)
+    woonplaats = woonplaatsen(actor, [melding]).get(melding.pk)
+    forms = _ontvanger_forms(actor, melding, request.POST, welke, woonplaats=woonplaats)
     form = forms.get(f"{welke}_form")
     if form is None:
         raise PermissionDenied("Deze melding kan niet meer worden gewijzigd.")
@@ -450,6 +522,8 @@ def _actie(request, uuid, welke: str, uitvoeren, gelukt: str):
             form.toon_fouten(e.fouten)
         except OvergangNietToegestaan as e:
             form.add_error("status" if "status" in form.fields else None, str(e))
+        except Bevestigen as b:
+            return ontvanger_detail(request, uuid, forms=forms | b.context)
         else:
             messages.success(request, gelukt)
             return redirect("meldingen:detail", uuid=melding.uuid)
@@ -459,14 +533,15 @@ def _actie(request, uuid, welke: str, uitvoeren, gelukt: str):
 @ontvanger_pagina
 @require_POST
 def status_wijzigen(request, uuid):
+    """Closing is final (R-RT-6): after every check passed, the page asks to confirm it
+    (a second POST with `bevestigd`) before anything is written."""
+
     def uitvoeren(actor, melding, c):
-        services.wijzig_status(
-            actor,
-            melding.uuid,
-            c["status"],
-            reden=c.get("reden") or None,
-            toelichting=c["toelichting"],
-        )
+        args = {"reden": c.get("reden") or None, "toelichting": c["toelichting"]}
+        if c["status"] == Status.AFGESLOTEN and request.POST.get("bevestigd") != "1":
+            services.controleer_status(actor, melding.uuid, c["status"], **args)
+            raise Bevestigen(afsluiten={"reden": REDEN_LABELS.get(c["reden"], c["reden"])})
+        services.wijzig_status(actor, melding.uuid, c["status"], **args)
 
     return _actie(request, uuid, "status", uitvoeren, "De status is gewijzigd.")
 
@@ -547,20 +622,36 @@ def intrekken(request, uuid):
     return school_detail(request, uuid, intrekken_form=form, status=400)
 
 
+def _contactpersoon(user) -> dict:
+    """The melding's contact person starts as the signed-in school employee (R-ME-1)."""
+    return {
+        "contact_naam": user.get_full_name(),
+        "contact_email": user.email,
+        "contact_functie": getattr(user, "functie", ""),
+        "contact_telefoon": getattr(user, "telefoon", ""),
+    }
+
+
 @school_pagina
 @require_http_methods(["GET", "POST"])
 def nieuw(request):
+    """The reporting form. The service checks everything (as for the API) on the first
+    submit, together with what the form could not read, so all errors come at once."""
     actor = request.actor
-    kwargs = {
-        "vestigingen": actor.organisatie.vestigingen.order_by("naam"),
-        "gemeenten": _gemeenten(),
-    }
-    form = MeldingForm(request.POST or None, **kwargs)
-    if request.method == "POST" and form.is_valid():
+    form = MeldingForm(
+        request.POST or None,
+        initial=_contactpersoon(request.user),
+        vestigingen=actor.organisatie.vestigingen.order_by("naam"),
+        gemeenten=_gemeenten(),
+    )
+    if request.method == "POST":
+        form.is_valid()  # only a choice outside the list fails here; it is shown as well
+        data, invoerfouten = form.naar_api()
+        invoerfouten += [{"name": n, "code": "invalid", "reason": ""} for n in form.errors]
         try:
-            intake = services.meld_verzuim(actor, form.naar_api())
+            intake = services.meld_verzuim(actor, data, invoerfouten=invoerfouten)
         except MeldingOngeldig as e:
-            form.toon_fouten(e.fouten)
+            form.toon_fouten([f for f in e.fouten if f["reason"]])
         else:
             m = intake.melding
             if intake.nieuw:
@@ -571,7 +662,19 @@ def nieuw(request):
                 messages.info(request, f"Deze melding bestond al: {m.meldingsnummer}.")
             return redirect("meldingen:detail", uuid=m.uuid)
     status = 400 if form.is_bound else 200
-    return render(request, "meldingen/nieuw.html", {"form": form}, status=status)
+    context = {"form": form, "keuzehulp_staat": _keuzehulp_staat(form["keuzehulp"].value())}
+    return render(request, "meldingen/nieuw.html", context, status=status)
+
+
+def _keuzehulp_staat(tekst: str | None) -> str:
+    """The keuzehulp's answers the form brought back, as htmx values for showing that step
+    again (the keuzehulp checks them itself); "" when none."""
+    staat = {
+        k: v
+        for k, v in QueryDict(tekst or "").items()
+        if k == "stappen" or k.startswith("antwoord-")
+    }
+    return json.dumps({**staat, "herstel": "1"}) if staat.get("stappen") else ""
 
 
 @login_required

@@ -358,9 +358,11 @@ def _gebruikers(gen: Generator) -> list[dict]:
     po_haarlem = gen.po["GM0392"][0]["INSTELLINGSCODE"]
     return [
         {"gebruikersnaam": "school.po", "organisatie": po_haarlem, "rollen": ["schoolmedewerker"],
-         "voornaam": "Petra", "achternaam": "de Boer"},
+         "voornaam": "Petra", "achternaam": "de Boer", "email": "p.deboer@school.example",
+         "functie": "Intern begeleider", "telefoon": "023 555 0101"},
         {"gebruikersnaam": "school.vo", "organisatie": "99VA", "rollen": ["schoolmedewerker"],
-         "voornaam": "Henk", "achternaam": "Visser"},
+         "voornaam": "Henk", "achternaam": "Visser", "email": "h.visser@school.example",
+         "functie": "Verzuimcoördinator", "telefoon": "023 555 0102"},
         {"gebruikersnaam": "lpa.haarlem", "organisatie": "GM0392",
          "rollen": ["leerplichtambtenaar", "boa"], "voornaam": "Linda", "achternaam": "Smit"},
         {"gebruikersnaam": "lpa2.haarlem", "organisatie": "GM0392",

@@ -4,8 +4,10 @@
 - ``zoek_leerling(actor, nummer)``: BSN or onderwijsnummer (entered in a POST form, never in
   a URL) → the pupil if the actor's organisation may see it, else ``Leerling.DoesNotExist``.
   Every search is audited, also one that finds nothing (it names the person looked for).
-- ``leerlingkaart(actor, uuid)``: BRP data (name, birth date, address), inschrijvingen,
-  diploma's, vrijstellingen and the leerplicht status today with its reasons.
+- ``leerlingkaart(actor, uuid)``: BRP data (name, birth date, address; for the gemeente or
+  dienst also the parents), inschrijvingen, diploma's, vrijstellingen and the leerplicht
+  status today with its reasons. Other apps add sections (``registreer_sectie``: the
+  meldingen of the pupil the viewer may see).
 
 Need to know: the address of a person with ``geheimhoudingPersoonsgegevens`` is never shown
 to a school (R-ID-5) and only to a leerplichtambtenaar of the gemeente/dienst (R-PR-5); the
@@ -18,6 +20,7 @@ A school sees only its own inschrijvingen of the pupil.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.db import transaction
@@ -33,14 +36,30 @@ from verzuim.personen.fouten import GeenToegang
 from verzuim.personen.identificatie import is_bsn, is_onderwijsnummer
 from verzuim.personen.leerplicht import is_handelende_lpa
 from verzuim.personen.models import Diploma, Inschrijving, Leerling, Vrijstelling
-from verzuim.personen.queries import is_school
+from verzuim.personen.queries import is_gemeentelijk, is_school
 from verzuim.rules.decisions import Reason
 from verzuim.rules.leerplicht import LeerplichtStatus
 
 DOEL_ZOEKEN = "leerling opzoeken"
 DOEL_INZIEN = "leerlinggegevens inzien"
-# The BRP purpose of this page: name, birth date and address only (doelbinding, R-ID-3).
+# The BRP purpose of this page: name, birth date and address only (doelbinding, R-ID-3);
+# the gemeente or dienst also gets the parents' names (it writes to them, R-CW-4).
 BRP_DOEL = "leerlingkaart"
+BRP_DOEL_OUDERS = "leerlingkaart-ouders"
+
+#: Sections other apps add to the page (their own data about the pupil, read and audited
+#: by their own services), registered in their AppConfig.ready(): a function
+#: (actor, leerling) -> {"template": …, **context} or None. Called in order of registration.
+_SECTIES: list[Callable] = []
+
+
+def registreer_sectie(functie: Callable) -> None:
+    if functie not in _SECTIES:
+        _SECTIES.append(functie)
+
+
+def secties(actor: Actor, leerling: Leerling) -> list[dict]:
+    return [s for s in (f(actor, leerling) for f in _SECTIES) if s]
 
 
 @dataclass
@@ -56,6 +75,8 @@ class Leerlingkaart:
     vrijstellingen: list[tuple[Vrijstelling, str]] = field(default_factory=list)
     status: LeerplichtStatus | None = None
     redenen: list[Reason] = field(default_factory=list)
+    ouders: list[dict] = field(default_factory=list)  # {"naam", "aanduiding"}
+    toont_ouders: bool = False
 
 
 def mag_persoonsgegevens_zien(actor: Actor) -> bool:
@@ -97,11 +118,19 @@ def zoek_leerling(actor: Actor, sleutel: dict[str, str]) -> Leerling:
     return gevonden
 
 
-def _brp(leerling: Leerling) -> dict:
+def _brp(leerling: Leerling, doel: str) -> dict:
     """The BRP person (Haal Centraal shape) for the fields this page needs, or {}."""
     if not leerling.burgerservicenummer:
         return {}
-    return leerplicht.brp_persoon(leerling.burgerservicenummer, BRP_DOEL)
+    return leerplicht.brp_persoon(leerling.burgerservicenummer, doel)
+
+
+def _ouders(persoon: dict) -> list[dict]:
+    return [
+        {"naam": _naam(o), "aanduiding": o.get("ouderAanduiding", "")}
+        for o in persoon.get("ouders") or []
+        if _naam(o)
+    ]
 
 
 def _naam(persoon: dict) -> str:
@@ -131,8 +160,11 @@ def leerlingkaart(actor: Actor, uuid) -> Leerlingkaart:
     with transaction.atomic():
         leerling = _zichtbaar(actor).get(uuid=uuid)
         kaart = Leerlingkaart(leerling=leerling, peildatum=clock.today())
-        persoon = _brp(leerling)
+        kaart.toont_ouders = is_gemeentelijk(actor)
+        doel = BRP_DOEL_OUDERS if kaart.toont_ouders else BRP_DOEL
+        persoon = _brp(leerling, doel)
         kaart.naam = _naam(persoon)
+        kaart.ouders = _ouders(persoon) if kaart.toont_ouders else []
         kaart.geboortedatum = geboortedatum_uit(persoon)
         kaart.geboortedatum = kaart.geboortedatum or leerling.geboortedatum
         geheim = bool(persoon.get("geheimhoudingPersoonsgegevens"))
@@ -171,7 +203,7 @@ def leerlingkaart(actor: Actor, uuid) -> Leerlingkaart:
             doel=DOEL_INZIEN,
             details={
                 "adres_afgeschermd": kaart.adres_afgeschermd,
-                "velden": fields_voor(BRP_DOEL) if leerling.burgerservicenummer else [],
+                "velden": fields_voor(doel) if leerling.burgerservicenummer else [],
             },
         )
     return kaart

@@ -607,6 +607,14 @@ class _Validator:
             if naam and naam in namen:
                 self.fout(f"{pad}.gebruikersnaam", f"dubbele gebruiker {naam}")
             namen.add(naam)
+            for key, max_len in (
+                ("voornaam", 150),
+                ("achternaam", 150),
+                ("email", 254),
+                ("functie", 200),
+                ("telefoon", 200),
+            ):
+                self.tekst(g, key, pad, verplicht=False, max_len=max_len)
             if g.get("organisatie") not in self.org_codes:
                 self.fout(f"{pad}.organisatie", f"onbekende organisatie {g.get('organisatie')!r}")
             rollen = g.get("rollen")
@@ -873,6 +881,8 @@ def _laad_gebruikers(gebruikers: list[dict], demo: bool, resultaat: LaadResultaa
             "first_name": g.get("voornaam", ""),
             "last_name": g.get("achternaam", ""),
             "email": g.get("email", ""),
+            "functie": g.get("functie", ""),
+            "telefoon": g.get("telefoon", ""),
             "is_staff": "registerbeheerder" in rollen,
         }
         gewijzigd = [k for k, v in velden.items() if getattr(user, k) != v]

@@ -61,7 +61,13 @@ def zoeken(request):
 @require_http_methods(["GET"])
 def leerling(request, uuid):
     try:
-        kaart = lk.leerlingkaart(_actor(request), uuid)
+        actor = _actor(request)
+        kaart = lk.leerlingkaart(actor, uuid)
     except (Leerling.DoesNotExist, PermissionDenied, lk.GeenToegang) as e:
         raise Http404("Leerling niet gevonden.") from e
-    return render(request, "personen/leerling.html", {"kaart": kaart, "leerling": kaart.leerling})
+    context = {
+        "kaart": kaart,
+        "leerling": kaart.leerling,
+        "secties": lk.secties(actor, kaart.leerling),
+    }
+    return render(request, "personen/leerling.html", context)

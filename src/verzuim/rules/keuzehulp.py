@@ -375,6 +375,15 @@ def boom_op(datum: dt.date, bomen: tuple[Boom, ...] | None = None) -> Boom:
 
 # --- evaluation ----------------------------------------------------------------------
 
+#: The rule that decides each leerplicht phase (R-LP-2..7), for the age question's reason.
+FASE_REGELS = {
+    "niet-leerplichtig": "R-LP-7",
+    "leerplichtig": "R-LP-3",
+    "kwalificatieplichtig": "R-LP-4",
+    "18-plus": "R-LP-6",
+    "buiten-doelgroep": "R-LP-6",
+}
+
 
 def _eval(vraag: Vraag, a: Mapping[str, Any], policy: KeuzehulpPolicy) -> tuple[str, str]:
     """Branch key and a Dutch rendering of the answer."""
@@ -465,7 +474,10 @@ def _loop(
             return node, tuple(pad), None
         key, antwoord = _eval(node, antwoorden, policy)
         pad.append(PadStap(node.id, node.vraag_nl, antwoord))
-        redenen.append(Reason(node.regel, f"{node.vraag_nl} {antwoord}"))
+        # The age question is answered by the rule of the phase found, so a 14-year-old's
+        # reasons cite leerplicht, not the RMC-doelgroep (R-LP-6).
+        regel = FASE_REGELS.get(key, node.regel) if node.toets == "fase" else node.regel
+        redenen.append(Reason(regel, f"{node.vraag_nl} {antwoord}"))
         node = boom.node(node.volgende[key])
     raise ValueError(f"keuzehulp {boom.versie}: de boom bevat een lus")
 

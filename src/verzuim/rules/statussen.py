@@ -72,6 +72,16 @@ AFSLUITREDENEN: dict[str, str] = {
     "23-jaar": "23 jaar geworden",
     "startkwalificatie": "Startkwalificatie behaald",
 }
+#: Closure reasons only a BOA may decide: a Halt referral (R-CW-6) and a proces-verbaal
+#: (R-CW-7) are a BOA's acts, so only a BOA records their outcome.
+AFSLUITREDENEN_BOA: frozenset[str] = frozenset({"halt-afgerond", "pv-afgehandeld"})
+
+
+def afsluitredenen_voor(boa: bool) -> dict[str, str]:
+    """The closure reasons (R-CW-11) someone may choose: all for a BOA, else those that are
+    not a BOA's decision (R-CW-6, R-CW-7)."""
+    return {c: label for c, label in AFSLUITREDENEN.items() if boa or c not in AFSLUITREDENEN_BOA}
+
 
 _ACTOR_NL = {
     "ontvanger": "de ontvangende gemeente of dienst",
@@ -113,11 +123,34 @@ def toegestane_overgangen(status: str | None, actor_soort: ActorSoort) -> Overga
     return OvergangenBeslissing(status=status, naar=naar, reasons=(Reason("R-RT-6", uitleg),))
 
 
+def _afsluitreden(reden: str | None, boa: bool) -> Reason | None:
+    """Why ``reden`` cannot close a melding (R-CW-11, R-CW-6/7), or None when it can. The
+    first sentence is for people, the list of codes after it for software."""
+    toegestaan = afsluitredenen_voor(boa)
+    if reden in toegestaan:
+        return None
+    keuze = " Kies uit: " + ", ".join(f"{c} ({label})" for c, label in sorted(toegestaan.items()))
+    if reden in AFSLUITREDENEN_BOA:
+        regel = "R-CW-6" if reden == "halt-afgerond" else "R-CW-7"
+        return Reason(
+            regel, f"Alleen een BOA mag afsluiten met reden ‘{AFSLUITREDENEN[reden]}’.{keuze}."
+        )
+    if not reden:
+        return Reason("R-CW-11", f"Afsluiten vraagt een afsluitreden.{keuze}.")
+    return Reason("R-CW-11", f"Onbekende afsluitreden ‘{reden}’.{keuze}.")
+
+
 def mag_overgaan(
-    van: str | None, naar: str, actor_soort: ActorSoort, reden: str | None = None
+    van: str | None,
+    naar: str,
+    actor_soort: ActorSoort,
+    reden: str | None = None,
+    *,
+    boa: bool = False,
 ) -> OvergangBeslissing:
     """Whether ``actor_soort`` may move a melding from ``van`` to ``naar``; a withdrawal
-    (``ingetrokken``) needs a reason code the actor may use."""
+    (``ingetrokken``) needs a reason code the actor may use, closing (``afgesloten``) an
+    afsluitreden the actor may decide (``boa``: the acting person is a BOA)."""
     mogelijk = toegestane_overgangen(van, actor_soort)
     redenen = list(mogelijk.reasons)
     ok = naar in mogelijk.naar
@@ -148,6 +181,14 @@ def mag_overgaan(
             redenen.insert(
                 0, Reason("R-RT-6", f"Ingetrokken met reden {code} ({INTREKKINGSREDENEN[code]}).")
             )
+    elif naar == "afgesloten":
+        if (bezwaar := _afsluitreden(reden, boa)) is not None:
+            ok = False
+            redenen.insert(0, bezwaar)
+        else:
+            redenen.insert(
+                0, Reason("R-CW-11", f"Afgesloten met reden {reden} ({AFSLUITREDENEN[reden]}).")
+            )
     return OvergangBeslissing(
         toegestaan=ok, toegestane_statussen=mogelijk.naar, reasons=tuple(redenen)
     )
@@ -156,6 +197,7 @@ def mag_overgaan(
 __all__ = [
     "ACTOR_SOORTEN",
     "AFSLUITREDENEN",
+    "AFSLUITREDENEN_BOA",
     "EINDSTATUSSEN",
     "INTREKKINGSREDENEN",
     "INTREKKINGSREDENEN_PER_ACTOR",
@@ -164,6 +206,7 @@ __all__ = [
     "OvergangBeslissing",
     "OvergangenBeslissing",
     "STATUSSEN",
+    "afsluitredenen_voor",
     "mag_overgaan",
     "normaliseer_reden",
     "toegestane_overgangen",

@@ -16,9 +16,12 @@ from decimal import Decimal, InvalidOperation
 from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
+from verzuim import clock
+from verzuim.invoer import lees_nl_datum
+from verzuim.meldingen.codes import Verzuimsoort
+
 from verzuim.rules.keuzehulp import KeuzehulpUitkomst, Vraag, volgende_stap
 
-DATUM_FORMATEN = ("%d-%m-%Y", "%Y-%m-%d")
 EERSTE_VRAAG = "Wat is de eerste dag waarop de leerling afwezig was?"
 
 # Field name → (label, kind, hint). Kinds: datum, ja-nee, dagen, uren.
@@ -42,20 +45,21 @@ VELDEN: dict[str, tuple[str, str, str]] = {
     ),
 }
 
-# Where each rule of domain.md stands in the law (Leerplichtwet 1969), for the outcome page.
+# Where each rule of domain.md stands in the law (Leerplichtwet 1969), for the outcome page;
+# shown after the reason as "Wettelijke basis: …", so never in parentheses of its own.
 WETSARTIKELEN = {
     "R-LP-2": "art. 3 Leerplichtwet 1969",
     "R-LP-3": "art. 4 Leerplichtwet 1969",
     "R-LP-4": "art. 4a Leerplichtwet 1969",
     "R-LP-5": "art. 4b Leerplichtwet 1969",
     "R-LP-6": "RMC-doelgroep: 18 tot 23 jaar zonder startkwalificatie",
-    "R-LP-7": "art. 3 Leerplichtwet 1969 (nog niet leerplichtig)",
+    "R-LP-7": "art. 3 Leerplichtwet 1969, nog niet leerplichtig",
     "R-LP-8": "art. 11a Leerplichtwet 1969",
     "R-LP-9": "art. 2 lid 3 Leerplichtwet 1969",
-    "R-VZ-2": "art. 11 Leerplichtwet 1969 (geoorloofd verzuim)",
-    "R-VZ-4": "art. 21 en 21a Leerplichtwet 1969 (melden van verzuim)",
-    "R-VZ-5": "art. 21 en 21a Leerplichtwet 1969 (16 uur in 4 lesweken; langdurig verzuim)",
-    "R-VR-1": "art. 5, 5a en 15 Leerplichtwet 1969 (vrijstellingen)",
+    "R-VZ-2": "art. 11 Leerplichtwet 1969, geoorloofd verzuim",
+    "R-VZ-4": "art. 21 en 21a Leerplichtwet 1969, melden van verzuim",
+    "R-VZ-5": "art. 21 en 21a Leerplichtwet 1969: 16 uur in 4 lesweken, langdurig verzuim",
+    "R-VR-1": "art. 5, 5a en 15 Leerplichtwet 1969, vrijstellingen",
 }
 
 UITKOMST_KOPPEN = {
@@ -63,6 +67,7 @@ UITKOMST_KOPPEN = {
     "niet-melden": "Niet melden",
     "vastleggen": "Niet melden, wel vastleggen",
 }
+DATUMNAMEN = {"eerste_verzuimdag": "de eerste verzuimdag", "geboortedatum": "de geboortedatum"}
 
 
 class OngeldigeStaat(ValueError):
@@ -79,13 +84,12 @@ class Veld:
     fout: str = ""
 
 
-def _datum(tekst: str) -> dt.date | None:
-    for formaat in DATUM_FORMATEN:
-        try:
-            return dt.datetime.strptime(tekst.strip(), formaat).date()
-        except ValueError:
-            continue
-    return None
+def _iso(tekst: str) -> dt.date | None:
+    """The canonical form the hidden answers travel in (JJJJ-MM-DD)."""
+    try:
+        return dt.date.fromisoformat(tekst) if len(tekst) == 10 and tekst[4] == "-" else None
+    except ValueError:
+        return None
 
 
 def parse_veld(naam: str, tekst: str) -> tuple[object | None, str]:
@@ -95,11 +99,19 @@ def parse_veld(naam: str, tekst: str) -> tuple[object | None, str]:
     if not tekst:
         return None, "Kies ja of nee." if soort == "ja-nee" else "Vul dit veld in."
     if soort == "datum":
-        datum = _datum(tekst)
+        datum = _iso(tekst)
+        fout = ""
         if datum is None:
-            return None, "Vul een bestaande datum in als dd-mm-jjjj, bijvoorbeeld 07-09-2026."
+            datum, fout = lees_nl_datum(tekst, DATUMNAMEN[naam])
+        if fout:
+            return None, fout
         if not 1900 <= datum.year <= 2200:
             return None, "Vul een datum tussen 1900 en 2200 in."
+        if datum > clock.today():  # R-VZ-4 asks about absence that happened
+            return None, (
+                f"{DATUMNAMEN[naam][:1].upper()}{DATUMNAMEN[naam][1:]} ligt in de toekomst; "
+                f"vul een datum in tot en met vandaag ({clock.today():%d-%m-%Y})."
+            )
         return datum, ""
     if soort == "ja-nee":
         if tekst not in ("ja", "nee"):
@@ -189,6 +201,13 @@ def _context(antwoorden: dict, stappen: list[list[str]], velden: list[Veld] | No
         "antwoorden": [(VELDEN[n][0], toon(n, v)) for n, v in antwoorden.items()],
         "uitkomst": uitkomst,
         "uitkomst_kop": UITKOMST_KOPPEN.get(uitkomst.uitkomst, "") if uitkomst else "",
+        "verzuimsoort_label": Verzuimsoort(uitkomst.verzuimsoort).label
+        if uitkomst and uitkomst.verzuimsoort
+        else "",
+        # "Overnemen" on the melding form copies this into Begindatum (meldingen.js).
+        "eerste_verzuimdag": toon("eerste_verzuimdag", antwoorden["eerste_verzuimdag"])
+        if "eerste_verzuimdag" in antwoorden
+        else "",
         "redenen": [
             (r.rule_id, r.uitleg_nl, WETSARTIKELEN.get(r.rule_id, ""))
             for r in (uitkomst.reasons if uitkomst else ())
@@ -198,6 +217,8 @@ def _context(antwoorden: dict, stappen: list[list[str]], velden: list[Veld] | No
 
 @require_http_methods(["GET", "POST"])
 def keuzehulp_pagina(request):
+    """One step. A POST with `herstel` only shows the answers it carries (the melding form
+    keeps them across a failed submit and hands them back)."""
     antwoorden: dict = {}
     stappen: list[list[str]] = []
     velden = None
@@ -208,6 +229,8 @@ def keuzehulp_pagina(request):
         except OngeldigeStaat:
             antwoorden, stappen, fout_staat = {}, [], True
         if fout_staat:
+            pass
+        elif "herstel" in request.POST:
             pass
         elif "terug" in request.POST and stappen:
             for naam in stappen.pop():

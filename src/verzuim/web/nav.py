@@ -28,7 +28,8 @@ class NavItem:
     rollen: frozenset[str] = field(default_factory=frozenset)  # empty: every signed-in user
     volgorde: int = 50
     omschrijving: str = ""
-    badge: Callable | None = None  # functie(user) -> int, e.g. unread notifications
+    badge: Callable | None = None  # functie(user) -> int, e.g. new meldingen
+    badge_label: str = ""  # what the number counts, for screen readers ("14 nieuw")
     mag: Callable | None = None  # functie(user) -> bool, instead of the roles
 
 
@@ -62,12 +63,13 @@ def registreer(
     volgorde: int = 50,
     omschrijving: str = "",
     badge: Callable | None = None,
+    badge_label: str = "",
     mag: Callable | None = None,
 ) -> None:
     """Add (or replace, by url_name) a navigation item for the given roles (or for whom
     `mag(user)` allows, when access is decided elsewhere)."""
     _ITEMS[url_name] = NavItem(
-        label, url_name, frozenset(rollen), volgorde, omschrijving, badge, mag
+        label, url_name, frozenset(rollen), volgorde, omschrijving, badge, badge_label, mag
     )
 
 
@@ -110,6 +112,7 @@ def menu_voor(user, huidig_pad: str = "") -> list[dict]:
                 "huidig": huidig,
                 "omschrijving": item.omschrijving,
                 "badge": item.badge(user) if item.badge else 0,
+                "badge_label": item.badge_label,
             }
         )
     return items
@@ -145,12 +148,13 @@ LEERPLICHT = {Rol.LEERPLICHTAMBTENAAR, Rol.ADMINISTRATIEF_MEDEWERKER, Rol.RMC_TR
 registreer("Start", "web:start", volgorde=0)
 
 
-def _ongelezen_meldingen(user) -> int:
-    """The in-app inbox badge (R-RT-4): notifications this user has not read yet."""
+def _nieuwe_meldingen(user) -> int:
+    """The inbox badge (R-RT-4): the number in the inbox folder "Nieuw" (registered, nobody
+    has taken it up), counted by the same query, so the two always agree."""
     from verzuim.audit.context import actor_for_user
-    from verzuim.meldingen.queries import aantal_ongelezen
+    from verzuim.meldingen.queries import inbox_tellingen
 
-    return aantal_ongelezen(actor_for_user(user))
+    return inbox_tellingen(actor_for_user(user), ["nieuw"])["nieuw"]
 
 
 registreer(
@@ -159,7 +163,8 @@ registreer(
     rollen=LEERPLICHT,
     volgorde=10,
     omschrijving="Nieuwe en lopende meldingen voor uw organisatie.",
-    badge=_ongelezen_meldingen,
+    badge=_nieuwe_meldingen,
+    badge_label="nieuw",
 )
 registreer(
     "Mijn meldingen",

@@ -82,7 +82,7 @@ def test_badge_telt_alleen_meldingen_waar_nog_iets_te_doen_is(wereld):
     services.wijzig_status(
         wereld.lpa_haarlem, afgesloten.uuid, "afgesloten", reden="verzuim-gestopt"
     )
-    services.stuur_door(wereld.lpa_haarlem, doorgestuurd.uuid, "GM0599")
+    services.stuur_door(wereld.lpa_haarlem, doorgestuurd.uuid, "GM0599", "Woont bij vader.")
     services.trek_in(wereld.school_a, ingetrokken.uuid, "F")
     assert queries.aantal_ongelezen(wereld.lpa_haarlem) == 0
     assert queries.aantal_ongelezen(wereld.rotterdam) == 1  # the forwarded one, now there

@@ -45,7 +45,7 @@ def test_ontvanger_neemt_in_behandeling_en_sluit_af(wereld, melding):
 
 
 def test_niet_toegestane_overgang_noemt_de_toegestane(wereld, melding):
-    services.wijzig_status(wereld.haarlem, melding.uuid, "afgesloten")
+    services.wijzig_status(wereld.haarlem, melding.uuid, "afgesloten", reden="verzuim-gestopt")
     with pytest.raises(OvergangNietToegestaan) as e:
         services.wijzig_status(wereld.haarlem, melding.uuid, "in-behandeling")
     assert e.value.toegestaan == []  # afgesloten is final

@@ -190,6 +190,7 @@ def test_detail_toont_routering_en_alleen_toegestane_overgangen(client, wereld, 
     assert "Waarom hier" in html and "R-RT-1" in html
     form = r.context["status_form"]
     assert [c for c, _ in form.fields["status"].choices] == [
+        "",  # "Kies…": nothing preselected (issue 13)
         "in-behandeling",
         "ter-kennisgeving-aangenomen",
         "afgesloten",
@@ -210,7 +211,7 @@ def test_status_zetten(client, wereld, melding):
     # from in-behandeling, geregistreerd is not offered and not accepted (R-RT-6)
     r = c.post(reverse("meldingen:status", args=[melding.uuid]), {"status-status": "geregistreerd"})
     assert r.status_code == 400
-    assert "Selecteer een geldige keuze" in r.content.decode()
+    assert "Kies de nieuwe status uit de lijst." in r.content.decode()
     melding.refresh_from_db()
     assert melding.status == "in-behandeling"
 
@@ -254,7 +255,9 @@ def test_doorsturen_naar_andere_gemeente(client, wereld, melding):
     assert r.status_code == 302 and r["Location"] == reverse("meldingen:inbox")
     melding.refresh_from_db()
     assert melding.ontvanger.code == "GM0599"
-    assert c.get(detail_url(melding)).status_code == 404  # no longer ours
+    # no longer ours: the old address shows where it went, not the casework (R-RT-5)
+    oud = c.get(detail_url(melding))
+    assert oud.status_code == 200 and oud.templates[0].name == "meldingen/doorgestuurd_detail.html"
     rotterdam = als(client, wereld["lpa.rotterdam"]).get(detail_url(melding)).content.decode()
     assert "Doorgestuurd" in rotterdam and "Verhuisd" in rotterdam
 
@@ -264,7 +267,7 @@ def test_doorsturen_zonder_gemeente_geeft_fout(client, wereld, melding):
         reverse("meldingen:doorsturen", args=[melding.uuid]), {"doorsturen-gemeente": ""}
     )
     assert r.status_code == 400
-    assert "Dit veld is vereist." in r.content.decode()
+    assert "Kies de gemeente waarnaar u doorstuurt." in r.content.decode()
 
 
 # --- the school side (R-ME-7) --------------------------------------------------------------
@@ -290,7 +293,7 @@ def test_school_trekt_in_met_reden(client, wereld, melding):
     c = als(client, wereld["school.a"])
     url = reverse("meldingen:intrekken", args=[melding.uuid])
     r = c.post(url, {"intrekken-reden": ""})
-    assert r.status_code == 400 and "Dit veld is vereist." in r.content.decode()
+    assert r.status_code == 400 and "Kies een reden van intrekken." in r.content.decode()
     r = c.post(url, {"intrekken-reden": "F", "intrekken-toelichting": "Verkeerde leerling"})
     assert r.status_code == 302
     melding.refresh_from_db()
@@ -347,7 +350,9 @@ def test_formulierfouten_staan_bij_het_veld_en_niets_wordt_opgeslagen(client, we
     )
     assert r.status_code == 400
     errors = r.context["form"].errors
-    assert errors["begindatum"] == ["Vul een datum in als dd-mm-jjjj."]
+    assert errors["begindatum"] == [
+        "Vul de begindatum in als dd-mm-jjjj, bijvoorbeeld 07-09-2026."
+    ]
     assert errors["verzuimdagen"][0].startswith("Regel 1:")
     assert not Melding.objects.exists()
 
@@ -409,21 +414,32 @@ def test_herhaalmeldingen_keten_op_de_detailpagina(client, wereld, melding):
     assert detail_url(melding) in html
 
 
-# --- in-app inbox badge (R-RT-4) ------------------------------------------------------------
+# --- inbox badge (R-RT-4) -------------------------------------------------------------------
 
 
 def _badge(html: str) -> str | None:
     import re
 
-    found = re.search(r'class="vr-badge" aria-label="(\d+) ongelezen"', html)
+    found = re.search(r'class="vr-badge">(\d+)<span class="vr-visueel-verborgen"> nieuw', html)
     return found.group(1) if found else None
 
 
-def test_badge_telt_ongelezen_meldingen_tot_de_melding_is_geopend(client, wereld, melding):
+def test_badge_telt_wat_in_de_map_nieuw_staat(client, wereld, melding):
+    """Issue 13: the badge (was 21: unread notifications) and the folder "Nieuw" (was 15)
+    count the same thing: registered meldingen nobody has taken up."""
     c = als(client, wereld["lpa.amsterdam"])
-    assert _badge(c.get(reverse("web:start")).content.decode()) == "1"
-    assert c.get(detail_url(melding)).status_code == 200
-    assert _badge(c.get(reverse("web:start")).content.decode()) is None
+    school = actor_for_user(wereld["school.a"])
+    tweede = services.meld_verzuim(
+        school, ws.melding_data(begindatum="2026-06-01", einddatum="2026-06-12")
+    ).melding
+    html = c.get(reverse("meldingen:inbox")).content.decode()
+    assert _badge(html) == "2" and _tab(html, "nieuw") == 2
+    assert c.get(detail_url(melding)).status_code == 200  # reading it takes nothing up
+    html = c.get(reverse("meldingen:inbox")).content.decode()
+    assert _badge(html) == "2" and _tab(html, "nieuw") == 2
+    services.wijzig_status(actor_for_user(wereld["lpa.amsterdam"]), tweede.uuid, "in-behandeling")
+    html = c.get(reverse("meldingen:inbox")).content.decode()
+    assert _badge(html) == "1" and _tab(html, "nieuw") == 1
 
 
 def test_badge_is_per_organisatie(client, wereld, melding):
@@ -444,7 +460,7 @@ def _drie_meldingen(wereld, melding):
     juni = services.meld_verzuim(
         school, ws.melding_data(begindatum="2026-06-01", einddatum="2026-06-12")
     ).melding
-    services.wijzig_status(lpa, juni.uuid, "afgesloten")
+    services.wijzig_status(lpa, juni.uuid, "afgesloten", reden="verzuim-gestopt")
     mei = services.meld_verzuim(
         school, ws.melding_data(begindatum="2026-05-04", einddatum="2026-05-15")
     ).melding
@@ -541,7 +557,9 @@ REGEL_ID = r"\bR-[A-Z]{2,3}-\d"
 def test_geen_regel_ids_in_zichtbare_tekst(client, wereld, melding):
     import re
 
-    services.stuur_door(actor_for_user(wereld["lpa.amsterdam"]), melding.uuid, "GM0599", "")
+    services.stuur_door(
+        actor_for_user(wereld["lpa.amsterdam"]), melding.uuid, "GM0599", "Woont bij vader."
+    )
     pagina_s = {
         "lpa.rotterdam": [reverse("meldingen:inbox") + "?map=alle", detail_url(melding)],
         "school.a": [reverse("meldingen:mijn"), detail_url(melding), reverse("meldingen:nieuw")],
@@ -579,7 +597,7 @@ def test_geen_regel_ids_in_zichtbare_tekst_van_templates():
 @pytest.fixture
 def brp_spion(monkeypatch):
     """The real BRP adapter, counting its calls per purpose."""
-    from verzuim.meldingen import views
+    from verzuim.meldingen import woonplaats
     from verzuim.personen.brp import get_brp
 
     aanroepen = []
@@ -590,7 +608,7 @@ def brp_spion(monkeypatch):
             aanroepen.append((doel, tuple(bsns)))
             return echte.raadpleeg(bsns, doel, **kw)
 
-    monkeypatch.setattr(views, "get_brp", lambda: Spion())
+    monkeypatch.setattr(woonplaats, "get_brp", lambda: Spion())
     return aanroepen
 
 
@@ -603,7 +621,8 @@ def _verhuis(bsn: str, naar: str) -> None:
 def test_verhuisde_leerling_toont_banner_met_voorgekozen_gemeente(client, wereld, melding):
     c = als(client, wereld["lpa.amsterdam"])
     r = c.get(detail_url(melding))
-    assert r.context["verhuisd_naar"] is None and 'data-testid="verhuisd"' not in r.content.decode()
+    assert not r.context["woonplaats"].verhuisd
+    assert 'data-testid="verhuisd"' not in r.content.decode()
     _verhuis(ws.BSN_AMSTERDAM, "0599")
     r = c.get(detail_url(melding))
     html = r.content.decode()
@@ -619,9 +638,11 @@ def test_verhuisde_leerling_toont_banner_met_voorgekozen_gemeente(client, wereld
         'data-testid="verhuisd"'
         not in als(client, wereld["school.a"]).get(detail_url(melding)).content.decode()
     )
-    services.wijzig_status(actor_for_user(wereld["lpa.amsterdam"]), melding.uuid, "afgesloten")
+    services.wijzig_status(
+        actor_for_user(wereld["lpa.amsterdam"]), melding.uuid, "afgesloten", reden="verhuisd"
+    )
     assert (
-        als(client, wereld["lpa.amsterdam"]).get(detail_url(melding)).context["verhuisd_naar"]
+        als(client, wereld["lpa.amsterdam"]).get(detail_url(melding)).context["woonplaats"]
         is None
     )
 
@@ -630,7 +651,8 @@ def test_verhuizing_naar_rni_of_onbekende_gemeente_geeft_geen_banner(client, wer
     c = als(client, wereld["lpa.amsterdam"])
     for code in ("1999", "9999"):
         _verhuis(ws.BSN_AMSTERDAM, code)
-        assert c.get(detail_url(melding)).context["verhuisd_naar"] is None
+        woonplaats = c.get(detail_url(melding)).context["woonplaats"]
+        assert woonplaats.gemeente is None and not woonplaats.verhuisd
 
 
 def test_inbox_markeert_verhuisde_leerlingen_met_een_brp_aanroep(

@@ -27,6 +27,16 @@ DOELEN: dict[str, list[str]] = {
     # The leerling page: name, birth date (leerplicht status) and address; nothing of the
     # parents, sex or letter addressing, which only casework needs.
     "leerlingkaart": ["burgerservicenummer", "naam", "geboorte.datum", "verblijfplaats"],
+    # The leerling page for the gemeente or dienst, which writes to the parents (R-CW-4) and
+    # may act against them (R-CW-7): the same plus the parents' names.
+    "leerlingkaart-ouders": [
+        "burgerservicenummer",
+        "naam",
+        "geboorte.datum",
+        "verblijfplaats",
+        "ouders.naam",
+        "ouders.ouderAanduiding",
+    ],
     # R-PR-1: the pupil's name on the meldingen pages of the school and the receiving party.
     "melding": ["burgerservicenummer", "naam.volledigeNaam"],
     # R-CW-4: casework letters to the pupil and the parents.

@@ -30,17 +30,19 @@ def vraag(client, bsns, sleutel=SLEUTEL, fields=("naam", "geboorte")):
     )  # fmt: skip
 
 
-def test_reads_are_audited_per_person(client, proef, personen):  # noqa: F811
+def test_reads_are_audited_naming_each_person(client, proef, personen):  # noqa: F811
     response = vraag(client, personen[:2])
     assert response.status_code == 200
     # only the fields asked come back (doelbinding), the audit knows whom they were about
     assert len(response.json()["personen"]) == 2
     assert all("burgerservicenummer" not in p for p in response.json()["personen"])
-    records = AuditRecord.objects.filter(actie="brp.raadplegen", actor_label="brp-proef")
-    assert {r.persoon for r in records} == set(personen[:2])
-    r = records.first()
+    # one record for the request, naming each person read (R-PR-1)
+    r = AuditRecord.objects.get(actie="brp.raadplegen", actor_label="brp-proef")
+    assert {p.persoon for p in r.personen.all()} == set(personen[:2])
+    for bsn in personen[:2]:
+        assert list(AuditRecord.objects.over_persoon(bsn)) == [r]
     assert r.actor is None and r.doel == "brp-proef"
-    assert r.details == {"fields": ["naam", "geboorte"]}
+    assert r.details == {"fields": ["naam", "geboorte"], "aantalPersonen": 2}
     assert r.herkomst == "127.0.0.1"
 
 

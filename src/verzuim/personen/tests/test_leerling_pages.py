@@ -57,12 +57,15 @@ def test_every_read_is_audited_with_actor_organisation_person_and_purpose(client
         assert r.request_id
     assert zoeken.doel == "leerling opzoeken" and zoeken.details["gevonden"] is True
     assert inzien.doel == "leerlinggegevens inzien"
-    # Doelbinding (R-ID-3): the page asks the BRP for name, birth date and address only.
+    # Doelbinding (R-ID-3): the page asks the BRP for name, birth date and address, and the
+    # gemeente (which writes to the parents, R-CW-4) also the parents' names.
     assert inzien.details["velden"] == [
         "burgerservicenummer",
         "naam",
         "geboorte.datum",
         "verblijfplaats",
+        "ouders.naam",
+        "ouders.ouderAanduiding",
     ]
     assert inzien.object_id == str(Leerling.objects.get(burgerservicenummer=ANNA).uuid)
 

@@ -523,6 +523,8 @@ def test_zichtbare_leerlingen_per_organisatie(wereld):
 def test_gemeente_ziet_leerling_met_naar_haar_doorgestuurde_melding(wereld):
     melding = meldingen.meld_verzuim(wereld.melder_a, melding_data()).melding
     assert HAARLEM not in _bsns(wereld.amsterdam)
-    meldingen.stuur_door(wereld.behandelaar_haarlem, melding.uuid, "GM0363")
+    meldingen.stuur_door(
+        wereld.behandelaar_haarlem, melding.uuid, "GM0363", "Woont feitelijk bij vader."
+    )
     assert HAARLEM in _bsns(wereld.amsterdam)
     assert queries.leerling_voor(wereld.amsterdam, melding.leerling.uuid) == melding.leerling

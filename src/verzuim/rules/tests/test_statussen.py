@@ -3,7 +3,13 @@
 import pytest
 
 from verzuim.rules import AFSLUITREDENEN, INTREKKINGSREDENEN, mag_overgaan, toegestane_overgangen
-from verzuim.rules.statussen import EINDSTATUSSEN, OVERGANGEN, STATUSSEN
+from verzuim.rules.statussen import (
+    AFSLUITREDENEN_BOA,
+    EINDSTATUSSEN,
+    OVERGANGEN,
+    STATUSSEN,
+    afsluitredenen_voor,
+)
 
 
 @pytest.mark.parametrize(
@@ -13,7 +19,7 @@ from verzuim.rules.statussen import EINDSTATUSSEN, OVERGANGEN, STATUSSEN
         (None, "geregistreerd", "ontvanger", None, False),
         ("geregistreerd", "in-behandeling", "ontvanger", None, True),
         ("geregistreerd", "in-behandeling", "school", None, False),
-        ("geregistreerd", "afgesloten", "ontvanger", None, True),
+        ("geregistreerd", "afgesloten", "ontvanger", "verzuim-gestopt", True),
         ("in-behandeling", "ter-kennisgeving-aangenomen", "ontvanger", None, True),
         ("ter-kennisgeving-aangenomen", "in-behandeling", "ontvanger", None, True),
         ("in-behandeling", "geregistreerd", "ontvanger", None, False),
@@ -36,6 +42,33 @@ def test_mag_overgaan(van, naar, actor, reden, ok):
     assert besluit.reasons
     if not ok and reden is None:
         assert besluit.reasons[0].rule_id == "R-RT-6"
+
+
+@pytest.mark.parametrize(
+    ("reden", "boa", "ok", "regel"),
+    [
+        (None, True, False, "R-CW-11"),  # closing needs an afsluitreden
+        ("", True, False, "R-CW-11"),
+        ("bestaat-niet", True, False, "R-CW-11"),
+        ("verzuim-gestopt", False, True, "R-CW-11"),
+        ("halt-afgerond", False, False, "R-CW-6"),  # a Halt referral is a BOA's act
+        ("pv-afgehandeld", False, False, "R-CW-7"),  # so is a proces-verbaal
+        ("halt-afgerond", True, True, "R-CW-11"),
+        ("pv-afgehandeld", True, True, "R-CW-11"),
+    ],
+)
+def test_afsluiten_vraagt_een_reden_die_de_persoon_mag_kiezen(reden, boa, ok, regel):
+    besluit = mag_overgaan("in-behandeling", "afgesloten", "ontvanger", reden, boa=boa)
+    assert besluit.toegestaan is ok
+    assert besluit.reasons[0].rule_id == regel
+    if not ok:
+        assert "Kies uit" in besluit.reasons[0].uitleg_nl
+        assert ("halt-afgerond" in besluit.reasons[0].uitleg_nl) is boa
+
+
+def test_afsluitredenen_voor_wie_geen_boa_is():
+    assert set(afsluitredenen_voor(True)) == set(AFSLUITREDENEN)
+    assert set(afsluitredenen_voor(False)) == set(AFSLUITREDENEN) - AFSLUITREDENEN_BOA
 
 
 def test_allowed_list_for_a_409():

@@ -52,7 +52,7 @@ def test_luxe_verzuim_walk_plain_form(client):
         {"ziekte": "nee"},
         {"vakantie_zonder_verlof": "ja"},
     )
-    assert "Uitkomst: Melden als verzuimsoort ‘luxe’" in html
+    assert "Uitkomst: Melden als Luxe verzuim" in html
     assert "verplicht" in html
     assert "R-VZ-4" in html and "art. 21 en 21a Leerplichtwet 1969" in html
     # answers shown dd-mm-jjjj, never ISO
@@ -70,9 +70,9 @@ def test_16_uur_at_exactly_16_hours_and_overig_below(client):
         {"aaneengesloten_afwezig_dagen": "3"},
     ]
     html = _loop(client, *basis, {"verzuimde_uren_in_4_lesweken": "16"})
-    assert "‘16-uur’" in html and "<strong>verplicht</strong>" in html
+    assert "Melden als 16 uur in 4 weken" in html and "<strong>verplicht</strong>" in html
     html = _loop(client, *basis, {"verzuimde_uren_in_4_lesweken": "15,5"})
-    assert "‘overig’" in html and "niet verplicht" in html
+    assert "Melden als Overig verzuim / signaalverzuim" in html and "niet verplicht" in html
     assert "15,5 uur" in html
 
 
@@ -101,7 +101,7 @@ def test_not_yet_leerplichtig_on_the_day_before_the_month_after_the_5th_birthday
 
 def test_invalid_date_shows_dutch_error_next_to_the_field_and_keeps_the_step(client):
     html = _loop(client, {"eerste_verzuimdag": "30-02-2026"})
-    assert "Vul een bestaande datum in als dd-mm-jjjj" in html
+    assert "30-02-2026 bestaat niet: februari 2026 heeft 28 dagen." in html
     assert 'aria-invalid="true"' in html
     assert 'value="30-02-2026"' in html
     assert 'name="stappen" value=""' in html

@@ -1,0 +1,57 @@
+"""Dutch labels of the audit actions (`<object>.<verb>` codes, e.g. `melding.lijst`) for the
+privacy officer's page. Known codes have their own wording; any other code (a new app's, a
+registerbeheer table's `routering.aanmaken`) is worded from its object and verb, so the page
+never shows a bare code."""
+
+from __future__ import annotations
+
+LABELS = {
+    "auditlog.zoeken": "Auditlog doorzocht",
+    "brp.lezen": "BRP-gegevens gelezen",
+    "brp.raadplegen": "BRP geraadpleegd",
+    "diploma.aanmaken": "Diploma geregistreerd",
+    "gebruiker.wachtwoord-wijzigen": "Wachtwoord van gebruiker gewijzigd",
+    "inschrijving.aanmaken": "Inschrijving geregistreerd",
+    "inschrijving.wijzigen": "Inschrijving gewijzigd",
+    "leerling.inzien": "Leerlingpagina ingezien",
+    "leerling.koppelen": "Onderwijsnummer aan BSN gekoppeld",
+    "leerling.zoeken": "Leerling gezocht",
+    "leerplichtfeiten.lezen": "Leerplichtgegevens gelezen",
+    "leerplichtstatus.lezen": "Leerplichtstatus opgevraagd",
+    "melding.aanmaken": "Melding ingediend",
+    "melding.doorsturen": "Melding doorgestuurd",
+    "melding.lezen": "Melding ingezien",
+    "melding.lijst": "Meldingenlijst bekeken",
+    "melding.status": "Status van melding gewijzigd",
+    "melding.toewijzen": "Melding toegewezen",
+    "melding.zoeken": "Meldingen van een leerling gezocht",
+    "melding.doorgestuurd": "Doorgestuurde meldingen bekeken",
+    "notificatie.gelezen": "Notificatie gelezen",
+    "registratie.herhaald": "Registratie herhaald (zelfde Idempotency-Key)",
+    "scenario.laden": "Scenario geladen",
+    "vrijstelling.registreren": "Vrijstelling geregistreerd",
+}
+
+WERKWOORDEN = {
+    "aanmaken": "aangemaakt",
+    "wijzigen": "gewijzigd",
+    "verwijderen": "verwijderd",
+    "lezen": "ingezien",
+    "inzien": "ingezien",
+    "zoeken": "gezocht",
+    "lijst": "lijst bekeken",
+    "registreren": "geregistreerd",
+    "koppelen": "gekoppeld",
+    "afsluiten": "afgesloten",
+    "exporteren": "geëxporteerd",
+}
+
+
+def label(actie: str) -> str:
+    """`melding.lijst` → "Meldingenlijst bekeken"; an unknown code → "<Object> <verb>"."""
+    if actie in LABELS:
+        return LABELS[actie]
+    onderwerp, _, werkwoord = actie.partition(".")
+    onderwerp = onderwerp.replace("-", " ").replace("_", " ").capitalize() or "Actie"
+    werkwoord = werkwoord.replace("_", "-")
+    return f"{onderwerp} {WERKWOORDEN.get(werkwoord, werkwoord.replace('-', ' '))}".strip()
