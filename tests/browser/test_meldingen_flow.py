@@ -105,7 +105,7 @@ def test_melding_van_school_naar_gemeente_en_status_terug(
     screenshot(lpa, "melding-detail")
     # only the transitions of the table are offered (R-RT-6)
     opties = lpa.locator("#id_status-status option").all_inner_texts()
-    assert opties == ["In behandeling", "Ter kennisgeving aangenomen", "Afgesloten"]
+    assert opties == ["Kies…", "In behandeling", "Ter kennisgeving aangenomen", "Afgesloten"]
     lpa.locator("#id_status-status").select_option("in-behandeling")
     lpa.get_by_label("Toelichting").first.fill("Huisbezoek gepland")
     lpa.get_by_role("button", name="Status opslaan").click()
@@ -136,10 +136,13 @@ def test_foute_invoer_toont_nederlandse_fout_bij_het_veld(wereld, page, inloggen
     # a date that does not exist: the form's own check
     vul_melding_in(school, Begindatum="31-02-2026")
     school.get_by_role("button", name="Melding versturen").click()
-    expect(fout_bij(school, "id_begindatum")).to_have_text("Vul een datum in als dd-mm-jjjj.")
+    expect(fout_bij(school, "id_begindatum")).to_have_text(
+        "31-02-2026 bestaat niet: februari 2026 heeft 28 dagen. Controleer de begindatum."
+    )
     expect(school.locator("#id_begindatum")).to_have_attribute("aria-invalid", "true")
     expect(fout_bij(school, "id_einddatum")).to_have_count(0)
-    expect(school.locator("#id_begindatum")).to_be_focused()  # not the keuzehulp beside it
+    # focus on the error summary above the form, not the keuzehulp beside it
+    expect(school.get_by_test_id("foutenoverzicht")).to_be_focused()
     screenshot(school, "melding-formulier-fouten")
     # an invalid BSN and an einddatum in the future: the service's checks (R-ID-1, R-ME-3)
     vul_melding_in(school, **{"Burgerservicenummer (BSN)": "123456789", "Einddatum": "02-10-2026"})
@@ -198,7 +201,7 @@ def test_verhuisde_leerling_en_afgesloten_meldingen_in_de_inbox(wereld, page, in
     dicht = services.meld_verzuim(
         school, ws.melding_data(begindatum="2026-06-01", einddatum="2026-06-12")
     ).melding
-    services.wijzig_status(lpa_actor, dicht.uuid, "afgesloten")
+    services.wijzig_status(lpa_actor, dicht.uuid, "afgesloten", reden="verzuim-gestopt")
     BrpPersoon.objects.filter(burgerservicenummer=ws.BSN_AMSTERDAM).update(
         gemeente_van_inschrijving="0599"
     )

@@ -8,6 +8,7 @@ import hashlib
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 
+from verzuim import clock
 from verzuim.organisaties.models import Organisatie
 
 
@@ -36,6 +37,8 @@ class Gebruiker(AbstractUser):
     )
     rollen = models.JSONField(default=list, blank=True)
     boa = models.BooleanField("BOA", default=False)
+    # On the application's date (VERZUIM_TODAY), as every date it shows (apps.py: last_login).
+    date_joined = models.DateTimeField("datum aangemaakt", default=clock.now)
     # Contact details a melding form starts with (R-ME-1: contactpersoon).
     functie = models.CharField(max_length=200, blank=True)
     telefoon = models.CharField("telefoonnummer", max_length=200, blank=True)
@@ -71,7 +74,7 @@ class ApiApplicatie(models.Model):
     )
     scopes = models.JSONField(default=list)
     actief = models.BooleanField(default=True)
-    aangemaakt = models.DateTimeField(auto_now_add=True)
+    aangemaakt = models.DateTimeField(default=clock.now, editable=False)
 
     class Meta:
         verbose_name = "API-applicatie"
@@ -91,7 +94,7 @@ class ApiToken(models.Model):
     applicatie = models.ForeignKey(ApiApplicatie, on_delete=models.CASCADE, related_name="tokens")
     token_hash = models.CharField(max_length=64, unique=True)
     prefix = models.CharField(max_length=8)
-    aangemaakt = models.DateTimeField(auto_now_add=True)
+    aangemaakt = models.DateTimeField(default=clock.now, editable=False)
     laatst_gebruikt = models.DateTimeField(null=True, blank=True)
     ingetrokken = models.DateTimeField(null=True, blank=True)
 

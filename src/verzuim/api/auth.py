@@ -14,12 +14,12 @@ import threading
 import time
 
 from django.db.models.signals import post_delete, post_save
-from django.utils import timezone
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework import exceptions
 from rest_framework.authentication import BaseAuthentication, get_authorization_header
 from rest_framework.permissions import BasePermission
 
+from verzuim import clock
 from verzuim.accounts.models import ApiApplicatie, ApiToken, hash_token
 from verzuim.audit.context import Actor
 from verzuim.organisaties.models import Organisatie
@@ -75,7 +75,7 @@ class BearerTokenAuthentication(BaseAuthentication):
         )
         if token is None:
             raise exceptions.AuthenticationFailed("Ongeldig of ingetrokken token.")
-        now = timezone.now()
+        now = clock.now()
         gebruikt = token.laatst_gebruikt
         if gebruikt is None or (now - gebruikt).total_seconds() > LAATST_GEBRUIKT_INTERVAL:
             ApiToken.objects.filter(pk=token.pk).update(laatst_gebruikt=now)

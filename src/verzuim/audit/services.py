@@ -86,6 +86,9 @@ def zoek(actor: Actor, filters: dict, pagina: int = 1, per_pagina: int = 50):
     with transaction.atomic():
         records = auditrecords(actor, filters).prefetch_related("personen")
         page = Paginator(records, per_pagina).get_page(pagina)
+        # Read now: evaluated later (in the template) the page would hold this search's
+        # own record below, pushing out what was found.
+        page.object_list = list(page.object_list)
         gebruikt = {
             k: str(v) for k, v in filters.items() if k in ZOEK_FILTERS and v and k != "persoon"
         }

@@ -639,7 +639,7 @@ def nieuw(request):
     submit, together with what the form could not read, so all errors come at once."""
     actor = request.actor
     form = MeldingForm(
-        request.POST or None,
+        request.POST if request.method == "POST" else None,
         initial=_contactpersoon(request.user),
         vestigingen=actor.organisatie.vestigingen.order_by("naam"),
         gemeenten=_gemeenten(),

@@ -19,7 +19,6 @@ from django.views.decorators.http import require_http_methods
 from verzuim import clock
 from verzuim.invoer import lees_nl_datum
 from verzuim.meldingen.codes import Verzuimsoort
-
 from verzuim.rules.keuzehulp import KeuzehulpUitkomst, Vraag, volgende_stap
 
 EERSTE_VRAAG = "Wat is de eerste dag waarop de leerling afwezig was?"
@@ -228,9 +227,7 @@ def keuzehulp_pagina(request):
             antwoorden, stappen = lees_staat(request.POST)
         except OngeldigeStaat:
             antwoorden, stappen, fout_staat = {}, [], True
-        if fout_staat:
-            pass
-        elif "herstel" in request.POST:
+        if fout_staat or "herstel" in request.POST:
             pass
         elif "terug" in request.POST and stappen:
             for naam in stappen.pop():

@@ -42,7 +42,10 @@ def test_lockout_after_configured_failures(client, gebruiker, settings):
         assert inloggen(client, gebruiker, "fout-wachtwoord").status_code == 200
     resp = inloggen(client, gebruiker, "fout-wachtwoord")
     assert resp.status_code == 429
-    assert "Account tijdelijk geblokkeerd" in resp.content.decode()
+    html = resp.content.decode()
+    assert "Account tijdelijk geblokkeerd" in html
+    # the period in words (issue 13: it said "PT1H")
+    assert "voor 1 uur na de laatste poging" in html and "PT1H" not in html
     # Even the right password is refused while locked.
     resp = inloggen(client, gebruiker)
     assert resp.status_code == 429

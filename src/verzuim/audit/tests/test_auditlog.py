@@ -170,3 +170,48 @@ def test_no_url_changes_or_deletes_records(client, privacy_officer):
     ]
     # The admin registers these paths, but refuses them for everyone (test_beheer proves it).
     assert all(pad.startswith("beheer/") for pad in schrijvend)
+
+
+# --- issue 13 item 4 ---------------------------------------------------------------------------
+
+
+def _zichtbaar(html: str) -> str:
+    """The text a person reads: no tags, attributes, scripts or comments."""
+    import re
+
+    html = re.sub(r"<(script|style)\b.*?</\1>", "", html, flags=re.S)
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+def test_zoekopdracht_zonder_resultaten_zegt_dat(client, privacy_officer):
+    record(actie="melding.lezen", label="lpa1")
+    html = zoek(client, actor="niemand-die-bestaat").content.decode()
+    assert "0 records" in html
+    assert "Geen resultaten" in _zichtbaar(html)
+
+
+def test_acties_staan_er_in_het_nederlands(client, privacy_officer):
+    record(actie="melding.lijst")
+    record(actie="routering.aanmaken")
+    tekst = _zichtbaar(zoek(client).content.decode())
+    assert "Meldingenlijst bekeken" in tekst and "Routering aangemaakt" in tekst
+    assert "melding.lijst" not in tekst and "routering.aanmaken" not in tekst
+
+
+def test_een_lijst_is_een_record_dat_iedere_persoon_noemt(client, privacy_officer):
+    actor = Actor(label="lpa1", organisatie=None)
+    services.log_many(actor, "melding.lijst", [BSN, "111222333", BSN], doel="verzuimmelding")
+    (lijst,) = AuditRecord.objects.filter(actie="melding.lijst")
+    assert sorted(p.persoon for p in lijst.personen.all()) == ["111222333", BSN]
+    # the person's trail finds the page that showed them among others
+    html = zoek(client, persoon=BSN).content.decode()
+    assert "Meldingenlijst bekeken" in _zichtbaar(html) and "2 personen" in html
+    # and the rows naming the persons are as append-only as the record
+    from verzuim.audit.models import AuditPersoon
+
+    with pytest.raises(PermissionError):
+        AuditPersoon.objects.all().delete()
+    with pytest.raises(PermissionError):
+        AuditPersoon.objects.update(persoon="x")
+    with pytest.raises(PermissionError):
+        lijst.personen.first().delete()

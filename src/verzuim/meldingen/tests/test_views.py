@@ -350,9 +350,7 @@ def test_formulierfouten_staan_bij_het_veld_en_niets_wordt_opgeslagen(client, we
     )
     assert r.status_code == 400
     errors = r.context["form"].errors
-    assert errors["begindatum"] == [
-        "Vul de begindatum in als dd-mm-jjjj, bijvoorbeeld 07-09-2026."
-    ]
+    assert errors["begindatum"] == ["Vul de begindatum in als dd-mm-jjjj, bijvoorbeeld 07-09-2026."]
     assert errors["verzuimdagen"][0].startswith("Regel 1:")
     assert not Melding.objects.exists()
 
@@ -642,8 +640,7 @@ def test_verhuisde_leerling_toont_banner_met_voorgekozen_gemeente(client, wereld
         actor_for_user(wereld["lpa.amsterdam"]), melding.uuid, "afgesloten", reden="verhuisd"
     )
     assert (
-        als(client, wereld["lpa.amsterdam"]).get(detail_url(melding)).context["woonplaats"]
-        is None
+        als(client, wereld["lpa.amsterdam"]).get(detail_url(melding)).context["woonplaats"] is None
     )
 
 

@@ -44,6 +44,16 @@ SCENARIO = {
                 },
                 "datumVan": "2015-01-01",
             },
+            "ouders": [
+                {
+                    "burgerservicenummer": "999990032",
+                    "naam": {"voornamen": "Petra", "voorvoegsel": "de", "geslachtsnaam": "Vries"},
+                },
+                {
+                    "burgerservicenummer": "999990044",
+                    "naam": {"voornamen": "Karim", "geslachtsnaam": "Amrani"},
+                },
+            ],
         },
         {
             "burgerservicenummer": BSN_ROTTERDAM,

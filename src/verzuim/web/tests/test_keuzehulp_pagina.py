@@ -2,6 +2,7 @@
 client: no login, one question at a time, plain form and htmx fragment, Dutch errors next to
 the field, dates dd-mm-jjjj, outcome with reasons and articles."""
 
+import datetime as dt
 import re
 
 import pytest
@@ -132,3 +133,72 @@ def test_tampered_state_restarts(client):
     html = response.content.decode()
     assert "Begin opnieuw" in html
     assert 'id="veld-eerste_verzuimdag"' in html
+
+
+# --- issue 13 item 5 ---------------------------------------------------------------------------
+
+
+def _waarom(html: str) -> str:
+    """The visible text of the outcome's "Waarom" list."""
+    lijst = html.split("Waarom</h3>")[1].split("</ol>")[0]
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", lijst))
+
+
+ANTWOORDEN_14 = [
+    {"eerste_verzuimdag": "07-09-2026"},
+    {"startkwalificatie": "nee"},
+    {"geboortedatum": "01-01-2012"},  # 14 on the first day of absence
+    {"ziekte": "nee"},
+    {"vakantie_zonder_verlof": "nee"},
+    {"aaneengesloten_afwezig_dagen": "3"},
+    {"verzuimde_uren_in_4_lesweken": "16"},
+]
+
+
+def test_uitkomst_noemt_de_verzuimsoort_en_niet_de_code(client):
+    html = _loop(client, *ANTWOORDEN_14)
+    kop = re.search(r'id="keuzehulp-uitkomst-kop"[^>]*>(.*?)</h2>', html, re.S).group(1)
+    assert kop == "Uitkomst: Melden als 16 uur in 4 weken"
+    assert "‘16-uur’" not in html
+
+
+def test_waarom_van_een_14_jarige_gaat_niet_over_de_rmc_doelgroep(client):
+    waarom = _waarom(_loop(client, *ANTWOORDEN_14))
+    assert "RMC" not in waarom and "18 tot 23" not in waarom
+    assert "art. 4 Leerplichtwet 1969" in waarom  # the rule that makes a 14-year-old leerplichtig
+    # an 18-year-old's reasons do name it
+    achttien = [*ANTWOORDEN_14[:2], {"geboortedatum": "01-01-2008"}, {"ziekte": "nee"}]
+    html = _loop(client, *achttien, {"aaneengesloten_afwezig_dagen": "30"})
+    assert "RMC-doelgroep" in _waarom(html)
+
+
+def test_waarom_heeft_geen_haakjes_binnen_haakjes(client):
+    for antwoorden in (ANTWOORDEN_14, [*ANTWOORDEN_14[:6], {"verzuimde_uren_in_4_lesweken": "2"}]):
+        waarom = _waarom(_loop(client, *antwoorden))
+        diepte = 0
+        for teken in waarom:
+            diepte += {"(": 1, ")": -1}.get(teken, 0)
+            assert diepte <= 1, waarom
+
+
+def test_eerste_verzuimdag_in_de_toekomst_wordt_geweigerd(client):
+    from verzuim import clock
+
+    clock.set_today(dt.date(2026, 10, 1))
+    try:
+        html = _loop(client, {"eerste_verzuimdag": "07-09-2030"})
+    finally:
+        clock.set_today(None)
+    assert "De eerste verzuimdag ligt in de toekomst" in html and "01-10-2026" in html
+    assert 'name="stappen" value=""' in html  # not accepted: still the first question
+
+
+def test_herstel_toont_de_bewaarde_antwoorden(client):
+    """The melding form hands the keuzehulp's answers back after a failed submit."""
+    html = _loop(client, *ANTWOORDEN_14[:3])
+    staat = {k: v for k, v in _verborgen(html).items() if k != "csrfmiddlewaretoken"}
+    terug = client.post(URL, {**staat, "herstel": "1"}, headers={"HX-Request": "true"})
+    html = terug.content.decode()
+    assert "01-01-2012" in html and "07-09-2026" in html  # the answers so far
+    assert "Is de leerling afwezig door ziekte?" in html  # the next question, no error
+    assert "utrecht-form-field-error-message" not in html

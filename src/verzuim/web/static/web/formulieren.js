@@ -7,8 +7,9 @@
 // - [data-focus]: gets the focus when the page loads (an error summary, a confirmation step).
 (function () {
   function lengte(tekst) {
-    // Count as the server does: characters (not UTF-16 units), a newline as one.
-    return Array.from(tekst.replace(/\r\n/g, "\n")).length;
+    // Count as the server does: characters (not UTF-16 units), a newline as one, without
+    // the spaces at the start and end (the form drops those).
+    return Array.from(tekst.replace(/\r\n/g, "\n").trim()).length;
   }
 
   function teller(veld) {
