@@ -15,7 +15,7 @@
   function teller(veld) {
     var max = parseInt(veld.getAttribute("data-teller"), 10);
     var zichtbaar = document.createElement("p");
-    zichtbaar.className = "vr-teller";
+    zichtbaar.className = "vr-tekenteller";
     zichtbaar.id = veld.id + "_teller";
     var live = document.createElement("p");
     live.className = "vr-visueel-verborgen";
@@ -36,13 +36,13 @@
     function bij() {
       var t = tekst();
       zichtbaar.textContent = t;
-      zichtbaar.classList.toggle("vr-teller--te-veel", lengte(veld.value) > max);
+      zichtbaar.classList.toggle("vr-tekenteller--te-veel", lengte(veld.value) > max);
       clearTimeout(wacht);
       wacht = setTimeout(function () { live.textContent = t; }, 1000);
     }
     veld.addEventListener("input", bij);
     zichtbaar.textContent = tekst();
-    zichtbaar.classList.toggle("vr-teller--te-veel", lengte(veld.value) > max);
+    zichtbaar.classList.toggle("vr-tekenteller--te-veel", lengte(veld.value) > max);
   }
 
   function start(root) {
