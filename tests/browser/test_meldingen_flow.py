@@ -65,6 +65,25 @@ def vul_melding_in(page, **over):
         veld(page, label).fill(waarde)
 
 
+def beantwoord_keuzehulp(page, antwoorden: dict) -> None:
+    """Answer the keuzehulp beside the form until its outcome: the typed answers from
+    `antwoorden` (by field name), "nee" to every yes/no question."""
+    hulp = page.locator("#keuzehulp")
+    for _ in range(12):
+        expect(hulp.locator("fieldset, [data-verzuimsoort]").first).to_be_visible()
+        if hulp.locator("[data-verzuimsoort]").count():
+            return
+        vraag = hulp.locator("#keuzehulp-vraag").inner_text()
+        for invoer in hulp.locator("input[type=text]").all():
+            invoer.fill(antwoorden[invoer.get_attribute("name")])
+        for nee in hulp.locator("input[type=radio][value=nee]").all():
+            nee.check()
+        hulp.get_by_role("button", name="Volgende").click()
+        # the next question (or the outcome) replaces this one
+        expect(hulp.locator("#keuzehulp-vraag", has_text=vraag)).to_have_count(0)
+    raise AssertionError("de keuzehulp kwam niet tot een uitkomst")
+
+
 def test_melding_van_school_naar_gemeente_en_status_terug(
     wereld, page, new_page, inloggen, screenshot
 ):
@@ -165,18 +184,7 @@ def test_keuzehulp_stelt_de_verzuimsoort_voor(wereld, page, inloggen, screenshot
         "aaneengesloten_afwezig_dagen": "3",
         "verzuimde_uren_in_4_lesweken": "18",
     }
-    for _ in range(12):
-        expect(hulp.locator("fieldset, [data-verzuimsoort]").first).to_be_visible()
-        if hulp.locator("[data-verzuimsoort]").count():
-            break
-        vraag = hulp.locator("#keuzehulp-vraag").inner_text()
-        for invoer in hulp.locator("input[type=text]").all():
-            invoer.fill(antwoorden[invoer.get_attribute("name")])
-        for nee in hulp.locator("input[type=radio][value=nee]").all():
-            nee.check()
-        hulp.get_by_role("button", name="Volgende").click()
-        # the next question (or the outcome) replaces this one
-        expect(hulp.locator("#keuzehulp-vraag", has_text=vraag)).to_have_count(0)
+    beantwoord_keuzehulp(school, antwoorden)
     screenshot(school, "melding-formulier-keuzehulp")
     expect(hulp.locator("[data-verzuimsoort]")).to_have_attribute("data-verzuimsoort", "16-uur")
     assert school.url.endswith("/meldingen/nieuw/")  # htmx: the form page stayed

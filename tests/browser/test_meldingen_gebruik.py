@@ -13,7 +13,7 @@ from verzuim.meldingen.models import Melding
 from verzuim.meldingen.tests import webscenario as ws
 
 from . import test_meldingen_flow as flow
-from .test_meldingen_flow import fout_bij, inloggen_als, vul_melding_in
+from .test_meldingen_flow import beantwoord_keuzehulp, fout_bij, inloggen_als, vul_melding_in
 
 wereld = flow.wereld  # the meldingen pages' world (fixture)
 
@@ -172,25 +172,10 @@ def test_afzender_houdt_een_spoor_en_de_foutpaginas_zijn_nederlands(wereld, page
 # --- item 5: the keuzehulp beside the form -------------------------------------------------------
 
 
-def _beantwoord(page, antwoorden: dict) -> None:
-    hulp = page.locator("#keuzehulp")
-    for _ in range(12):
-        expect(hulp.locator("fieldset, [data-verzuimsoort]").first).to_be_visible()
-        if hulp.locator("[data-verzuimsoort]").count():
-            return
-        vraag = hulp.locator("#keuzehulp-vraag").inner_text()
-        for invoer in hulp.locator("input[type=text]").all():
-            invoer.fill(antwoorden[invoer.get_attribute("name")])
-        for nee in hulp.locator("input[type=radio][value=nee]").all():
-            nee.check()
-        hulp.get_by_role("button", name="Volgende").click()
-        expect(hulp.locator("#keuzehulp-vraag", has_text=vraag)).to_have_count(0)
-
-
 def test_keuzehulp_overnemen_en_antwoorden_na_een_fout(wereld, page, inloggen, screenshot):
     school = inloggen_als(page, inloggen, "school.a")
     school.goto("/meldingen/nieuw/")
-    _beantwoord(
+    beantwoord_keuzehulp(
         school,
         {
             "eerste_verzuimdag": "07-09-2026",

@@ -25,7 +25,22 @@ class AuditRecordQuerySet(AlleenToevoegen):
         )
 
 
-class AuditRecord(models.Model):
+class AlleenToevoegenModel(models.Model):
+    """A row that is written once: saving it again or deleting it is refused."""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise PermissionError("Auditrecords kunnen niet worden gewijzigd.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise PermissionError("Auditrecords kunnen niet worden verwijderd.")
+
+
+class AuditRecord(AlleenToevoegenModel):
     tijdstip = models.DateTimeField(db_index=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -52,17 +67,9 @@ class AuditRecord(models.Model):
         verbose_name_plural = "auditlog"
         ordering = ["-tijdstip", "-id"]
 
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise PermissionError("Auditrecords kunnen niet worden gewijzigd.")
-        super().save(*args, **kwargs)
 
-    def delete(self, *args, **kwargs):
-        raise PermissionError("Auditrecords kunnen niet worden verwijderd.")
-
-
-class AuditPersoon(models.Model):
-    """One person shown by a list read (`services.log_lijst`): a page of 25 pupils is one
+class AuditPersoon(AlleenToevoegenModel):
+    """One person shown by a list read (`services.log_many`): a page of 25 pupils is one
     record naming 25 persons, so the log stays readable and a person's trail still finds
     every page that showed them (R-PR-1). Append-only like the record."""
 
@@ -74,11 +81,3 @@ class AuditPersoon(models.Model):
     class Meta:
         verbose_name = "persoon in auditrecord"
         verbose_name_plural = "personen in auditrecords"
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise PermissionError("Auditrecords kunnen niet worden gewijzigd.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise PermissionError("Auditrecords kunnen niet worden verwijderd.")
