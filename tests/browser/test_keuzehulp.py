@@ -45,9 +45,8 @@ def test_keuzehulp_naar_luxe_verzuim(page, screenshot):
     # htmx swapped only the step (no page load) and focus moved to the new question.
     assert page.evaluate("window.zelfdePagina === true")
     # Focus moves after htmx's settle phase; wait for it rather than racing the swap.
-    page.wait_for_function(
-        "document.activeElement && document.activeElement.id === 'keuzehulp-vraag'"
-    )
+    # (expect, not wait_for_function: a string predicate is eval, which the CSP blocks)
+    expect(page.locator("#keuzehulp-vraag")).to_be_focused()
     _kies(page, "Vakantie zonder verlof", "Ja")
     kop = page.locator("#keuzehulp-uitkomst-kop")
     kop.wait_for()
