@@ -224,7 +224,7 @@ def melding(leerling: dict, rnd: random.Random) -> dict:
     }
 
 
-def start_server(workers: int, threads: int) -> subprocess.Popen:
+def start_server(workers: int, threads: int, *, stderr=None) -> subprocess.Popen:
     # gthread keeps client connections alive (sync workers close each one); --preload
     # imports Django once before forking.
     cmd = [
@@ -243,7 +243,7 @@ def start_server(workers: int, threads: int) -> subprocess.Popen:
         "--backlog",
         "2048",
     ]
-    proc = subprocess.Popen(cmd, cwd=ROOT, env=_env(), start_new_session=True)
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=_env(), start_new_session=True, stderr=stderr)
     import httpx
 
     for _ in range(100):
@@ -334,10 +334,12 @@ def controleer(geaccepteerd: dict[str, str], retries) -> dict:
     }
 
 
-def schrijf(tekst: str) -> None:
+def schrijf(tekst: str, section: str = SECTION) -> None:
+    """Replace `section` (a heading line, up to the next heading) in docs/benchmarks.md, or
+    append it."""
     pad = ROOT / "docs" / "benchmarks.md"
     bestaand = pad.read_text() if pad.exists() else "# Benchmarks\n"
-    patroon = re.compile(rf"^{re.escape(SECTION)}\n.*?(?=^##+ |\Z)", re.S | re.M)
+    patroon = re.compile(rf"^{re.escape(section)}\n.*?(?=^##+ |\Z)", re.S | re.M)
     if patroon.search(bestaand):
         nieuw = patroon.sub(lambda _: tekst, bestaand)
     else:
