@@ -385,6 +385,7 @@ def samenvatting(soort: str, uit: dict, db: dict) -> dict:
     eerste_201 = min((p.t1 for p in pogingen if p.status == 201 and p.t1 >= terug), default=None)
     mislukt_na = [p for p in pogingen if p.t0 >= terug and p.status not in (200, 201)]
     zendingen: list[Zending] = uit["zendingen"]
+    traagste = max(pogingen, key=lambda p: p.t1 - p.t0)
     return {
         "storing": soort,
         "down_s": terug - begin,
@@ -397,7 +398,9 @@ def samenvatting(soort: str, uit: dict, db: dict) -> dict:
         "geen_antwoord": statussen[0],
         "transportfouten": uit["transportfouten"],
         "max_latentie_storing_ms": (max(p.t1 - p.t0 for p in tijdens) * 1000 if tijdens else None),
-        "max_latentie_ms": max(p.t1 - p.t0 for p in pogingen) * 1000,
+        "max_latentie_ms": traagste.t1 * 1000 - traagste.t0 * 1000,
+        # when the slowest request was sent, in seconds from the fault's begin
+        "traagste_verzonden_s": traagste.t0 - begin,
         "terug_tot_201_ms": (eerste_201 - terug) * 1000 if eerste_201 else None,
         "mislukt_na_terug": len(mislukt_na),
         "laatste_fout_na_terug_ms": max((p.t1 - terug for p in mislukt_na), default=0) * 1000,

@@ -144,11 +144,19 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "verzuim.wsgi.application"
 
+# Persistent connections, checked once per request before reuse: after a database restart
+# a stale connection is replaced instead of failing the request (issue 8 §4).
 DATABASES = {
     "default": dj_database_url.config(
-        default=f"sqlite:///{VAR_DIR / 'verzuim.sqlite3'}", conn_max_age=60
+        default=f"sqlite:///{VAR_DIR / 'verzuim.sqlite3'}",
+        conn_max_age=60,
+        conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    # libpq waits for an unreachable server without limit; `?connect_timeout=` in
+    # DATABASE_URL overrides this.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {"timeout": 20, "transaction_mode": "IMMEDIATE", "init_command": "PRAGMA journal_mode=WAL;"}
@@ -251,6 +259,7 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "verzuim.api.schema.api_version_header",
+        "verzuim.api.schema.database_unavailable_response",
     ],
     "CAMELIZE_NAMES": False,
 }

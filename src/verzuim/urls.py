@@ -12,3 +12,6 @@ urlpatterns = [
     path("brp-proef/", include("verzuim.personen.brp.urls")),
     path("", include("verzuim.web.urls")),
 ]
+
+# The database unreachable answers 503 with Retry-After (API and pages); other errors 500.
+handler500 = "verzuim.api.unavailable.server_error"

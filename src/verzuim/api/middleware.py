@@ -13,9 +13,9 @@ from verzuim.api.problems import PROBLEM_CONTENT_TYPE, problem_body
 API_PREFIX = "/api/"
 
 
-def problem_response(status: int, detail: str, instance: str) -> HttpResponse:
+def problem_response(status: int, detail: str, instance: str, *, type_: str = "") -> HttpResponse:
     """A problem+json answer outside DRF (before the view, or replacing Django's HTML)."""
-    body = problem_body(status, detail, instance=instance)
+    body = problem_body(status, detail, type_=type_, instance=instance)
     return HttpResponse(json.dumps(body), status=status, content_type=PROBLEM_CONTENT_TYPE)
 
 

@@ -31,6 +31,7 @@ TITLES = {
     422: "Niet verwerkbaar",
     429: "Te veel verzoeken",
     500: "Interne fout",
+    503: "Tijdelijk niet beschikbaar",
 }
 
 

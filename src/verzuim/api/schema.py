@@ -31,6 +31,28 @@ def api_version_header(result, generator, request, public):
     return result
 
 
+def database_unavailable_response(result, generator, request, public):
+    """drf-spectacular hook: every operation may answer 503 problem+json with Retry-After
+    while the database is unreachable (api/unavailable.py)."""
+    antwoord = {
+        "description": "De database van het register is tijdelijk onbereikbaar; er is niets "
+        "half opgeslagen. Probeer het na Retry-After seconden opnieuw, bij een schrijfactie "
+        "met dezelfde Idempotency-Key.",
+        "headers": {
+            "Retry-After": {
+                "description": "Aantal seconden om te wachten.",
+                "schema": {"type": "integer", "example": 5},
+            }
+        },
+        "content": {PROBLEM_CONTENT_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"}}},
+    }
+    for operations in result.get("paths", {}).values():
+        for operation in operations.values():
+            if isinstance(operation, dict) and "responses" in operation:
+                operation["responses"].setdefault("503", antwoord)
+    return result
+
+
 # --- shared schema components (one definition for the whole API) --------------------------
 
 # Idempotency-Key (api-contract.md "General"): a replay answers with the FIRST status and body.
