@@ -173,13 +173,16 @@ class Zending:
 
 @dataclass
 class Poging:
-    """One HTTP request: send and answer moments, status (0: no HTTP answer)."""
+    """One HTTP request: send and answer moments, status (0: no HTTP answer); `server_us`
+    is gunicorn's own time for it (access log), without the client's queueing."""
 
+    id: int
     t0: float
     t1: float
     status: int
     retry_after: bool = False
     problem: bool = False
+    server_us: int | None = None
 
 
 async def belast(intake, cluster, leerlingen, args, soort: str, rnd: random.Random) -> dict:
@@ -228,6 +231,7 @@ async def belast(intake, cluster, leerlingen, args, soort: str, rnd: random.Rand
 
         async def stuur(z: Zending) -> None:
             z.pogingen += 1
+            nummer = next(volgnummer)
             t0 = time.perf_counter()
             try:
                 r = await http.post(
@@ -236,14 +240,15 @@ async def belast(intake, cluster, leerlingen, args, soort: str, rnd: random.Rand
                     headers={
                         "Authorization": f"Bearer {intake.token(z.brin)}",
                         "Idempotency-Key": z.key,
+                        "X-Bench-Id": str(nummer),
                     },
                 )
             except httpx.HTTPError as e:
                 fouten[type(e).__name__] += 1
-                pogingen.append(Poging(t0, time.perf_counter(), 0))
+                pogingen.append(Poging(nummer, t0, time.perf_counter(), 0))
                 heapq.heappush(wachtrij, (time.perf_counter() + 1, next(volgnummer), z))
                 return
-            p = Poging(t0, time.perf_counter(), r.status_code, "Retry-After" in r.headers)
+            p = Poging(nummer, t0, time.perf_counter(), r.status_code, "Retry-After" in r.headers)
             p.problem = r.headers.get("Content-Type", "").startswith(PROBLEM) and (
                 r.json().get("status") == r.status_code
             )
@@ -356,8 +361,19 @@ def meet(intake, cluster, leerlingen, args, soort: str, run: int) -> dict:
     intake.leeg_meldingen()
     rnd = random.Random(f"{soort}-{run}")
     log = cluster.dir / f"gunicorn-{soort}-{run}.log"
+    toegang = cluster.dir / f"access-{soort}-{run}.log"
     with log.open("w") as stderr:
-        server = intake.start_server(args.workers, args.threads, stderr=stderr)
+        server = intake.start_server(
+            args.workers,
+            args.threads,
+            stderr=stderr,
+            extra=(
+                "--access-logfile",
+                str(toegang),
+                "--access-logformat",
+                "%({x-bench-id}i)s %(s)s %(D)s",
+            ),
+        )
     try:
         # --preload imports Django in the master before forking: it must hold no database
         # connection the workers would inherit.
@@ -369,6 +385,13 @@ def meet(intake, cluster, leerlingen, args, soort: str, run: int) -> dict:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
     serverlog = log.read_text()
+    servertijd = {}
+    for regel in toegang.read_text().splitlines():
+        nummer, _, duur = regel.split()
+        if nummer.isdigit():
+            servertijd[int(nummer)] = int(duur)
+    for p in uit["pogingen"]:
+        p.server_us = servertijd.get(p.id)
     return samenvatting(soort, uit, controleer_database(cluster.url, uit["zendingen"])) | {
         "master_verbindingen": master_verbindingen,
         "werkers_vervangen": len(voor ^ na),
@@ -398,6 +421,10 @@ def samenvatting(soort: str, uit: dict, db: dict) -> dict:
         "geen_antwoord": statussen[0],
         "transportfouten": uit["transportfouten"],
         "max_latentie_storing_ms": (max(p.t1 - p.t0 for p in tijdens) * 1000 if tijdens else None),
+        "max_server_storing_ms": (
+            max(p.server_us or 0 for p in tijdens) / 1000 if tijdens else None
+        ),
+        "max_server_ms": max(p.server_us or 0 for p in pogingen) / 1000,
         "max_latentie_ms": traagste.t1 * 1000 - traagste.t0 * 1000,
         # when the slowest request was sent, in seconds from the fault's begin
         "traagste_verzonden_s": traagste.t0 - begin,
@@ -458,7 +485,7 @@ def markdown(runs: list[dict], args, machine: str, belasting: tuple[str, str]) -
         "Idempotency-Key, retried with the same key and body after Retry-After.",
         "",
         "| fault | DB down | requests | responses | 503 with Retry-After + problem+json "
-        "| other 5xx | max latency during outage | DB back → first 201 | failed after DB back "
+        "| other 5xx | max latency during outage (client / server) | DB back → first 201 | failed after DB back "
         "| meldingen accepted / rows / distinct keys / distinct uuids | lost / doubled "
         "| retried meldingen (max attempts) |",
         "|---|---|---|---|---|---|---|---|---|---|---|---|",
@@ -468,7 +495,7 @@ def markdown(runs: list[dict], args, machine: str, belasting: tuple[str, str]) -
             f"| {r['storing']} | {r['down_s']:.1f} s | {r['verzoeken']:,} | "
             + ", ".join(f"{'none' if s == 0 else s}: {n:,}" for s, n in r["statussen"].items())
             + f" | {r['503_retry_after']:,} of {r['503']:,} | {r['5xx_anders']} | "
-            f"{ms(r['max_latentie_storing_ms'])} | "
+            f"{ms(r['max_latentie_storing_ms'])} / {ms(r['max_server_storing_ms'])} | "
             + f"{ms(r['terug_tot_201_ms'])} | {r['mislukt_na_terug']} | {r['geaccepteerd']:,} / {r['rijen']:,} / "
             f"{r['sleutels']:,} / {r['uuids']:,} | {r['verloren']} / "
             f"{r['rijen'] - r['uuids'] + r['onverwacht'] + r['sleutel_ander_antwoord']} | "
@@ -482,6 +509,7 @@ def markdown(runs: list[dict], args, machine: str, belasting: tuple[str, str]) -
         regels.append(
             f"- {soort}: DB down {mediaan(r['down_s'] for r in eigen):.1f} s, max latency "
             f"during the outage {ms(mediaan(r['max_latentie_storing_ms'] for r in eigen))} "
+            f"(server {ms(mediaan(r['max_server_storing_ms'] for r in eigen))}) "
             f"(overall max {max(r['max_latentie_ms'] for r in eigen):.0f} ms), DB back → first "
             f"201 {ms(mediaan(r['terug_tot_201_ms'] for r in eigen))}, "
             f"{mediaan(r['503'] for r in eigen):,.0f} × 503, "

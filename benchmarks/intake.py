@@ -224,7 +224,10 @@ def melding(leerling: dict, rnd: random.Random) -> dict:
     }
 
 
-def start_server(workers: int, threads: int, *, stderr=None) -> subprocess.Popen:
+def start_server(
+    workers: int, threads: int, *, stderr=None, extra: tuple[str, ...] = ()
+) -> subprocess.Popen:
+    """gunicorn as the README runs it; `extra` options come last (and win)."""
     # gthread keeps client connections alive (sync workers close each one); --preload
     # imports Django once before forking.
     cmd = [
@@ -242,6 +245,7 @@ def start_server(workers: int, threads: int, *, stderr=None) -> subprocess.Popen
         "warning",
         "--backlog",
         "2048",
+        *extra,
     ]
     proc = subprocess.Popen(cmd, cwd=ROOT, env=_env(), start_new_session=True, stderr=stderr)
     import httpx
