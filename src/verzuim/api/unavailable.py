@@ -43,9 +43,9 @@ def server_error(request: HttpRequest) -> HttpResponse:
         response = problem_response(
             503,
             "Het register kan zijn database tijdelijk niet bereiken. Er is niets half "
-            f"opgeslagen. Probeer het over {RETRY_AFTER} seconden opnieuw met dezelfde "
-            "Idempotency-Key: was het verzoek toch al verwerkt, dan krijgt u het eerste "
-            "antwoord terug.",
+            f"opgeslagen. Probeer het over {RETRY_AFTER} seconden opnieuw; stuur een "
+            "schrijfverzoek opnieuw met dezelfde Idempotency-Key: was het toch al verwerkt, "
+            "dan krijgt u het eerste antwoord terug.",
             request.path,
             type_="https://verzuimregister.nl/problemen/database-onbereikbaar",
         )
