@@ -4,6 +4,8 @@ connection and (PostgreSQL) a real session ended by the server, not a mock."""
 
 from __future__ import annotations
 
+import contextlib
+import importlib.util
 import socket
 import time
 
@@ -19,21 +21,40 @@ from verzuim.api.unavailable import RETRY_AFTER, database_unavailable, server_er
 from verzuim.organisaties.models import Organisatie
 
 
+@contextlib.contextmanager
+def _default_database(poort: int, django_db_blocker, **opties):
+    """The default connection points at 127.0.0.1:`poort` for the duration."""
+    url = f"postgres://verzuim@127.0.0.1:{poort}/verzuim"
+    instellingen = connections.configure_settings({"default": dj_database_url.parse(url)})
+    instellingen["default"]["OPTIONS"].update(opties)
+    echt = connections["default"]
+    connections["default"] = DatabaseWrapper(instellingen["default"], "default")
+    try:
+        with django_db_blocker.unblock():
+            yield
+    finally:
+        connections["default"] = echt
+
+
 @pytest.fixture
 def database_weigert(django_db_blocker):
-    """The default connection points at a local port that is bound but never listens: each
-    connection attempt meets a real 'connection refused' (as while PostgreSQL is down)."""
+    """A port that is bound but never listens: each connection attempt meets a real
+    'connection refused', as while PostgreSQL is down."""
     with socket.socket() as bezet:
         bezet.bind(("127.0.0.1", 0))
-        url = f"postgres://verzuim@127.0.0.1:{bezet.getsockname()[1]}/verzuim"
-        instellingen = connections.configure_settings({"default": dj_database_url.parse(url)})
-        echt = connections["default"]
-        connections["default"] = DatabaseWrapper(instellingen["default"], "default")
-        try:
-            with django_db_blocker.unblock():
-                yield
-        finally:
-            connections["default"] = echt
+        with _default_database(bezet.getsockname()[1], django_db_blocker):
+            yield
+
+
+@pytest.fixture
+def database_zwijgt(django_db_blocker):
+    """A port that accepts TCP connections and never answers, as a hung server or a lost
+    network: only the connect timeout ends the wait (libpq's minimum, 2 s)."""
+    with (
+        socket.create_server(("127.0.0.1", 0)) as stil,
+        _default_database(stil.getsockname()[1], django_db_blocker, connect_timeout=2),
+    ):
+        yield
 
 
 def _token() -> str:
@@ -64,11 +85,39 @@ def test_api_answers_503_problem_with_retry_after(database_weigert, methode):
     assert "Idempotency-Key" in body["detail"]
 
 
-def test_web_page_answers_dutch_503(database_weigert):
+def test_a_silent_server_answers_503_after_the_connect_timeout(database_zwijgt):
+    t0 = time.monotonic()
+    response = Client(raise_request_exception=False).get(
+        "/api/v1/meldingen", HTTP_AUTHORIZATION=f"Bearer {_token()}"
+    )
+    assert time.monotonic() - t0 < 10
+    assert response.status_code == 503 and response["Retry-After"] == str(RETRY_AFTER)
+
+
+def test_production_settings_bound_the_connect_wait(monkeypatch):
+    instellingen = _settings_met(monkeypatch, "postgres://verzuim@db:5432/verzuim")
+    assert instellingen["OPTIONS"]["connect_timeout"] == 5
+    assert instellingen["CONN_HEALTH_CHECKS"] and instellingen["CONN_MAX_AGE"] == 60
+    eigen = _settings_met(monkeypatch, "postgres://verzuim@db:5432/verzuim?connect_timeout=12")
+    assert eigen["OPTIONS"]["connect_timeout"] == 12
+
+
+def _settings_met(monkeypatch, database_url: str) -> dict:
+    """DATABASES["default"] as the settings module builds it from this DATABASE_URL."""
+    import verzuim.settings
+
+    monkeypatch.setenv("DATABASE_URL", database_url)
+    spec = importlib.util.spec_from_file_location("_settings", verzuim.settings.__file__)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.DATABASES["default"]
+
+
+def test_web_page_answers_dutch_503(database_weigert, settings):
     """A signed-in user's session lives in the database: the failure comes from the session
     middleware, before any view, and still gets the Dutch page."""
     client = Client(raise_request_exception=False)
-    client.cookies["sessionid"] = "s" * 32
+    client.cookies[settings.SESSION_COOKIE_NAME] = "s" * 32
     response = client.get("/")
     assert response.status_code == 503
     assert response["Retry-After"] == str(RETRY_AFTER)
