@@ -11,6 +11,21 @@ from wsgiref.util import setup_testing_defaults
 from django.core.handlers.wsgi import WSGIHandler
 
 
+def alleen_postgresql(test):
+    """Decorator: a transactional test (the server's connection is the test's own) that
+    needs PostgreSQL's sessions; skipped on SQLite before any fixture runs, since a skipped
+    transactional test would still flush the database. serialized_rollback as the suite's
+    other transactional tests."""
+    import pytest
+    from django.db import connection
+
+    test = pytest.mark.django_db(transaction=True, serialized_rollback=True)(test)
+    return pytest.mark.skipif(
+        connection.vendor != "postgresql",
+        reason="PostgreSQL only: a SQLite file has no server session to end",
+    )(test)
+
+
 class Antwoord:
     def __init__(self, status: str, headers: list[tuple[str, str]], inhoud: bytes):
         self.status_code = int(status.split()[0])

@@ -16,7 +16,7 @@ from django.db.backends.postgresql.base import DatabaseWrapper
 from django.test import Client, RequestFactory
 
 from verzuim.accounts.models import ApiApplicatie, ApiToken, hash_token
-from verzuim.api.testing import beeindig_sessie, wsgi_verzoek
+from verzuim.api.testing import alleen_postgresql, beeindig_sessie, wsgi_verzoek
 from verzuim.api.unavailable import RETRY_AFTER, database_unavailable, server_error
 from verzuim.organisaties.models import Organisatie
 
@@ -148,16 +148,10 @@ def token(db):
     return "Bearer db-token"
 
 
-def _postgresql():
-    if connection.vendor != "postgresql":
-        pytest.skip("PostgreSQL only: a SQLite file has no server session to end")
-
-
-@pytest.mark.django_db(transaction=True)
+@alleen_postgresql
 def test_a_session_ended_by_a_restart_is_replaced_before_the_next_request(token):
     """The server's persistent connection (CONN_MAX_AGE) is checked before reuse
     (CONN_HEALTH_CHECKS): the first request after a restart gets its answer, not an error."""
-    _postgresql()
     assert wsgi_verzoek("GET", "/api/v1/meldingen", Authorization=token).status_code == 200
     pid = connection.connection.info.backend_pid
     assert wsgi_verzoek("GET", "/api/v1/meldingen", Authorization=token).status_code == 200
@@ -167,11 +161,10 @@ def test_a_session_ended_by_a_restart_is_replaced_before_the_next_request(token)
     assert connection.connection.info.backend_pid != pid
 
 
-@pytest.mark.django_db(transaction=True)
+@alleen_postgresql
 def test_without_the_check_the_ended_session_answers_503_once(token):
     """What the check prevents, and what still holds without it: the request that meets the
     ended session gets 503 with Retry-After (never a 500), the next one is answered."""
-    _postgresql()
     connection.close()
     connection.settings_dict["CONN_HEALTH_CHECKS"] = False
     try:

@@ -7,10 +7,9 @@ transaction is inserting the notification, after the melding, its status and aud
 
 from __future__ import annotations
 
-import pytest
 from django.db import connection
 
-from verzuim.api.testing import wsgi_verzoek
+from verzuim.api.testing import alleen_postgresql, wsgi_verzoek
 from verzuim.audit.models import AuditRecord
 from verzuim.meldingen.models import IdempotencyRecord, Melding, Notificatie, StatusWijziging
 
@@ -41,10 +40,8 @@ def _meld():
     )
 
 
-@pytest.mark.django_db(transaction=True)
+@alleen_postgresql
 def test_session_ends_mid_intake_then_the_retry_stores_it_once(wereld):
-    if connection.vendor != "postgresql":
-        pytest.skip("PostgreSQL only: a SQLite file has no server session to end")
     with connection.cursor() as c:
         c.execute(SESSIE_EINDIGT)
     try:
