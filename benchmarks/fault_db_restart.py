@@ -510,7 +510,7 @@ def markdown(runs: list[dict], args, machine: str, belasting: tuple[str, str]) -
             f"- {soort}: DB down {mediaan(r['down_s'] for r in eigen):.1f} s, max latency "
             f"during the outage {ms(mediaan(r['max_latentie_storing_ms'] for r in eigen))} "
             f"(server {ms(mediaan(r['max_server_storing_ms'] for r in eigen))}) "
-            f"(overall max {max(r['max_latentie_ms'] for r in eigen):.0f} ms), DB back → first "
+            f"(overall max {max(r['max_latentie_ms'] for r in eigen):.0f} ms, warm-up included), DB back → first "
             f"201 {ms(mediaan(r['terug_tot_201_ms'] for r in eigen))}, "
             f"{mediaan(r['503'] for r in eigen):,.0f} × 503, "
             f"{sum(r['mislukt_na_terug'] for r in eigen)} failed after the DB was back, "
