@@ -90,7 +90,7 @@ def test_a_silent_server_answers_503_after_the_connect_timeout(database_zwijgt):
     response = Client(raise_request_exception=False).get(
         "/api/v1/meldingen", HTTP_AUTHORIZATION=f"Bearer {_token()}"
     )
-    assert time.monotonic() - t0 < 10
+    assert 1.5 < time.monotonic() - t0 < 10  # waited for the server, then gave up
     assert response.status_code == 503 and response["Retry-After"] == str(RETRY_AFTER)
 
 
