@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "verzuim.audit",
     "verzuim.organisaties",
     "verzuim.accounts",
+    "verzuim.brieven",
     "verzuim.personen",
     "verzuim.meldingen",
     "verzuim.api",

@@ -6,6 +6,7 @@ urlpatterns = [
     path("api/v1/", include("verzuim.api.urls")),
     path("account/", include("verzuim.accounts.urls")),
     path("auditlog/", include("verzuim.audit.urls")),
+    path("brieven/", include("verzuim.brieven.urls")),
     path("meldingen/", include("verzuim.meldingen.urls")),
     path("leerlingen/", include("verzuim.personen.urls")),
     # Haal Centraal-shaped view of the local BRP store; answers only in demo/debug mode.

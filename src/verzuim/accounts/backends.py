@@ -9,6 +9,9 @@ from verzuim.accounts.models import Rol
 
 BEHEER_APPS = {"organisaties", "accounts"}
 ALLEEN_LEZEN_APPS: set[str] = set()  # the audit log is read in its own page (privacy officer)
+# A functioneel beheerder manages only its own organisation's letterhead and templates
+# (the admin classes in brieven.admin scope the rows to the organisation).
+FUNCTIONEEL_BEHEER_MODELLEN = {"brieven": {"briefsjabloon", "briefhoofd"}}
 
 
 def is_registerbeheerder(user) -> bool:
@@ -16,10 +19,31 @@ def is_registerbeheerder(user) -> bool:
     return user.is_active and Rol.REGISTERBEHEERDER in (getattr(user, "rollen", None) or [])
 
 
+def is_functioneel_beheerder(user) -> bool:
+    return user.is_active and Rol.FUNCTIONEEL_BEHEERDER in (getattr(user, "rollen", None) or [])
+
+
 def mag_beheren(user) -> bool:
-    """Who enters the admin site (and sees it in the menu): a registerbeheerder or a
-    superuser (the operator's break-glass account)."""
-    return is_registerbeheerder(user) or (user.is_active and user.is_superuser)
+    """Who enters the admin site (and sees it in the menu): a registerbeheerder, a
+    functioneel beheerder (its own letter templates) or a superuser (the operator's
+    break-glass account)."""
+    return (
+        is_registerbeheerder(user)
+        or is_functioneel_beheerder(user)
+        or (user.is_active and user.is_superuser)
+    )
+
+
+def _functioneel_beheer(user, app: str, codename: str) -> bool:
+    if not is_functioneel_beheerder(user):
+        return False
+    actie, _, model = codename.partition("_")
+    return actie in {
+        "view",
+        "add",
+        "change",
+        "delete",
+    } and model in FUNCTIONEEL_BEHEER_MODELLEN.get(app, ())
 
 
 class RolPermissionBackend:
@@ -27,10 +51,14 @@ class RolPermissionBackend:
         return None
 
     def has_perm(self, user, perm: str, obj=None) -> bool:
+        app, _, codename = perm.partition(".")
+        if _functioneel_beheer(user, app, codename):
+            return True
         if not is_registerbeheerder(user):
             return False
-        app, _, codename = perm.partition(".")
         return app in BEHEER_APPS or (app in ALLEEN_LEZEN_APPS and codename.startswith("view_"))
 
     def has_module_perms(self, user, app_label: str) -> bool:
+        if is_functioneel_beheerder(user) and app_label in FUNCTIONEEL_BEHEER_MODELLEN:
+            return True
         return is_registerbeheerder(user) and app_label in BEHEER_APPS | ALLEEN_LEZEN_APPS

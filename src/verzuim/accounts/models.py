@@ -20,6 +20,8 @@ class Rol(models.TextChoices):
     BELEIDSMEDEWERKER = "beleidsmedewerker", "Beleidsmedewerker"
     PRIVACY_OFFICER = "privacy-officer", "Privacy officer"
     REGISTERBEHEERDER = "registerbeheerder", "Registerbeheerder"
+    # A gemeente's or dienst's application manager: its own letterhead and letter templates.
+    FUNCTIONEEL_BEHEERDER = "functioneel-beheerder", "Functioneel beheerder"
 
 
 # Roles that may see person data of the pupils of their organisation.

@@ -13,6 +13,7 @@ from .bewaartermijnen import (
     bewaartermijn_rmc,
     bewaartermijn_wpg,
 )
+from .correspondentie import brief_toegestaan
 from .decisions import Decision, Reason, ToetsBeslissing
 from .halt import halt_toelaatbaar
 from .handhaving import PvBeslissing, proces_verbaal_mogelijk
@@ -102,6 +103,7 @@ __all__ = [
     "VrijePeriode",
     "Vrijstelling",
     "bewaartermijn_kwalificatieplicht",
+    "brief_toegestaan",
     "bewaartermijn_leerplicht",
     "bewaartermijn_rmc",
     "bewaartermijn_wpg",

@@ -1,5 +1,6 @@
-"""Admin site for registerbeheer (issue 2 item 10): only the role registerbeheerder (or a
-superuser) gets in; everyone signs in through the application's own login with 2FA."""
+"""Admin site for registerbeheer (issue 2 item 10): only the role registerbeheerder, the
+functioneel beheerder of a gemeente/dienst (its own letter templates) or a superuser gets
+in; everyone signs in through the application's own login with 2FA."""
 
 from functools import wraps
 from urllib.parse import urlencode
@@ -11,7 +12,7 @@ from django.urls import reverse
 
 from verzuim.accounts.backends import mag_beheren
 
-GEEN_TOEGANG = "Alleen registerbeheerders hebben toegang tot beheer."
+GEEN_TOEGANG = "Alleen registerbeheerders en functioneel beheerders hebben toegang tot beheer."
 
 
 class BeheerSite(admin.AdminSite):

@@ -52,6 +52,7 @@ ROL_OMSCHRIJVING = {
     "gewijzigd, en waarom.",
     Rol.REGISTERBEHEERDER: "U beheert de referentiegegevens, organisaties, routering, gebruikers "
     "en API-koppelingen.",
+    Rol.FUNCTIONEEL_BEHEERDER: "U beheert het briefhoofd en de briefsjablonen van uw organisatie.",
 }
 
 
@@ -204,7 +205,7 @@ registreer(
 registreer(
     "Beheer",
     "admin:index",
-    rollen={Rol.REGISTERBEHEERDER},  # its block on the start page
+    rollen={Rol.REGISTERBEHEERDER, Rol.FUNCTIONEEL_BEHEERDER},  # their start-page blocks
     mag=mag_beheren,  # the admin site's own rule, superuser included
     volgorde=90,
     omschrijving="Referentiegegevens, organisaties, gebruikers en API-koppelingen.",
