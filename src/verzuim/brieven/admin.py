@@ -6,12 +6,12 @@ a Dutch error naming it and its line), and a preview with fictitious data."""
 from __future__ import annotations
 
 import io
+from urllib.parse import urlencode
 
 from django import forms
 from django.contrib import admin
 from django.http import Http404, HttpResponse
 from django.urls import path, reverse
-from django.utils.html import format_html
 
 from verzuim.audit.beheer import GeauditeerdBeheer
 from verzuim.brieven import beheer, sjabloontaal
@@ -297,9 +297,8 @@ class BriefSjabloonAdmin(EigenOrganisatie, admin.ModelAdmin):
                 "soort": SOORTEN[soort].naam,
                 "ontvanger": Ontvanger(ontvanger).label,
                 "taal": t.naam,
-                "url": format_html(
-                    "{}?soort={}&ontvanger={}&taal={}", toevoegen, soort, ontvanger, t.code
-                ),
+                "url": f"{toevoegen}?"
+                + urlencode({"soort": soort, "ontvanger": ontvanger, "taal": t.code}),
             }
             for t in talen().values()
             for (soort, ontvanger) in t.sjablonen

@@ -98,7 +98,10 @@ def ontleed(tekst: str, veld: str) -> tuple[list[str | Plaatshouder], list[Fout]
         else:
             melding = f"‘{m.group()}’ zonder bijbehorend begin; gebruik {{{{ naam }}}}."
         fouten.append(Fout(veld, regel, kolom, melding))
-        pos = m.end()
+        # Skip the rest of the faulty construct, so its closer is not a second error.
+        sluit = {"{%": "%}", "{#": "#}", "{{": "}}"}.get(m.group())
+        einde = tekst.find(sluit, m.end()) if sluit else -1
+        pos = einde + 2 if einde != -1 else m.end()
     delen.append(tekst[pos:])
     return [d for d in delen if d != ""], fouten
 
@@ -122,7 +125,7 @@ def controleer(velden: Mapping[str, str], toegestaan: Collection[str]) -> list[F
                         f"brief: {lijst}.",
                     )
                 )
-    return fouten
+    return sorted(fouten, key=lambda f: (list(velden).index(f.veld), f.regel, f.kolom))
 
 
 def gebruikt(tekst: str) -> set[str]:
