@@ -14,7 +14,6 @@ from verzuim.audit.models import AuditRecord
 from verzuim.brieven import queries, services
 from verzuim.brieven.fouten import BriefNietToegestaan, BriefOngeldig, GeenToegang, NietGevonden
 from verzuim.brieven.models import BriefSjabloon, Document
-from verzuim.brieven.services import Betreft, Geadresseerde
 
 from .conftest import BSN, DAAN, LEERLING, OUDERS, SCHOOL, UITNODIGING, actor, pdf_tekst
 
