@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from verzuim.brieven import pdf
 from verzuim.brieven.opmaak import Afzender, Tekst, brief_html, formatteer
-from verzuim.brieven.services import systeemwaarden
+from verzuim.brieven.services import BRIEFHOOFD_VELDEN, systeemwaarden
 from verzuim.brieven.soorten import SOORTEN, Ontvanger
 from verzuim.brieven.talen import taal
 
@@ -29,11 +29,15 @@ def _voorbeeld(organisatie, soort: str, ontvanger: str, taalcode: str, tekst: Te
     afzender = Afzender.van(organisatie)
     naam, adres = VOORBEELD_ONTVANGER[ontvanger]
     voorbeeld = s.veld("datum").voorbeeld
+    systeem = systeemwaarden(
+        t, afzender, tekst, naam, f"{organisatie.code}-VOORBEELD", voorbeeld, "J. Voorbeeld"
+    )
+    # A letter cannot be made while the letterhead lacks what the text uses: show it.
+    for veld, label in BRIEFHOOFD_VELDEN.items():
+        systeem[veld] = systeem[veld] or f"[{label} ontbreekt in het briefhoofd]"
     waarden = {
         **{v.naam: formatteer(v, v.voorbeeld, t) for v in s.alle_velden if not v.systeem},
-        **systeemwaarden(
-            t, afzender, tekst, naam, f"{organisatie.code}-VOORBEELD", voorbeeld, "J. Voorbeeld"
-        ),
+        **systeem,
     }
     return t, brief_html(
         t=t,

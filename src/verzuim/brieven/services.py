@@ -38,6 +38,8 @@ from verzuim.brieven.talen import Taal, talen
 from verzuim.organisaties.models import OrganisatieSoort
 
 DOEL = "leerplichtuitvoering"
+# System placeholders that come from the letterhead: a letter using one needs it filled in.
+BRIEFHOOFD_VELDEN = {"organisatie.telefoon": "telefoon", "organisatie.email": "email"}
 # Organisations that send letters (domain.md §1): the ones that do leerplicht casework.
 AFZENDERS = frozenset(
     {OrganisatieSoort.GEMEENTE, OrganisatieSoort.LEERPLICHTDIENST, OrganisatieSoort.RMC_REGIO}
@@ -226,15 +228,24 @@ def maak_brief(
         raise BriefOngeldig(fouten)
     t = talen()[taal]
     afzender = Afzender.van(actor.organisatie)
+    systeem = systeemwaarden(t, afzender, tekst, ontvanger.naam, "", vandaag, _naam_van(actor))
+    leeg = sorted(n for n in nodig & BRIEFHOOFD_VELDEN.keys() if not systeem[n])
+    if leeg:
+        raise BriefOngeldig(
+            [
+                {
+                    "name": f"briefhoofd.{BRIEFHOOFD_VELDEN[n]}",
+                    "code": "required",
+                    "reason": f"het briefhoofd van uw organisatie mist dit, en het sjabloon "
+                    f"gebruikt {{{{ {n} }}}}",
+                }
+                for n in leeg
+            ]
+        )
     eigen = {naam: formatteer(s.veld(naam), w, t) for naam, w in waarden.items()}
 
     def maak_html(kenmerk: str) -> tuple[str, str]:
-        alle = {
-            **eigen,
-            **systeemwaarden(
-                t, afzender, tekst, ontvanger.naam, kenmerk, vandaag, _naam_van(actor)
-            ),
-        }
+        alle = {**eigen, **systeem, "kenmerk": kenmerk}
         titel, _, html = brief_html(
             t=t, afzender=afzender, tekst=tekst, geadresseerde=ontvanger.regels, waarden=alle
         )

@@ -381,6 +381,8 @@ def _gebruikers(gen: Generator) -> list[dict]:
          "rollen": ["privacy-officer"], "voornaam": "Anouk", "achternaam": "Peters"},
         {"gebruikersnaam": "beheer", "organisatie": "REGISTER", "rollen": ["registerbeheerder"],
          "voornaam": "Willem", "achternaam": "Dekker"},
+        {"gebruikersnaam": "sjablonen.haarlem", "organisatie": "GM0392",
+         "rollen": ["functioneel-beheerder"], "voornaam": "Eva", "achternaam": "Jansen"},
     ]  # fmt: skip
 
 

@@ -10,6 +10,7 @@ import pytest
 from verzuim import clock
 from verzuim.accounts.tests.factories import GebruikerFactory
 from verzuim.audit.context import actor_for_user
+from verzuim.brieven.models import Briefhoofd
 from verzuim.brieven.services import Betreft, Geadresseerde
 from verzuim.organisaties.models import Organisatie
 from verzuim.organisaties.testing import zorg_voor_gemeenten
@@ -31,12 +32,23 @@ def gemeenten(db):
     return Organisatie.objects.get(code="GM0363"), Organisatie.objects.get(code="GM0599")
 
 
+@pytest.fixture
+def briefhoofd(gemeenten):
+    return Briefhoofd.objects.create(
+        organisatie=gemeenten[0],
+        naam="Gemeente Amsterdam, Leerplicht",
+        telefoon="14 020",
+        email="leerplicht@amsterdam.example",
+        postadres="Postbus 1\n1000 AA Amsterdam",
+    )
+
+
 def _gebruiker(org, rollen, **kw):
     return GebruikerFactory(organisatie=org, rollen=rollen, **kw)
 
 
 @pytest.fixture
-def lpa(gemeenten):
+def lpa(gemeenten, briefhoofd):
     return _gebruiker(gemeenten[0], ["leerplichtambtenaar"], first_name="Petra", last_name="Bakker")
 
 

@@ -127,6 +127,7 @@ def test_add_page_starts_from_the_default_with_a_preview(client, beheerder):
     assert "is not enrolled at a school" in html  # the English default text
     assert "SAMPLE – fictitious data" in html and "Daan de Vries" in html
     assert "{{ reactie.uiterlijk }}" in html  # the placeholder list
+    assert "[telefoon ontbreekt in het briefhoofd]" in html  # no letterhead yet
 
 
 def test_change_page_shows_the_preview_with_the_demo_pupil_and_letterhead(

@@ -36,7 +36,8 @@ def test_dutch_letter_is_a_real_pdf_with_the_pupils_name_and_the_date(lpa):
     assert "Daan de Vries" in tekst
     assert "1 oktober 2026" in tekst  # the letter's date (clock fixed on 01-10-2026)
     assert "8 oktober 2026" in tekst and "14.30 uur" in tekst
-    assert "Pagina 1 van 1" in tekst
+    assert "Pagina 1 van 1" in tekst and "14 020" in tekst
+    assert "Retouradres: Gemeente Amsterdam, Leerplicht, Postbus 1, 1000 AA Amsterdam" in tekst
     assert document.kenmerk in tekst and document.kenmerk.startswith("GM0363-2026-")
     assert "Petra Bakker" in tekst  # no letterhead signature: the author signs
     assert document.sha256 == hashlib.sha256(inhoud).hexdigest()
@@ -111,6 +112,21 @@ def test_missing_unknown_and_mistyped_values_are_all_reported(lpa):
         "ontbreekt: het sjabloon gebruikt {{ gesprek.tijd }}"
     )
     assert not Document.objects.exists()
+
+
+def test_a_letterhead_without_the_phone_the_text_uses_is_refused(lpa, briefhoofd):
+    briefhoofd.telefoon = ""
+    briefhoofd.save()
+    with pytest.raises(BriefOngeldig) as e:
+        services.maak_brief(actor(lpa), "uitnodiging-gesprek", "nl", OUDERS, UITNODIGING, DAAN)
+    assert e.value.fouten == [
+        {
+            "name": "briefhoofd.telefoon",
+            "code": "required",
+            "reason": "het briefhoofd van uw organisatie mist dit, en het sjabloon gebruikt "
+            "{{ organisatie.telefoon }}",
+        }
+    ]
 
 
 def test_recipient_must_fit_the_kind_and_language_must_exist(lpa):
