@@ -222,6 +222,18 @@ def maak_brief(
                 }
             ]
         )
+    # Checked on save in beheer; checked again here, as a row may predate a product update
+    # (or come from elsewhere) and must never reach the renderer unchecked.
+    fouten = sjabloontaal.controleer(
+        {"Onderwerp": tekst.onderwerp, "Tekst": tekst.tekst}, s.plaatshouders
+    )
+    if fouten:
+        raise BriefOngeldig(
+            [
+                {"name": "sjabloon", "code": "invalid", "reason": f"het sjabloon is ongeldig: {f}"}
+                for f in fouten
+            ]
+        )
     nodig = sjabloontaal.gebruikt(tekst.onderwerp) | sjabloontaal.gebruikt(tekst.tekst)
     waarden, fouten = lees_gegevens(s, gegevens, nodig)
     if fouten:

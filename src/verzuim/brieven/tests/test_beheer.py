@@ -63,6 +63,21 @@ def test_functioneel_beheerder_sees_only_own_templates(client, beheerder, gemeen
     )
 
 
+def test_changelist_queries_do_not_grow_with_templates(client, beheerder, gemeenten):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    inloggen(client, beheerder)
+    sjabloon(gemeenten[0])
+    with CaptureQueriesContext(connection) as een:
+        client.get(reverse(LIJST))
+    for ontvanger, taal in (("leerling", "nl"), ("ouders", "en"), ("leerling", "en")):
+        sjabloon(gemeenten[0], ontvanger=ontvanger, taal=taal)
+    with CaptureQueriesContext(connection) as vier:
+        client.get(reverse(LIJST))
+    assert len(vier) == len(een)
+
+
 def test_another_organisations_template_is_a_404(client, andere_beheerder, gemeenten):
     vreemd = sjabloon(gemeenten[0])
     inloggen(client, andere_beheerder)

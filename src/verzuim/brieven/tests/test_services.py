@@ -90,6 +90,27 @@ def test_the_organisations_own_template_is_used(lpa, gemeenten):
     assert document.titel == "Gesprek Daan de Vries"
 
 
+@pytest.mark.parametrize(
+    "aanval", ["{{ __class__ }}", "{% import os %}", "{{ leerling.naam.__class__ }}", "{{ x }}"]
+)
+def test_a_stored_template_that_slipped_past_beheer_is_refused(lpa, gemeenten, aanval):
+    """The check on save is repeated at generation: a row written some other way (or older
+    than a product update) never reaches the renderer unchecked."""
+    BriefSjabloon.objects.create(
+        organisatie=gemeenten[0],
+        soort="uitnodiging-gesprek",
+        ontvanger="ouders",
+        taal="nl",
+        onderwerp="Gesprek",
+        tekst=f"Beste,\n\n{aanval}",
+    )
+    with pytest.raises(BriefOngeldig) as e:
+        services.maak_brief(actor(lpa), "uitnodiging-gesprek", "nl", OUDERS, UITNODIGING, DAAN)
+    [fout] = e.value.fouten
+    assert fout["name"] == "sjabloon" and "Tekst, regel 3" in fout["reason"]
+    assert not Document.objects.exists()
+
+
 def test_missing_unknown_and_mistyped_values_are_all_reported(lpa):
     with pytest.raises(BriefOngeldig) as e:
         services.maak_brief(
