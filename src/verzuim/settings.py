@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "verzuim.brieven",
     "verzuim.personen",
     "verzuim.meldingen",
+    "verzuim.signalen",
     "verzuim.api",
     "verzuim.web",
 ]
@@ -229,6 +230,9 @@ BRP_URL = os.environ.get("VERZUIM_BRP_URL", "")
 BRP_API_KEY = os.environ.get("VERZUIM_BRP_API_KEY", "")
 BRP_TIMEOUT = float(os.environ.get("VERZUIM_BRP_TIMEOUT", "5"))
 BRP_RETRIES = int(os.environ.get("VERZUIM_BRP_RETRIES", "2"))
+
+# Signals (R-SG-2): school days after an uitschrijving before absoluut verzuim is signalled.
+SIGNALEN_RESPIJT_SCHOOLDAGEN = int(os.environ.get("VERZUIM_SIGNALEN_RESPIJT_SCHOOLDAGEN", "10"))
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["verzuim.api.auth.BearerTokenAuthentication"],

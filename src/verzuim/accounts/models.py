@@ -67,6 +67,7 @@ class Scope(models.TextChoices):
     LEERPLICHTSTATUS_LEZEN = "leerplichtstatus.lezen"
     SIGNALEN_LEZEN = "signalen.lezen"
     CIJFERS_LEZEN = "cijfers.lezen"
+    BRP_MUTATIES = "brp.mutaties"
 
 
 class ApiApplicatie(models.Model):

@@ -6,12 +6,13 @@ import re
 
 from stdnum.nl import brin, bsn, onderwijsnummer
 
+from verzuim.rules.signalen import RNI_GEMEENTE  # noqa: F401  (registratie niet-ingezetenen)
+
 _NEGEN_CIJFERS = re.compile(r"^[0-9]{9}$")
 _BRIN = re.compile(r"^[0-9]{2}[A-Z]{2}$")
 _VESTIGING = re.compile(r"^[0-9]{2}[A-Z]{2}[0-9]{2}$")
 _GEMEENTECODE = re.compile(r"^GM[0-9]{4}$")
 _GEMEENTENUMMER = re.compile(r"^[0-9]{4}$")
-RNI_GEMEENTE = "1999"  # registratie niet-ingezetenen: no Dutch woongemeente
 
 
 def is_bsn(value) -> bool:

@@ -106,6 +106,20 @@ def leerling_voor(actor: Actor, ref) -> Leerling:
     return leerling
 
 
+def leerling_ids(bsns) -> dict[str, int]:
+    """Pupil ids by BSN. Unscoped: for the system's jobs (signals), never for a user."""
+    bsns = sorted(set(bsns))
+    uit: dict[str, int] = {}
+    for start in range(0, len(bsns), 500):
+        deel = bsns[start : start + 500]
+        uit.update(
+            Leerling.objects.filter(burgerservicenummer__in=deel).values_list(
+                "burgerservicenummer", "id"
+            )
+        )
+    return uit
+
+
 def inschrijvingen_van_school(actor: Actor) -> QuerySet[Inschrijving]:
     """All inschrijvingen at the actor's school (past, current and future); none otherwise."""
     if actor.is_systeem:

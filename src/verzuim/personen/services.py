@@ -271,6 +271,37 @@ def _vul_aan(leerling: Leerling, ref: _Ref) -> list[str]:
     return gewijzigd
 
 
+def leerlingen_uit_brp(actor: Actor, personen: dict[str, dt.date]) -> dict[str, int]:
+    """Pupil ids for BRP persons (BSN → birth date) the register must follow although no
+    school enrolled them (R-SG-1: absoluut verzuim of a resident never enrolled); the pupils
+    that do not exist yet are created in one statement (idempotent) and audited. Returns the
+    pupil id per BSN. For the system's signal run; no permission check beyond that."""
+    if not actor.is_systeem:
+        raise GeenToegang("Alleen het register maakt leerlingen aan uit de BRP.")
+    from verzuim.personen.bulk import upsert
+
+    bsns = sorted(personen)
+    with transaction.atomic():
+        bestaand = queries.leerling_ids(bsns)
+        nieuw = [b for b in bsns if b not in bestaand]
+        upsert(
+            Leerling,
+            ["burgerservicenummer", "geboortedatum"],
+            [(b, personen[b].isoformat()) for b in nieuw],
+            conflict=["burgerservicenummer"],
+            update=[],
+        )
+        if nieuw:
+            audit.log_many(
+                actor,
+                "leerling.aanmaken",
+                nieuw,
+                doel="signalering absoluut verzuim (R-SG-1)",
+                object_type="leerling",
+            )
+        return {**bestaand, **queries.leerling_ids(nieuw)}
+
+
 # --- inschrijvingen --------------------------------------------------------------------
 
 

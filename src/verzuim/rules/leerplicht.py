@@ -67,6 +67,14 @@ VRIJSTELLING_ARTIKELEN = {
 #: Vrijstellingen that only apply to the kwalificatieplicht.
 ALLEEN_KWALIFICATIEPLICHT = frozenset({"15"})
 
+#: The ages (completed years) at which the phases turn (R-LP-2..6). The phase boundaries
+#: below and the signals' birth-date windows (``rules.signalen.fase_grenzen``) derive from
+#: these; nothing else restates them.
+LEEFTIJD_LEERPLICHT = 5  # R-LP-2: leerplichtig from the month after the 5th birthday
+LEEFTIJD_EINDE_VOLLEDIG = 16  # R-LP-3: end of the schooljaar in which the pupil turns 16
+LEEFTIJD_EINDE_KWALIFICATIEPLICHT = 18  # R-LP-4
+LEEFTIJD_EINDE_RMC = 23  # R-LP-6
+
 
 @dataclass(frozen=True)
 class Diploma:
@@ -83,6 +91,7 @@ class Inschrijving:
     begindatum: dt.date
     einddatum: dt.date | None = None  # inclusive; None = still enrolled
     sector: str | None = None  # po, so, vso, vo, mbo, vavo (informative)
+    school: str = ""  # the school's name, for explanations only (R-SG-1)
 
     def bevat(self, d: dt.date) -> bool:
         return self.begindatum <= d and (self.einddatum is None or d <= self.einddatum)
@@ -177,7 +186,7 @@ def begin_leerplicht(
     geboortedatum: dt.date, policy: LeerplichtPolicy = LeerplichtPolicy()
 ) -> dt.date:
     """First day of volledige leerplicht (R-LP-2): the month after the 5th birthday."""
-    begin = eerste_van_volgende_maand(verjaardag(geboortedatum, 5))
+    begin = eerste_van_volgende_maand(verjaardag(geboortedatum, LEEFTIJD_LEERPLICHT))
     if policy.start == "eerste-schooldag" and policy.kalender is not None:
         eerste_dag = begin
         for _ in range(400):  # at most a year ahead (summer holiday in between)
@@ -235,6 +244,12 @@ def volle_schooljaren(
     return tuple(volle)
 
 
+def einde_volledige_leerplicht_op_leeftijd(geboortedatum: dt.date) -> dt.date:
+    """R-LP-3 by age alone: the last day of the schooljaar in which the pupil turns 16 (the
+    12-schooljaren route can only end it earlier)."""
+    return schooljaar_van(verjaardag(geboortedatum, LEEFTIJD_EINDE_VOLLEDIG)).einddatum
+
+
 @dataclass(frozen=True)
 class _Fasen:
     """The phase boundaries of one person (first days; None = never)."""
@@ -248,8 +263,8 @@ class _Fasen:
 
 def _fasen(facts: PersoonFeiten, policy: LeerplichtPolicy) -> _Fasen:
     g = facts.geboortedatum
-    zestien = verjaardag(g, 16)
-    einde16 = schooljaar_van(zestien).einddatum
+    einde16 = einde_volledige_leerplicht_op_leeftijd(g)
+    zestien = verjaardag(g, LEEFTIJD_EINDE_VOLLEDIG)
     einde_lp, reason = (
         einde16,
         Reason(
@@ -274,8 +289,8 @@ def _fasen(facts: PersoonFeiten, policy: LeerplichtPolicy) -> _Fasen:
         begin_lp=begin_leerplicht(g, policy),
         einde_lp=einde_lp,
         einde_lp_reason=reason,
-        achttien=verjaardag(g, 18),
-        drieentwintig=verjaardag(g, 23),
+        achttien=verjaardag(g, LEEFTIJD_EINDE_KWALIFICATIEPLICHT),
+        drieentwintig=verjaardag(g, LEEFTIJD_EINDE_RMC),
     )
 
 
@@ -315,7 +330,8 @@ def _fase(
                 ),
                 Reason(
                     "R-LP-2",
-                    f"De leerling wordt 5 op {nl(verjaardag(g, 5))} en is leerplichtig vanaf "
+                    f"De leerling wordt {LEEFTIJD_LEERPLICHT} op {nl(verjaardag(g, LEEFTIJD_LEERPLICHT))} en is "
+                    f"leerplichtig vanaf "
                     f"{nl(f.begin_lp)} (de maand na de vijfde verjaardag).",
                 ),
             ],
@@ -354,7 +370,7 @@ def _fase(
             Reason("R-LP-2", f"Volledig leerplichtig sinds {nl(f.begin_lp)}."),
             f.einde_lp_reason,
         ]
-        if leeftijd(g, p) == 5:
+        if leeftijd(g, p) == LEEFTIJD_LEERPLICHT:
             redenen.append(
                 Reason(
                     "R-LP-8",
@@ -559,7 +575,13 @@ def absoluut_verzuim(
 
 __all__ = [
     "AbsoluutVerzuimBeslissing",
+    "ALLEEN_KWALIFICATIEPLICHT",
     "absoluut_verzuim",
+    "einde_volledige_leerplicht_op_leeftijd",
+    "LEEFTIJD_EINDE_KWALIFICATIEPLICHT",
+    "LEEFTIJD_EINDE_RMC",
+    "LEEFTIJD_EINDE_VOLLEDIG",
+    "LEEFTIJD_LEERPLICHT",
     "DIPLOMA_SOORTEN",
     "gedekt",
     "Diploma",

@@ -1,0 +1,171 @@
+"""Writing what the rules decided into the signal table, in one transaction per soort (the
+batch), so a user never sees half a run:
+
+1. open signals whose pupil is no longer flagged are resolved, with how it ended (the rules'
+   outcome for the pupil's current facts, ``oplossing_voor``);
+2. open signals of a pupil now flagged in another gemeente are resolved as ``verhuisd``;
+3. open signals still flagged get the rules' current reasons (only when they changed);
+4. flagged pupils without an open signal get one (``sinds`` = the peildatum).
+
+Resolving comes before inserting. Callers hold ``vergrendel()``, so a mutation's
+re-evaluation and the nightly run never interleave; the partial unique index (one open signal
+per pupil and soort) is the last line: a writer that skipped the lock fails loudly instead of
+duplicating.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from django.db import connection
+
+from verzuim import clock
+from verzuim.signalen.models import Signaal, SignaalStatus
+
+#: pg_advisory_xact_lock key of the signal writers ("signalen" as a number).
+_SLOT = 0x5149_4E41_414C
+
+
+def vergrendel() -> None:
+    """Serialise signal writers for the rest of the transaction (PostgreSQL advisory lock;
+    SQLite serialises writing transactions itself)."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cur:
+            cur.execute("SELECT pg_advisory_xact_lock(%s)", [_SLOT])
+
+
+@dataclass
+class Bevinding:
+    """A pupil the rules flag on the peildatum, and what the signal should say."""
+
+    leerling_id: int
+    gemeente_id: int
+    ontvanger_id: int | None
+    redenen: list[dict]
+    gegevens: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Oplossing:
+    code: str
+    uitleg: str
+
+
+@dataclass(frozen=True)
+class OpenSignaal:
+    id: int
+    leerling_id: int
+    gemeente_id: int
+    ontvanger_id: int | None
+    redenen: list
+    gegevens: dict
+
+
+@dataclass
+class Resultaat:
+    geopend: list[int] = field(default_factory=list)  # signal ids
+    opgelost: list[int] = field(default_factory=list)
+    bijgewerkt: int = 0
+
+    def tellingen(self) -> dict[str, int]:
+        return {
+            "geopend": len(self.geopend),
+            "opgelost": len(self.opgelost),
+            "bijgewerkt": self.bijgewerkt,
+        }
+
+
+def _open(soort: str, leerling_ids: Iterable[int] | None) -> list[OpenSignaal]:
+    qs = Signaal.objects.filter(soort=soort, status=SignaalStatus.OPEN)
+    if leerling_ids is not None:
+        qs = qs.filter(leerling_id__in=list(leerling_ids))
+    velden = ("id", "leerling_id", "gemeente_id", "ontvanger_id", "redenen", "gegevens")
+    return [OpenSignaal(*rij) for rij in qs.values_list(*velden)]
+
+
+def pas_toe(
+    soort: str,
+    peildatum: dt.date,
+    bevindingen: Iterable[Bevinding],
+    oplossing_voor: Callable[[list[OpenSignaal]], dict[int, Oplossing]],
+    *,
+    verhuisd: Callable[[int], str],
+    leerling_ids: Iterable[int] | None = None,
+) -> Resultaat:
+    """Bring the open signals of ``soort`` in line with ``bevindingen`` (see module doc).
+    ``leerling_ids``: only these pupils are in scope (a mutation); None = everyone.
+    ``verhuisd(gemeente_id)`` explains a move to that gemeente."""
+    nu = clock.now()
+    gevonden = {b.leerling_id: b for b in bevindingen}
+    resultaat = Resultaat()
+    open_ = _open(soort, leerling_ids)
+    weg = [s for s in open_ if s.leerling_id not in gevonden]
+    verhuizingen = [
+        s
+        for s in open_
+        if s.leerling_id in gevonden and s.gemeente_id != gevonden[s.leerling_id].gemeente_id
+    ]
+    oplossingen = oplossing_voor(weg) if weg else {}
+    sluiten = [
+        (oplossingen.get(s.id) or Oplossing("onbekend", "Het signaal geldt niet meer."), s)
+        for s in weg
+    ] + [
+        (Oplossing("verhuisd", verhuisd(gevonden[s.leerling_id].gemeente_id)), s)
+        for s in verhuizingen
+    ]
+    gesloten = {s.id for _, s in sluiten}
+    blijft = {s.leerling_id: s for s in open_ if s.id not in gesloten}
+    bijwerken = [
+        (b, blijft[lid])
+        for lid, b in gevonden.items()
+        if lid in blijft
+        and (b.redenen, b.gegevens, b.ontvanger_id)
+        != (blijft[lid].redenen, blijft[lid].gegevens, blijft[lid].ontvanger_id)
+    ]
+    nieuw = [b for lid, b in gevonden.items() if lid not in blijft]
+    with connection.cursor() as cur:
+        if sluiten:
+            cur.executemany(
+                f"UPDATE {Signaal._meta.db_table} SET status = %s, opgelost_op = %s,"
+                " oplossing = %s, oplossing_uitleg = %s, gewijzigd = %s WHERE id = %s AND status = %s",
+                [
+                    (
+                        SignaalStatus.OPGELOST.value,
+                        connection.ops.adapt_datefield_value(peildatum),
+                        o.code,
+                        o.uitleg,
+                        connection.ops.adapt_datetimefield_value(nu),
+                        s.id,
+                        SignaalStatus.OPEN.value,
+                    )
+                    for o, s in sluiten
+                ],
+            )
+            resultaat.opgelost = [s.id for _, s in sluiten]
+    for b, s in bijwerken:
+        Signaal.objects.filter(pk=s.id).update(
+            redenen=b.redenen, gegevens=b.gegevens, ontvanger_id=b.ontvanger_id, gewijzigd=nu
+        )
+    resultaat.bijgewerkt = len(bijwerken)
+    if nieuw:
+        rijen = Signaal.objects.bulk_create(
+            [
+                Signaal(
+                    soort=soort,
+                    leerling_id=b.leerling_id,
+                    gemeente_id=b.gemeente_id,
+                    ontvanger_id=b.ontvanger_id,
+                    sinds=peildatum,
+                    redenen=b.redenen,
+                    gegevens=b.gegevens,
+                    aangemaakt=nu,
+                    gewijzigd=nu,
+                )
+                for b in nieuw
+            ],
+            batch_size=2000,
+        )
+        resultaat.geopend = [r.pk for r in rijen]
+    return resultaat
