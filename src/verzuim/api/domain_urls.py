@@ -9,4 +9,5 @@ urlpatterns: list = [
     path("keuzehulp", rules_views.KeuzehulpView.as_view(), name="keuzehulp"),
     path("", include("verzuim.meldingen.api_urls")),
     path("", include("verzuim.personen.api_urls")),
+    path("", include("verzuim.signalen.api_urls")),
 ]

@@ -1,14 +1,83 @@
-"""Writes and audited reads of signals outside the recompute (which lives in
-``herberekening``). Every read of person data is audited (R-PR-1)."""
+"""Audited reads of signals (R-PR-1) and the writes outside the recompute (which lives in
+``herberekening``): every read of a signal is a read of person data and is logged."""
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db import transaction
+
 from verzuim import clock
+from verzuim.audit import services as audit
+from verzuim.audit.context import Actor
+from verzuim.personen.brp import get_brp
+from verzuim.personen.brp.velden import BrpFout, geboortedatum_uit
+from verzuim.signalen import queries
+from verzuim.signalen.fouten import GeenToegang
 from verzuim.signalen.models import Signaal, SignaalStatus
+
+DOEL = "signalen behandelen (R-SG-1..4)"
+BRP_DOEL = "signalen"
+
+
+@dataclass(frozen=True)
+class Personalia:
+    naam: str = ""
+    geboortedatum: dt.date | None = None
+
+
+def personalia(signalen) -> dict[int, Personalia]:
+    """Name and birth date per pupil (BRP, purpose ``signalen``: R-ID-3), one BRP call; an
+    onderwijsnummer pupil keeps the school's birth date. The caller audits the read."""
+    leerlingen = {s.leerling_id: s.leerling for s in signalen}
+    bsns = sorted({ll.burgerservicenummer for ll in leerlingen.values() if ll.burgerservicenummer})
+    per_bsn: dict[str, dict] = {}
+    if bsns:
+        try:
+            per_bsn = {p["burgerservicenummer"]: p for p in get_brp().raadpleeg(bsns, BRP_DOEL)}
+        except BrpFout:
+            per_bsn = {}
+    uit = {}
+    for lid, ll in leerlingen.items():
+        p = per_bsn.get(ll.burgerservicenummer or "", {})
+        naam = (p.get("naam") or {}).get("volledigeNaam", "")
+        uit[lid] = Personalia(naam, geboortedatum_uit(p) or ll.geboortedatum)
+    return uit
+
+
+def _mag(actor: Actor) -> None:
+    if not queries.mag_signalen_zien(actor):
+        raise GeenToegang(
+            "Alleen een gemeente, leerplichtdienst of RMC-regio (leerplicht) ziet signalen."
+        )
+
+
+def lees_signalen(actor: Actor, qs, actie: str = "signaal.lijst") -> list[Signaal]:
+    """Evaluate a scoped, filtered, paginated list and audit one record per pupil shown."""
+    _mag(actor)
+    signalen = list(qs)
+    personen = sorted({s.leerling.identificatie for s in signalen})
+    if personen:
+        audit.log_many(actor, actie, personen, doel=DOEL, object_type="signaal")
+    return signalen
+
+
+def lees_signaal(actor: Actor, signaal_uuid) -> Signaal:
+    """One signal (NietGevonden for another organisation's), audited."""
+    _mag(actor)
+    with transaction.atomic():
+        signaal = queries.signaal_voor(actor, signaal_uuid)
+        audit.log(
+            actor, "signaal.inzien", obj=signaal, persoon=signaal.leerling.identificatie, doel=DOEL
+        )
+    return signaal
 
 
 def verplaats_naar_leerling(van, naar) -> int:
-    """R-ID-2: move ``van``'s signals to ``naar`` (see receivers)."""
+    """R-ID-2: the onderwijsnummer pupil ``van`` was linked to ``naar``; its signals follow.
+    Where both have an open signal of the same soort, ``van``'s is resolved first (one open
+    signal per pupil and soort)."""
     open_naar = set(
         Signaal.objects.filter(leerling=naar, status=SignaalStatus.OPEN).values_list(
             "soort", flat=True

@@ -37,6 +37,8 @@ DOELEN: dict[str, list[str]] = {
         "ouders.naam",
         "ouders.ouderAanduiding",
     ],
+    # R-SG-1..4: who a signal is about (name, birth date) on the signal pages and API.
+    "signalen": ["burgerservicenummer", "naam", "geboorte.datum"],
     # R-PR-1: the pupil's name on the meldingen pages of the school and the receiving party.
     "melding": ["burgerservicenummer", "naam.volledigeNaam"],
     # R-CW-4: casework letters to the pupil and the parents.

@@ -1,0 +1,168 @@
+"""/api/v1/signalen (api-contract.md "Signalen"): the register's derived signals for the
+caller's area, scope ``signalen.lezen``. Thin: scoping in ``queries``, the audited read in
+``services``; a school's token gets 403, another organisation's signal 404."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers
+from rest_framework.generics import GenericAPIView
+from rest_framework.response import Response
+
+from verzuim.api.auth import api_actor
+from verzuim.api.problems import domeinfouten
+from verzuim.api.schema import keuze, problemen
+from verzuim.signalen import dossierkoppeling, queries, services
+from verzuim.signalen.models import Signaal, SignaalStatus, Soort
+
+TAG = "Signalen"
+STATUSFILTER = [*SignaalStatus.values, "alle"]
+PROBLEEM_UITLEG = {
+    400: "Ongeldige filter; invalidParams noemt elk ongeldig veld.",
+    401: "Geen of ongeldig token.",
+    403: "Het token mist de scope signalen.lezen, of de organisatie is geen gemeente, "
+    "leerplichtdienst of RMC-regio.",
+    404: "Signaal onbekend of van een andere organisatie.",
+}
+
+
+class SignaalFilterSerializer(serializers.Serializer):
+    soort = keuze(Soort.values, "SignaalSoort", required=False)
+    status = keuze(
+        STATUSFILTER,
+        "SignaalStatusFilter",
+        required=False,
+        default="open",
+        help_text="Standaard open.",
+    )
+
+
+class RedenSerializer(serializers.Serializer):
+    regel = serializers.CharField(help_text="Regel-id uit domain.md, bv. R-SG-1.")
+    uitleg = serializers.CharField()
+
+
+class SignaalLeerlingSerializer(serializers.Serializer):
+    burgerservicenummer = serializers.CharField(required=False)
+    onderwijsnummer = serializers.CharField(required=False)
+    naam = serializers.CharField(help_text="Volledige naam volgens de BRP; leeg als onbekend.")
+    geboortedatum = serializers.DateField(allow_null=True)
+
+
+class SignaalSerializer(serializers.Serializer):
+    uuid = serializers.UUIDField()
+    url = serializers.URLField()
+    leerling = SignaalLeerlingSerializer()
+    soort = keuze(Soort.values, "SignaalSoort")
+    status = keuze(SignaalStatus.values, "SignaalStatus")
+    sinds = serializers.DateField(help_text="De eerste peildatum waarop het signaal gold.")
+    opgelostOp = serializers.DateField(allow_null=True)  # noqa: N815
+    oplossing = serializers.CharField(
+        allow_null=True, help_text="Hoe het signaal eindigde (code), bv. ingeschreven."
+    )
+    oplossingUitleg = serializers.CharField(allow_null=True)  # noqa: N815
+    gemeente = serializers.CharField(help_text="De gemeente (GM-code) waar het signaal speelt.")
+    redenen = RedenSerializer(many=True)
+    gegevens = serializers.DictField(
+        help_text="Absoluut verzuim: status, verzuimSinds, laatsteSchool, "
+        "laatsteInschrijvingTot, respijtTot. Potentieel LRV: lesweken, weken (maandagen), "
+        "dagen, van, tot, meldingen, regio."
+    )
+    dossier = serializers.UUIDField(
+        allow_null=True,
+        help_text="Het dossier waarin het signaal is opgenomen; null zolang er geen is.",
+    )
+
+
+def _leerling(signaal: Signaal, p: services.Personalia) -> dict:
+    ll = signaal.leerling
+    uit = (
+        {"burgerservicenummer": ll.burgerservicenummer}
+        if ll.burgerservicenummer
+        else {"onderwijsnummer": ll.onderwijsnummer}
+    )
+    uit.update(naam=p.naam, geboortedatum=p.geboortedatum.isoformat() if p.geboortedatum else None)
+    return uit
+
+
+def weergave(signalen: list[Signaal], request) -> list[dict]:
+    """The API shape of a page of signals (one BRP call, one dossier lookup)."""
+    personen = services.personalia(signalen)
+    dossiers = dossierkoppeling.dossiers_van(s.pk for s in signalen)
+    return [
+        {
+            "uuid": str(s.uuid),
+            "url": request.build_absolute_uri(
+                reverse("api:signaal", kwargs={"signaal_uuid": s.uuid})
+            ),
+            "leerling": _leerling(s, personen[s.leerling_id]),
+            "soort": s.soort,
+            "status": s.status,
+            "sinds": s.sinds.isoformat(),
+            "opgelostOp": s.opgelost_op.isoformat() if s.opgelost_op else None,
+            "oplossing": s.oplossing or None,
+            "oplossingUitleg": s.oplossing_uitleg or None,
+            "gemeente": s.gemeente.code,
+            "redenen": s.redenen,
+            "gegevens": s.gegevens,
+            "dossier": str(dossiers[s.pk]) if s.pk in dossiers else None,
+        }
+        for s in signalen
+    ]
+
+
+class SignalenView(GenericAPIView):
+    required_scopes = "signalen.lezen"
+    serializer_class = SignaalSerializer
+
+    def get_queryset(self):
+        return Signaal.objects.none()
+
+    @extend_schema(
+        operation_id="listSignalen",
+        tags=[TAG],
+        summary="Signalen absoluut verzuim en potentieel LRV",
+        description=(
+            "R-SG-1..4. Scope `signalen.lezen`; een gemeente, leerplichtdienst of RMC-regio "
+            "ziet de signalen die zij behandelt (routering R-RT-2), het register alle. "
+            "Standaard alleen open signalen (`status=open|opgelost|alle`). Elk signaal zegt "
+            "waarom (`redenen`, met regel-id's). `dossier` is null zolang het signaal niet in "
+            "een dossier is opgenomen. Elke raadpleging staat in het auditlog."
+        ),
+        parameters=[SignaalFilterSerializer],
+        responses={200: SignaalSerializer(many=True), **problemen(PROBLEEM_UITLEG, 400, 401, 403)},
+    )
+    def get(self, request):
+        actor = api_actor(request)
+        f = SignaalFilterSerializer(data=request.query_params)
+        f.is_valid(raise_exception=True)
+        qs = queries.filter_signalen(
+            queries.signalen_voor(actor).order_by("-sinds", "-id"),
+            soort=f.validated_data.get("soort"),
+            status=f.validated_data["status"],
+        )
+        page = self.paginate_queryset(qs)
+        with domeinfouten():
+            signalen = services.lees_signalen(actor, page)
+        return self.get_paginated_response(weergave(signalen, request))
+
+
+class SignaalView(GenericAPIView):
+    required_scopes = "signalen.lezen"
+    serializer_class = SignaalSerializer
+
+    def get_queryset(self):
+        return Signaal.objects.none()
+
+    @extend_schema(
+        operation_id="getSignaal",
+        tags=[TAG],
+        summary="Eén signaal",
+        responses={200: SignaalSerializer, **problemen(PROBLEEM_UITLEG, 401, 403, 404)},
+    )
+    def get(self, request, signaal_uuid):
+        actor = api_actor(request)
+        with domeinfouten():
+            signaal = services.lees_signaal(actor, signaal_uuid)
+        return Response(weergave([signaal], request)[0])
