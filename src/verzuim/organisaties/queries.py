@@ -68,11 +68,49 @@ def ontvanger_voor(gemeente_of_code: Gemeente | str, doelgroep: str) -> Organisa
     if doelgroep not in Doelgroep.values:
         raise ValueError(f"Onbekende doelgroep: {doelgroep!r}")
     routering = Routering.objects.select_related("naar").filter(gemeente=g, doelgroep=doelgroep)
-    if r := routering.first():
-        return r.naar
-    if doelgroep == Doelgroep.ACHTTIEN_PLUS and g.rmc_regio_id:
+    r = routering.first()
+    contact = None
+    if r is None and doelgroep == Doelgroep.ACHTTIEN_PLUS and g.rmc_regio_id:
         contact_id = g.rmc_regio.contactgemeente_id
         contact = Organisatie.objects.filter(gemeente_id=contact_id).first() if contact_id else None
-        if contact:
-            return contact
+    return _kies(r.naar if r else None, contact, lambda: _eigen_organisatie(g))
+
+
+def _eigen_organisatie(g: Gemeente) -> Organisatie:
     return Organisatie.objects.get(gemeente=g, soort=OrganisatieSoort.GEMEENTE)
+
+
+def _kies(routering, rmc_contact, eigen):
+    """R-RT-2 in order: the routering set by registerbeheer, for 18-plus the RMC-regio's
+    contactgemeente, otherwise the gemeente itself (``eigen()``, may raise DoesNotExist)."""
+    return routering or rmc_contact or eigen()
+
+
+def ontvangers() -> dict[tuple[int, str], int | None]:
+    """``ontvanger_voor`` for every gemeente and doelgroep at once (3 queries): {(gemeente id,
+    doelgroep): organisatie id, or None when the gemeente has no organisation}. For jobs that
+    route many persons (signals)."""
+    routering = {
+        (r.gemeente_id, r.doelgroep): r.naar_id
+        for r in Routering.objects.only("gemeente_id", "doelgroep", "naar_id")
+    }
+    eigen = dict(
+        Organisatie.objects.filter(
+            soort=OrganisatieSoort.GEMEENTE, gemeente__isnull=False
+        ).values_list("gemeente_id", "pk")
+    )
+    per_gemeente_org = dict(
+        Organisatie.objects.filter(gemeente__isnull=False).values_list("gemeente_id", "pk")
+    )
+    uit: dict[tuple[int, str], int | None] = {}
+    for g_id, contact_id in Gemeente.objects.values_list("pk", "rmc_regio__contactgemeente_id"):
+        for doelgroep in Doelgroep.values:
+            contact = (
+                per_gemeente_org.get(contact_id)
+                if doelgroep == Doelgroep.ACHTTIEN_PLUS and contact_id
+                else None
+            )
+            uit[(g_id, doelgroep)] = _kies(
+                routering.get((g_id, doelgroep)), contact, lambda g_id=g_id: eigen.get(g_id)
+            )
+    return uit

@@ -203,8 +203,20 @@ class SchoolKalender:
         """Whether holiday data exist for the schooljaar of ``d``."""
         return schooljaar_van(d).label in self._schooljaren_met_gegevens
 
+    @cached_property
+    def _vrij(self) -> dict[dt.date, str | None]:
+        return {}
+
     def reden_vrij(self, d: dt.date) -> str | None:
-        """Why ``d`` is no school day (weekend, holiday name, feestdag, studiedag), or None."""
+        """Why ``d`` is no school day (weekend, holiday name, feestdag, studiedag), or None.
+        Remembered per calendar: jobs ask the same days for thousands of pupils."""
+        try:
+            return self._vrij[d]
+        except KeyError:
+            reden = self._vrij[d] = self._reden_vrij(d)
+            return reden
+
+    def _reden_vrij(self, d: dt.date) -> str | None:
         if d.weekday() >= 5:
             return "weekend"
         for v in self._vakanties:

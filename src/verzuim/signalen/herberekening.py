@@ -23,7 +23,7 @@ from verzuim import clock
 from verzuim.audit import services as audit
 from verzuim.audit.context import SYSTEEM, Actor
 from verzuim.organisaties.models import Gemeente
-from verzuim.organisaties.queries import ontvanger_voor
+from verzuim.organisaties.queries import ontvangers
 from verzuim.personen.queries import leerling_ids
 from verzuim.personen.services import leerlingen_uit_brp
 from verzuim.rules import signalen as regels
@@ -54,7 +54,6 @@ class Context:
     policy: regels.SignaalPolicy = field(default_factory=signaal_policy)
     lrv_policy: regels.LrvPolicy = field(default_factory=regels.LrvPolicy)
     kalenders: Kalenders = field(default_factory=Kalenders)
-    _ontvangers: dict = field(default_factory=dict)
 
     @cached_property
     def gemeenten(self) -> dict[str, Gemeente]:
@@ -65,15 +64,14 @@ class Context:
     def gemeente_namen(self) -> dict[int, str]:
         return {g.pk: g.naam for g in self.gemeenten.values()}
 
+    @cached_property
+    def _ontvangers(self) -> dict[tuple[int, str], int | None]:
+        return ontvangers()
+
     def ontvanger(self, gemeente: Gemeente, doelgroep: str) -> int | None:
-        """Who handles this gemeente's doelgroep (R-RT-2), cached per run."""
-        sleutel = (gemeente.pk, doelgroep)
-        if sleutel not in self._ontvangers:
-            try:
-                self._ontvangers[sleutel] = ontvanger_voor(gemeente, doelgroep).pk
-            except Exception:  # no organisation for this gemeente: signal without receiver
-                self._ontvangers[sleutel] = None
-        return self._ontvangers[sleutel]
+        """Who handles this gemeente's doelgroep (R-RT-2); None when nobody (no organisation
+        for the gemeente: the signal is kept, without receiver)."""
+        return self._ontvangers.get((gemeente.pk, doelgroep))
 
     def verhuisd(self, gemeente_id: int) -> str:
         return f"Verhuisd naar {self.gemeente_namen.get(gemeente_id, 'een andere gemeente')}."

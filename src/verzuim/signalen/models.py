@@ -58,6 +58,8 @@ class Signaal(models.Model):
     redenen = models.JSONField(default=list)
     # Facts shown with the signal: verzuim_sinds, laatste school, lesweken counted, …
     gegevens = models.JSONField(default=dict, blank=True)
+    # Digest of redenen + gegevens: the nightly run compares this, not the JSON.
+    kenmerk = models.CharField(max_length=40, blank=True)
     aangemaakt = models.DateTimeField()
     gewijzigd = models.DateTimeField()
 

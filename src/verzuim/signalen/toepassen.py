@@ -16,9 +16,11 @@ duplicating.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+import orjson
 from django.db import connection
 
 from verzuim import clock
@@ -46,6 +48,12 @@ class Bevinding:
     redenen: list[dict]
     gegevens: dict = field(default_factory=dict)
 
+    @property
+    def kenmerk(self) -> str:
+        return hashlib.sha1(
+            orjson.dumps([self.redenen, self.gegevens]), usedforsecurity=False
+        ).hexdigest()
+
 
 @dataclass(frozen=True)
 class Oplossing:
@@ -59,8 +67,7 @@ class OpenSignaal:
     leerling_id: int
     gemeente_id: int
     ontvanger_id: int | None
-    redenen: list
-    gegevens: dict
+    kenmerk: str
 
 
 @dataclass
@@ -81,7 +88,7 @@ def _open(soort: str, leerling_ids: Iterable[int] | None) -> list[OpenSignaal]:
     qs = Signaal.objects.filter(soort=soort, status=SignaalStatus.OPEN)
     if leerling_ids is not None:
         qs = qs.filter(leerling_id__in=list(leerling_ids))
-    velden = ("id", "leerling_id", "gemeente_id", "ontvanger_id", "redenen", "gegevens")
+    velden = ("id", "leerling_id", "gemeente_id", "ontvanger_id", "kenmerk")
     return [OpenSignaal(*rij) for rij in qs.values_list(*velden)]
 
 
@@ -121,8 +128,7 @@ def pas_toe(
         (b, blijft[lid])
         for lid, b in gevonden.items()
         if lid in blijft
-        and (b.redenen, b.gegevens, b.ontvanger_id)
-        != (blijft[lid].redenen, blijft[lid].gegevens, blijft[lid].ontvanger_id)
+        and (b.kenmerk, b.ontvanger_id) != (blijft[lid].kenmerk, blijft[lid].ontvanger_id)
     ]
     nieuw = [b for lid, b in gevonden.items() if lid not in blijft]
     with connection.cursor() as cur:
@@ -146,7 +152,11 @@ def pas_toe(
             resultaat.opgelost = [s.id for _, s in sluiten]
     for b, s in bijwerken:
         Signaal.objects.filter(pk=s.id).update(
-            redenen=b.redenen, gegevens=b.gegevens, ontvanger_id=b.ontvanger_id, gewijzigd=nu
+            redenen=b.redenen,
+            gegevens=b.gegevens,
+            kenmerk=b.kenmerk,
+            ontvanger_id=b.ontvanger_id,
+            gewijzigd=nu,
         )
     resultaat.bijgewerkt = len(bijwerken)
     if nieuw:
@@ -160,6 +170,7 @@ def pas_toe(
                     sinds=peildatum,
                     redenen=b.redenen,
                     gegevens=b.gegevens,
+                    kenmerk=b.kenmerk,
                     aangemaakt=nu,
                     gewijzigd=nu,
                 )

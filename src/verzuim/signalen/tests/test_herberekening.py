@@ -11,6 +11,7 @@ from django.db import IntegrityError, transaction
 
 from verzuim import clock
 from verzuim.audit.models import AuditRecord
+from verzuim.organisaties.models import Organisatie
 from verzuim.personen import services as personen
 from verzuim.personen.models import BrpPersoon, Leerling
 from verzuim.signalen import queries
@@ -194,3 +195,18 @@ def test_scoping(wereld):
     with pytest.raises(queries.NietGevonden):
         queries.signaal_voor(wereld.lpa_haarlem, s.uuid)
     assert queries.signaal_voor(wereld.lpa_rblzk, s.uuid) == s
+
+
+def test_ontvangers_in_een_keer_gelijk_aan_ontvanger_voor(wereld):
+    """The run routes with one table (organisaties.queries.ontvangers) instead of three
+    queries per gemeente; it must answer as ontvanger_voor does (R-RT-2)."""
+    from verzuim.organisaties.models import Doelgroep, Gemeente
+    from verzuim.organisaties.queries import ontvanger_voor, ontvangers
+
+    tabel = ontvangers()
+    for g in Gemeente.objects.filter(code__in=["GM0392", "GM0473", "GM0363", "GM0599"]):
+        for d in Doelgroep.values:
+            assert tabel[(g.pk, d)] == ontvanger_voor(g, d).pk, (g.code, d)
+    zandvoort = Gemeente.objects.get(code="GM0473")
+    assert tabel[(zandvoort.pk, "leerplichtig")] == Organisatie.objects.get(code="RBL-ZK").pk
+    assert tabel[(zandvoort.pk, "18-plus")] == Organisatie.objects.get(code="GM0392").pk
