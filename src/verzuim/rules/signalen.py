@@ -197,6 +197,28 @@ def _na_schooldagen(kalender: SchoolKalender, na: dt.date, aantal: int) -> dt.da
     return d
 
 
+def brp_uitsluiting(brp: BrpFeiten | None, peildatum: dt.date) -> tuple[str, Reason] | None:
+    """R-SG-1: died, emigrated or RNI on the peildatum → (uitkomst, reason); else None. No
+    signal of any soort is raised for such a person."""
+    if brp is None:
+        return None
+    if brp.overlijdensdatum is not None and brp.overlijdensdatum <= peildatum:
+        return "overleden", Reason(
+            "R-SG-1", f"Overleden op {nl(brp.overlijdensdatum)}: geen signaal."
+        )
+    if brp.emigratiedatum is not None and brp.emigratiedatum <= peildatum:
+        return "geemigreerd", Reason(
+            "R-SG-1", f"Geëmigreerd op {nl(brp.emigratiedatum)}: geen signaal."
+        )
+    if brp.gemeente == RNI_GEMEENTE:
+        return "rni", Reason(
+            "R-SG-1",
+            "Ingeschreven in de Registratie Niet-Ingezetenen (RNI): geen woongemeente in "
+            "Nederland, geen signaal.",
+        )
+    return None
+
+
 def _geen(uitkomst: Uitkomst, reden: Reason, status=None, **kw) -> AbsoluutVerzuimSignaal:
     redenen = (reden, *(status.reasons if status is not None else ()))
     return AbsoluutVerzuimSignaal(
@@ -239,24 +261,9 @@ def absoluut_verzuim_signaal(
     """R-SG-1..2 for one person on ``peildatum``; ``kalender`` is the school calendar of the
     person's region (school days of the grace period)."""
     p = peildatum
-    if brp.overlijdensdatum is not None and brp.overlijdensdatum <= p:
-        return _geen(
-            "overleden", Reason("R-SG-1", f"Overleden op {nl(brp.overlijdensdatum)}: geen signaal.")
-        )
-    if brp.emigratiedatum is not None and brp.emigratiedatum <= p:
-        return _geen(
-            "geemigreerd",
-            Reason("R-SG-1", f"Geëmigreerd op {nl(brp.emigratiedatum)}: geen signaal."),
-        )
-    if brp.gemeente == RNI_GEMEENTE:
-        return _geen(
-            "rni",
-            Reason(
-                "R-SG-1",
-                "Ingeschreven in de Registratie Niet-Ingezetenen (RNI): geen woongemeente in "
-                "Nederland, geen signaal.",
-            ),
-        )
+    uitsluiting = brp_uitsluiting(brp, p)
+    if uitsluiting is not None:
+        return _geen(*uitsluiting)
     beslissing = absoluut_verzuim(feiten, p, leerplicht_policy)
     st = beslissing.status
     if not beslissing.absoluut_verzuim:
@@ -359,7 +366,9 @@ class LrvSignaal(Decision):
     in calendar days. ``van``/``tot``: the period of the run that triggered the signal."""
 
     signaal: bool
-    uitkomst: Literal["signaal", "lrv-gemeld", "te-kort", "niet-recent"]
+    uitkomst: Literal[
+        "signaal", "lrv-gemeld", "te-kort", "niet-recent", "overleden", "geemigreerd", "rni"
+    ]
     lesweken: int = 0
     weken: tuple[dt.date, ...] = ()
     dagen: int = 0
@@ -415,10 +424,15 @@ def potentieel_lrv(
     peildatum: dt.date,
     kalender: SchoolKalender,
     policy: LrvPolicy = LrvPolicy(),
+    brp: BrpFeiten | None = None,
 ) -> LrvSignaal:
     """R-SG-4 for one pupil on ``peildatum``; ``kalender`` is the calendar of the pupil's
-    school region (lesweken, R-CAL-1)."""
+    school region (lesweken, R-CAL-1); ``brp``: the pupil's BRP facts when known (a pupil who
+    died or left the country is not signalled, R-SG-1)."""
     p = peildatum
+    uitsluiting = brp_uitsluiting(brp, p)
+    if uitsluiting is not None:
+        return LrvSignaal(signaal=False, uitkomst=uitsluiting[0], reasons=(uitsluiting[1],))
     meldingen = [m for m in meldingen if m.begindatum <= p]
     recent = lrv_zoekbegin(p, kalender, policy)
     zestien = [m for m in meldingen if m.verzuimsoort == ZESTIEN_UUR]
@@ -533,6 +547,7 @@ __all__ = [
     "RNI_GEMEENTE",
     "SignaalPolicy",
     "absoluut_verzuim_signaal",
+    "brp_uitsluiting",
     "fase_grenzen",
     "lrv_zoekbegin",
     "potentieel_lrv",

@@ -5,15 +5,16 @@ caller's area, scope ``signalen.lezen``. Thin: scoping in ``queries``, the audit
 from __future__ import annotations
 
 from django.urls import reverse
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers
 from rest_framework.generics import GenericAPIView
 from rest_framework.response import Response
 
 from verzuim.api.auth import api_actor
-from verzuim.api.problems import domeinfouten
+from verzuim.api.problems import ProblemError, domeinfouten
 from verzuim.api.schema import keuze, problemen
-from verzuim.signalen import dossierkoppeling, queries, services
+from verzuim.signalen import dossierkoppeling, mutaties, queries, services
+from verzuim.signalen.fouten import RegisterConflict
 from verzuim.signalen.models import Signaal, SignaalStatus, Soort
 
 TAG = "Signalen"
@@ -166,3 +167,113 @@ class SignaalView(GenericAPIView):
         with domeinfouten():
             signaal = services.lees_signaal(actor, signaal_uuid)
         return Response(weergave([signaal], request)[0])
+
+
+# --- BRP mutations (R-SG-5) --------------------------------------------------------------
+
+MUTATIE_UITLEG = {
+    400: "Ongeldige mutatie; invalidParams noemt elk ongeldig veld tegelijk.",
+    401: "Geen of ongeldig token.",
+    403: "Het token mist de scope brp.mutaties, of de organisatie is geen register, gemeente "
+    "of leerplichtdienst.",
+    404: "Persoon onbekend, of (voor een gemeente) geen inwoner en niet naar haar verhuisd.",
+    409: "Deze mutatie-id is eerder gebruikt met andere gegevens.",
+}
+
+
+class VerblijfadresSerializer(serializers.Serializer):
+    officieleStraatnaam = serializers.CharField(max_length=80)  # noqa: N815
+    huisnummer = serializers.IntegerField(min_value=1, max_value=99999)
+    huisletter = serializers.CharField(required=False, max_length=1)
+    huisnummertoevoeging = serializers.CharField(required=False, max_length=4)
+    postcode = serializers.RegexField(r"^[1-9][0-9]{3} ?[A-Z]{2}$")
+    woonplaats = serializers.CharField(max_length=80)
+
+
+class NieuwePersoonSerializer(serializers.Serializer):
+    """Alleen bij een verhuizing van iemand die nog niet in de BRP van het register staat."""
+
+    naam = serializers.DictField(required=False, help_text="voornamen, voorvoegsel, geslachtsnaam")
+    geboorte = serializers.DictField(help_text='{"datum": "JJJJ-MM-DD"}')
+    geslacht = serializers.CharField(required=False, max_length=1)
+
+
+class BrpMutatieInvoerSerializer(serializers.Serializer):
+    id = serializers.CharField(max_length=100, help_text="Uniek per mutatie; idempotent.")
+    burgerservicenummer = serializers.RegexField(r"^[0-9]{9}$")
+    soort = keuze(list(mutaties.SOORTEN), "BrpMutatieSoort")
+    datum = serializers.DateField()
+    gemeenteVan = serializers.RegexField(r"^(GM)?[0-9]{4}$", required=False)  # noqa: N815
+    gemeenteNaar = serializers.RegexField(  # noqa: N815
+        r"^(GM)?[0-9]{4}$", required=False, help_text="Verplicht bij een verhuizing."
+    )
+    verblijfadres = VerblijfadresSerializer(required=False)
+    land = serializers.CharField(required=False, max_length=80, help_text="Bij emigratie.")
+    geheimhoudingPersoonsgegevens = serializers.BooleanField(  # noqa: N815
+        required=False, help_text="Bij geheimhouding; standaard true."
+    )
+    persoon = NieuwePersoonSerializer(required=False)
+
+
+class SignaalVerwijzingSerializer(serializers.Serializer):
+    uuid = serializers.UUIDField()
+    soort = keuze(Soort.values, "SignaalSoort")
+    oplossing = serializers.CharField(required=False)
+
+
+class MutatieSignalenSerializer(serializers.Serializer):
+    geopend = SignaalVerwijzingSerializer(many=True)
+    opgelost = SignaalVerwijzingSerializer(many=True)
+
+
+class MutatieMeldingenSerializer(serializers.Serializer):
+    open = serializers.ListField(child=serializers.CharField(), help_text="Meldingsnummers.")
+    doorsturen = serializers.ListField(
+        child=serializers.CharField(),
+        help_text="Open meldingen van een andere gemeente dan de nieuwe woongemeente (R-RT-5).",
+    )
+
+
+class BrpMutatieResultaatSerializer(serializers.Serializer):
+    id = serializers.CharField()
+    burgerservicenummer = serializers.CharField()
+    soort = keuze(list(mutaties.SOORTEN), "BrpMutatieSoort")
+    datum = serializers.DateField()
+    verwerkt = serializers.DateTimeField()
+    signalen = MutatieSignalenSerializer()
+    meldingen = MutatieMeldingenSerializer()
+
+
+class BrpMutatiesView(GenericAPIView):
+    required_scopes = "brp.mutaties"
+    serializer_class = BrpMutatieResultaatSerializer
+
+    def get_queryset(self):
+        return Signaal.objects.none()
+
+    @extend_schema(
+        operation_id="createBrpMutatie",
+        tags=[TAG],
+        summary="BRP-mutatie verwerken",
+        description=(
+            "R-SG-5. Scope `brp.mutaties` (register, gemeente of leerplichtdienst; een "
+            "gemeente alleen voor haar inwoners en wie naar haar verhuist). Werkt de BRP van "
+            "het register bij en beoordeelt de signalen van de persoon meteen opnieuw. "
+            "Dezelfde `id` nogmaals: 200 met het eerste resultaat; met andere gegevens: 409."
+        ),
+        request=BrpMutatieInvoerSerializer,
+        responses={
+            201: BrpMutatieResultaatSerializer,
+            200: OpenApiResponse(
+                BrpMutatieResultaatSerializer, description="Eerder verwerkt: het eerste resultaat."
+            ),
+            **problemen(MUTATIE_UITLEG, 400, 401, 403, 404, 409),
+        },
+    )
+    def post(self, request):
+        with domeinfouten():
+            try:
+                v = mutaties.verwerk(api_actor(request), request.data, bron="api")
+            except RegisterConflict as e:
+                raise ProblemError(409, str(e), code="conflict") from e
+        return Response(v.resultaat, status=201 if v.nieuw else 200)

@@ -7,4 +7,5 @@ from verzuim.signalen import api
 urlpatterns = [
     path("signalen", api.SignalenView.as_view(), name="signalen"),
     path("signalen/<uuid:signaal_uuid>", api.SignaalView.as_view(), name="signaal"),
+    path("brp-mutaties", api.BrpMutatiesView.as_view(), name="brp-mutaties"),
 ]

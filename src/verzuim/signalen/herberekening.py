@@ -215,7 +215,7 @@ def _lrv_bevindingen(ctx: Context, leerlingen: list[kandidaten.LrvLeerling]) -> 
     uit = []
     for ll in leerlingen:
         kalender = ctx.kalenders.voor(ll.regio)
-        b = regels.potentieel_lrv(ll.meldingen, ctx.peildatum, kalender, ctx.lrv_policy)
+        b = regels.potentieel_lrv(ll.meldingen, ctx.peildatum, kalender, ctx.lrv_policy, ll.brp)
         if not b.signaal or ll.gemeente_id is None:
             continue
         uit.append(
@@ -256,7 +256,7 @@ def _oplossing_lrv(ctx: Context):
                 uit[s.id] = Oplossing("niet-recent", regels.OPLOSSINGEN["niet-recent"] + ".")
                 continue
             b = regels.potentieel_lrv(
-                ll.meldingen, ctx.peildatum, ctx.kalenders.voor(ll.regio), ctx.lrv_policy
+                ll.meldingen, ctx.peildatum, ctx.kalenders.voor(ll.regio), ctx.lrv_policy, ll.brp
             )
             code = b.uitkomst if b.uitkomst != "signaal" else "verhuisd"
             uitleg = (

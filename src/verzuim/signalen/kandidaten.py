@@ -236,6 +236,7 @@ class LrvLeerling:
     gemeente_id: int | None = None
     ontvanger_id: int | None = None
     laatste: tuple = ()
+    brp: regels.BrpFeiten | None = None  # None: no BRP person (onderwijsnummer pupil)
 
 
 @dataclass(frozen=True)
@@ -276,9 +277,12 @@ def lrv_kandidaten(
     sql = (
         f"SELECT m.id, m.leerling_id, m.verzuimsoort, m.begindatum, m.einddatum,"
         f" m.verzuimdagen, m.ontvangen, m.verantwoordelijke_gemeente_id, m.ontvanger_id,"
-        f" COALESCE(NULLIF(v.vakantieregio, ''), g.vakantieregio)"
+        f" COALESCE(NULLIF(v.vakantieregio, ''), g.vakantieregio),"
+        f" b.gemeente_van_inschrijving, b.overlijdensdatum, b.emigratiedatum"
         f" FROM {T_MELDING} m JOIN {T_VESTIGING} v ON v.id = m.vestiging_id"
         f" JOIN {T_GEMEENTE} g ON g.id = v.gemeente_id"
+        f" JOIN {T_LEERLING} l ON l.id = m.leerling_id"
+        f" LEFT JOIN {T_PERSOON} b ON b.burgerservicenummer = l.burgerservicenummer"
         f" WHERE m.status <> %s AND m.begindatum <= %s AND m.leerling_id IN ("
         f" SELECT r.leerling_id FROM {T_MELDING} r WHERE r.status <> %s"
         f" AND r.begindatum <= %s AND COALESCE(r.einddatum, r.begindatum) >= %s{beperking})"
@@ -288,8 +292,12 @@ def lrv_kandidaten(
     with connection.cursor() as cur:
         cur.execute(sql, [ingetrokken, p, ingetrokken, p, zoekbegin, *extra])
         rijen = cur.fetchall()
-    for mid, lid, soort, begin, einde, dagen, ontvangen, gemeente_id, ontvanger_id, regio in rijen:
+    for rij in rijen:
+        mid, lid, soort, begin, einde, dagen, ontvangen, gemeente_id, ontvanger_id, regio = rij[:10]
+        woont, overleden, emigratie = rij[10:]
         ll = per.setdefault(lid, LrvLeerling(lid))
+        if woont is not None:
+            ll.brp = regels.BrpFeiten(woont, _uit_db(overleden), _uit_db(emigratie))
         begin, einde = _uit_db(begin), _uit_db(einde)
         if isinstance(dagen, str | bytes):
             dagen = orjson.loads(dagen)

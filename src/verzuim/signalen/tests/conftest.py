@@ -45,6 +45,7 @@ TOKENS = {
     "school_a": ("99XA", ["signalen.lezen", "leerplichtstatus.lezen", "inschrijvingen.schrijven"]),
     "register": ("REGISTER", ["brp.mutaties"]),
     "haarlem_zonder_scope": ("GM0392", ["meldingen.lezen"]),
+    "amsterdam_brp": ("GM0363", ["brp.mutaties"]),
 }
 
 
