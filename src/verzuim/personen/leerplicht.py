@@ -25,10 +25,11 @@ import datetime as dt
 from django.db import transaction
 from django.db.models import QuerySet
 
-from verzuim.accounts.models import Rol
+from verzuim.accounts.models import ROLLEN_MET_PERSOONSGEGEVENS, Rol
 from verzuim.audit import services as audit
 from verzuim.audit.context import Actor
 from verzuim.organisaties.models import OrganisatieSoort
+from verzuim.organisaties.queries import gemeentenummers_van
 from verzuim.personen import queries
 from verzuim.personen.brp.velden import geboortedatum_uit
 from verzuim.personen.models import Leerling
@@ -158,19 +159,47 @@ def raadpleeg_feiten(actor: Actor, sleutel: dict, *, doel: str) -> lp.PersoonFei
     return feiten
 
 
+def _ingezetene(actor: Actor, sleutel: dict) -> dt.date | None:
+    """The birth date of a BRP person living in one of the actor's gemeenten (a gemeente,
+    leerplichtdienst or RMC-regio sees every resident, known pupil or not: R-PR-1, issue 10),
+    read through the BRP with the fields of purpose "leerplicht"; None when not visible."""
+    bsn = sleutel.get("burgerservicenummer")
+    if not bsn or not queries.is_gemeentelijk(actor):
+        return None
+    if actor.soort == "gebruiker" and not actor.heeft_rol(*ROLLEN_MET_PERSOONSGEGEVENS):
+        return None
+    persoon = brp_persoon(bsn, "leerplicht")
+    woont = (persoon.get("gemeenteVanInschrijving") or {}).get("code")
+    if woont is None or str(woont) not in gemeentenummers_van(actor.organisatie):
+        return None
+    return geboortedatum_uit(persoon)
+
+
 def raadpleeg_leerplichtstatus(
     actor: Actor, sleutel: dict, peildatum: dt.date, *, doel: str = DOEL_LEERPLICHTSTATUS
 ) -> lp.LeerplichtStatus:
-    """Scoped, audited leerplicht status of a pupil on ``peildatum`` (R-LP, R-PR-1), with the
-    grounds of a vrijstelling masked unless the actor handles it (R-PR-5, ``status_voor``)."""
+    """Scoped, audited leerplicht status on ``peildatum`` (R-LP, R-PR-1) of a pupil the actor
+    may see, or — for a gemeente, leerplichtdienst or RMC-regio — of any resident of its
+    gemeenten, known pupil or not; with the grounds of a vrijstelling masked unless the actor
+    handles it (R-PR-5, ``status_voor``). Raises ``Leerling.DoesNotExist`` otherwise."""
     with transaction.atomic():
-        leerling = _zichtbare_leerling(actor, sleutel)
-        status = status_voor(actor, leerplicht_status_van(leerling, peildatum))
+        leerling = zichtbare_leerlingen(actor).filter(**sleutel).first()
+        if leerling is not None:
+            status = leerplicht_status_van(leerling, peildatum)
+            obj, persoon = leerling, leerling.identificatie
+        else:
+            geboortedatum = _ingezetene(actor, sleutel)
+            if geboortedatum is None:
+                raise Leerling.DoesNotExist
+            status = lp.leerplicht_status(lp.PersoonFeiten(geboortedatum), peildatum)
+            obj, persoon = None, sleutel["burgerservicenummer"]
+        status = status_voor(actor, status)
         audit.log(
             actor,
             "leerplichtstatus.lezen",
-            obj=leerling,
-            persoon=leerling.identificatie,
+            obj=obj,
+            object_type="" if obj else "brppersoon",
+            persoon=persoon,
             doel=doel,
             details={"peildatum": peildatum.isoformat(), "status": status.status},
         )

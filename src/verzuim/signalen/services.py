@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from django.core.paginator import Paginator
 from django.db import transaction
 
 from verzuim import clock
@@ -13,6 +14,7 @@ from verzuim.audit import services as audit
 from verzuim.audit.context import Actor
 from verzuim.personen.brp import get_brp
 from verzuim.personen.brp.velden import BrpFout, geboortedatum_uit
+from verzuim.signalen import leerplichtigen as lijst
 from verzuim.signalen import queries
 from verzuim.signalen.fouten import GeenToegang
 from verzuim.signalen.models import Signaal, SignaalStatus
@@ -72,6 +74,73 @@ def lees_signaal(actor: Actor, signaal_uuid) -> Signaal:
             actor, "signaal.inzien", obj=signaal, persoon=signaal.leerling.identificatie, doel=DOEL
         )
     return signaal
+
+
+# --- leerplichtigen (issue 10 item 1) -------------------------------------------------------
+
+DOEL_LEERPLICHTIGEN = "leerplichtigen in de gemeente volgen (R-SG-1)"
+CSV_KOLOMMEN = ["burgerservicenummer", "naam", "geboortedatum", "leeftijd", "status", "tot",
+                "school", "vestiging", "adres", "diploma", "startkwalificatie"]  # fmt: skip
+
+
+def lees_leerplichtigen(actor: Actor, filters, pagina: int = 1, per_pagina: int = 50):
+    """One page of the list (Django Page) and its rows (the rules' status per person),
+    audited per person shown."""
+    if not lijst.mag_zien(actor):
+        raise GeenToegang("Alleen een gemeente, leerplichtdienst of RMC-regio ziet haar inwoners.")
+    with transaction.atomic():
+        page = Paginator(lijst.leerplichtigen(actor, filters), per_pagina).get_page(pagina)
+        rijen = lijst.rijen(actor, list(page.object_list), filters.peildatum)
+        _log_rijen(actor, "leerplichtigen.lijst", rijen, filters)
+    return page, rijen
+
+
+def _log_rijen(actor: Actor, actie: str, rijen, filters) -> None:
+    if rijen:
+        audit.log_many(
+            actor,
+            actie,
+            [r.persoon.burgerservicenummer for r in rijen],
+            doel=DOEL_LEERPLICHTIGEN,
+            object_type="brppersoon",
+            details={"peildatum": filters.peildatum.isoformat(), "zoekt": filters.zoekt},
+        )
+
+
+def csv_regel(r) -> list[str]:
+    d = r.diploma
+    return [
+        r.persoon.burgerservicenummer,
+        r.naam,
+        r.persoon.geboortedatum.strftime("%d-%m-%Y"),
+        str(r.leeftijd),
+        r.status.status,
+        r.status.tot.strftime("%d-%m-%Y") if r.status.tot else "",
+        r.school or "",
+        r.schoolcode or "",
+        "afgeschermd" if r.adres_afgeschermd else ", ".join(r.adres),
+        d.soort if d else "",
+        "ja" if d and d.is_startkwalificatie else "nee",
+    ]
+
+
+def exporteer_leerplichtigen(actor: Actor, filters):
+    """The whole filtered list as CSV rows (header first), streamed in parts; each part is
+    audited as it is read (R-PR-1: every person exported is in the log)."""
+    if not lijst.mag_zien(actor):
+        raise GeenToegang("Alleen een gemeente, leerplichtdienst of RMC-regio ziet haar inwoners.")
+    qs = lijst.leerplichtigen(actor, filters)
+    audit.log(actor, "leerplichtigen.export", doel=DOEL_LEERPLICHTIGEN,
+              details={"peildatum": filters.peildatum.isoformat(), "zoekt": filters.zoekt})  # fmt: skip
+
+    def regels():
+        yield CSV_KOLOMMEN
+        for deel in lijst.in_delen(actor, qs, filters.peildatum):
+            _log_rijen(actor, "leerplichtigen.export", deel, filters)
+            for r in deel:
+                yield csv_regel(r)
+
+    return regels()
 
 
 def verplaats_naar_leerling(van, naar) -> int:
