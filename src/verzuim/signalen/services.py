@@ -86,13 +86,24 @@ CSV_KOLOMMEN = ["burgerservicenummer", "naam", "geboortedatum", "leeftijd", "sta
 def lees_leerplichtigen(actor: Actor, filters, pagina: int = 1, per_pagina: int = 50):
     """One page of the list (Django Page) and its rows (the rules' status per person),
     audited per person shown."""
-    if not lijst.mag_zien(actor):
-        raise GeenToegang("Alleen een gemeente, leerplichtdienst of RMC-regio ziet haar inwoners.")
+    controleer_inwoners(actor)
     with transaction.atomic():
         page = Paginator(lijst.leerplichtigen(actor, filters), per_pagina).get_page(pagina)
-        rijen = lijst.rijen(actor, list(page.object_list), filters.peildatum)
-        _log_rijen(actor, "leerplichtigen.lijst", rijen, filters)
+        rijen = lees_rijen(actor, list(page.object_list), filters)
     return page, rijen
+
+
+def lees_rijen(actor: Actor, personen, filters) -> list:
+    """The rows for a page of residents (already scoped by ``leerplichtigen``), audited."""
+    controleer_inwoners(actor)
+    rijen = lijst.rijen(actor, personen, filters.peildatum)
+    _log_rijen(actor, "leerplichtigen.lijst", rijen, filters)
+    return rijen
+
+
+def controleer_inwoners(actor: Actor) -> None:
+    if not lijst.mag_zien(actor):
+        raise GeenToegang("Alleen een gemeente, leerplichtdienst of RMC-regio ziet haar inwoners.")
 
 
 def _log_rijen(actor: Actor, actie: str, rijen, filters) -> None:
@@ -127,8 +138,7 @@ def csv_regel(r) -> list[str]:
 def exporteer_leerplichtigen(actor: Actor, filters):
     """The whole filtered list as CSV rows (header first), streamed in parts; each part is
     audited as it is read (R-PR-1: every person exported is in the log)."""
-    if not lijst.mag_zien(actor):
-        raise GeenToegang("Alleen een gemeente, leerplichtdienst of RMC-regio ziet haar inwoners.")
+    controleer_inwoners(actor)
     qs = lijst.leerplichtigen(actor, filters)
     audit.log(actor, "leerplichtigen.export", doel=DOEL_LEERPLICHTIGEN,
               details={"peildatum": filters.peildatum.isoformat(), "zoekt": filters.zoekt})  # fmt: skip

@@ -154,3 +154,42 @@ def test_leerplichtstatus_van_een_inwoner_die_geen_leerling_is(wereld):
     assert status("school_a", VIER).status_code == 404  # a school: only its own pupils
     rec = AuditRecord.objects.get(actie="leerplichtstatus.lezen", persoon=VIER)
     assert (rec.organisatie, rec.object_type) == ("GM0392", "brppersoon")
+
+
+# --- the API ------------------------------------------------------------------------------
+
+
+def api(naam: str) -> APIClient:
+    c = APIClient()
+    c.credentials(HTTP_AUTHORIZATION=f"Bearer {token_waarde(naam)}")
+    return c
+
+
+def test_api_lijst_en_zoeken(wereld):
+    r = api("haarlem").get(
+        "/api/v1/leerplichtigen", {"zonderSchool": "true", "peildatum": "2026-11-23"}
+    )
+    assert r.status_code == 200, r.content
+    body = r.json()
+    assert {x["burgerservicenummer"] for x in body["results"]} == {
+        NOOIT,
+        UITGESCHREVEN,
+        VIJF,
+        BUITENLAND,
+    }
+    vijf = next(x for x in body["results"] if x["burgerservicenummer"] == VIJF)
+    assert (vijf["status"], vijf["leeftijd"], vijf["gemeente"], vijf["school"]) == (
+        "leerplichtig",
+        5,
+        "GM0392",
+        None,
+    )
+    assert vijf["redenen"][0]["regel"] == "R-LP-2"
+    r = api("haarlem").post("/api/v1/leerplichtigen/_zoek", {"naam": "Isa"}, format="json")
+    [isa] = r.json()["results"]
+    assert isa["school"] == {"vestiging": "99XA00", "naam": "Fictief Lyceum Haarlem"}
+    assert api("haarlem").post("/api/v1/leerplichtigen/_zoek", {}, format="json").status_code == 400
+    r = api("haarlem").get("/api/v1/leerplichtigen", {"status": "iets", "leeftijdVan": "x"})
+    assert {p["name"] for p in r.json()["invalidParams"]} == {"status", "leeftijdVan"}
+    assert api("school_a").get("/api/v1/leerplichtigen").status_code == 403
+    assert api("amsterdam").get("/api/v1/leerplichtigen").json()["count"] == 0
