@@ -9,6 +9,7 @@ urlpatterns = [
     path("brieven/", include("verzuim.brieven.urls")),
     path("meldingen/", include("verzuim.meldingen.urls")),
     path("leerlingen/", include("verzuim.personen.urls")),
+    path("signalen/", include("verzuim.signalen.urls")),
     # Haal Centraal-shaped view of the local BRP store; answers only in demo/debug mode.
     path("brp-proef/", include("verzuim.personen.brp.urls")),
     path("", include("verzuim.web.urls")),

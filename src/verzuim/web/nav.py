@@ -181,6 +181,32 @@ registreer(
     volgorde=11,
     omschrijving="Verzuim melden met de keuzehulp.",
 )
+
+
+def _open_signalen(user) -> int:
+    """Open signals (absoluut verzuim, potential LRV) the user's organisation handles."""
+    from verzuim.audit.context import actor_for_user
+    from verzuim.signalen.queries import aantal_open
+
+    return aantal_open(actor_for_user(user))
+
+
+registreer(
+    "Signalen",
+    "signalen:lijst",
+    rollen=LEERPLICHT,
+    volgorde=12,
+    omschrijving="Absoluut verzuim en potentieel langdurig verzuim, afgeleid door het register.",
+    badge=_open_signalen,
+    badge_label="open",
+)
+registreer(
+    "Leerplichtigen",
+    "signalen:leerplichtigen",
+    rollen=LEERPLICHT,
+    volgorde=13,
+    omschrijving="Alle leerplichtigen in uw gemeente(n), met school en status.",
+)
 registreer(
     "Leerling zoeken",
     "personen:zoeken",
@@ -244,6 +270,7 @@ def _aantal_gebruikers(user) -> int:
 teller(Rol.SCHOOLMEDEWERKER, "Vestigingen van uw school", _aantal_vestigingen)
 for _rol in LEERPLICHT:
     teller(_rol, "Gemeenten in uw werkgebied", _aantal_gemeenten)
+    teller(_rol, "Open signalen", _open_signalen)
 teller(Rol.PRIVACY_OFFICER, "Auditrecords vandaag", _audit_vandaag)
 teller(Rol.REGISTERBEHEERDER, "Scholen (instellingen)", _aantal_scholen)
 teller(Rol.REGISTERBEHEERDER, "Actieve gebruikers", _aantal_gebruikers)
