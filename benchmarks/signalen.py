@@ -400,7 +400,8 @@ def _reeks(runs: list[dict]) -> str:
     return ", ".join(f"{r['job']:.2f}" for r in runs)
 
 
-def markdown(metingen: list[dict], runs: int, voor: str, na: str) -> str:
+def markdown(metingen: list[dict], runs: int, belasting_tekst: str, _: str) -> str:
+    """The docs section for one or more measurements (each with its load average)."""
     regels = [
         "## Signals at national scale",
         "",
@@ -417,8 +418,8 @@ def markdown(metingen: list[dict], runs: int, voor: str, na: str) -> str:
         "that person's signals re-evaluated, in one transaction (`signalen.mutaties.verwerk`).",
         "",
         f"- Machine: {machine()}",
-        f"- Load average (1/5/15 min) before / after: {voor} → {na} (the machine is shared with",
-        "  other engineers' test suites; wall-clock figures include their load)",
+        f"- Load average (1/5/15 min) before → after each measurement: {belasting_tekst} (the machine is",
+        "  shared with other engineers' test suites; wall-clock figures include their load)",
         "",
         "| database | residents | enrolments | candidates | signals | first: job (runs) | "
         "first: process | nightly: job (runs) | nightly: process | peak RSS | mutation median / p95 |",
@@ -476,7 +477,21 @@ def main() -> None:
     a.add_argument("--hergebruik", action="store_true", help="keep a loaded country of this size")
     a.add_argument("--docs", action="store_true")
     a.add_argument("--json", help="also write the raw figures here")
+    a.add_argument(
+        "--samenvoegen", nargs="+", help="write the docs section from these --json files"
+    )
     args = a.parse_args()
+    if args.samenvoegen:
+        metingen = [json.loads(Path(f).read_text()) for f in args.samenvoegen]
+        belasting_tekst = "; ".join(
+            f"{m['vendor']} {m['omvang']['personen (lokale BRP)']:,}: {m['belasting'][0]} → {m['belasting'][1]}"
+            for m in metingen
+        )
+        sectie = markdown(metingen, len(metingen[0]["eerste"]), belasting_tekst, "")
+        print(sectie)
+        if args.docs:
+            schrijf_docs(sectie)
+        return
     url = args.pg or (f"sqlite:///{Path(args.sqlite).resolve()}" if args.sqlite else None)
     if not url:
         a.error("--pg or --sqlite")
@@ -486,7 +501,7 @@ def main() -> None:
     print(json.dumps({k: v for k, v in m.items()}, indent=1, default=str), file=sys.stderr)
     if args.json:
         Path(args.json).write_text(json.dumps({**m, "belasting": [voor, na]}, default=str))
-    sectie = markdown([m], args.runs, voor, na)
+    sectie = markdown([m], args.runs, f"{voor} → {na}", "")
     print(sectie)
     if args.docs:
         schrijf_docs(sectie)

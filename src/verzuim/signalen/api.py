@@ -12,6 +12,7 @@ from rest_framework.response import Response
 
 from verzuim.api.auth import api_actor
 from verzuim.api.problems import ProblemError, domeinfouten
+from verzuim.api.rules_views import RedenSerializer
 from verzuim.api.schema import keuze, problemen
 from verzuim.signalen import dossierkoppeling, mutaties, queries, services
 from verzuim.signalen.fouten import RegisterConflict
@@ -37,11 +38,6 @@ class SignaalFilterSerializer(serializers.Serializer):
         default="open",
         help_text="Standaard open.",
     )
-
-
-class RedenSerializer(serializers.Serializer):
-    regel = serializers.CharField(help_text="Regel-id uit domain.md, bv. R-SG-1.")
-    uitleg = serializers.CharField()
 
 
 class SignaalLeerlingSerializer(serializers.Serializer):
@@ -160,7 +156,7 @@ class SignaalView(GenericAPIView):
         operation_id="getSignaal",
         tags=[TAG],
         summary="Eén signaal",
-        responses={200: SignaalSerializer, **problemen(PROBLEEM_UITLEG, 401, 403, 404)},
+        responses={200: SignaalSerializer, **problemen(PROBLEEM_UITLEG, 400, 401, 403, 404)},
     )
     def get(self, request, signaal_uuid):
         actor = api_actor(request)

@@ -13,11 +13,11 @@ from rest_framework.generics import GenericAPIView
 from verzuim import clock
 from verzuim.api.auth import api_actor
 from verzuim.api.problems import domeinfouten
+from verzuim.api.rules_views import RedenSerializer
 from verzuim.api.schema import keuze, problemen
 from verzuim.personen.models import BrpPersoon
 from verzuim.signalen import leerplichtigen as lijst
 from verzuim.signalen import services
-from verzuim.signalen.api import RedenSerializer
 
 TAG = "Signalen"
 UITLEG = {
@@ -28,7 +28,7 @@ UITLEG = {
 }
 
 
-class FilterSerializer(serializers.Serializer):
+class LeerplichtigenFilterSerializer(serializers.Serializer):
     peildatum = serializers.DateField(required=False, help_text="Standaard vandaag.")
     status = keuze(list(lijst.STATUSSEN), "LeerplichtigeStatusFilter", required=False)
     leeftijdVan = serializers.IntegerField(required=False, min_value=0, max_value=30)  # noqa: N815
@@ -41,7 +41,7 @@ class FilterSerializer(serializers.Serializer):
     zonderSchool = serializers.BooleanField(required=False, default=False)  # noqa: N815
 
 
-class ZoekSerializer(FilterSerializer):
+class LeerplichtigenZoekSerializer(LeerplichtigenFilterSerializer):
     naam = serializers.CharField(required=False, max_length=100)
     geboortedatum = serializers.DateField(required=False)
     adres = serializers.CharField(
@@ -54,12 +54,12 @@ class ZoekSerializer(FilterSerializer):
         return attrs
 
 
-class SchoolSerializer(serializers.Serializer):
+class LeerplichtigeSchoolSerializer(serializers.Serializer):
     vestiging = serializers.CharField()
     naam = serializers.CharField()
 
 
-class DiplomaSerializer(serializers.Serializer):
+class LeerplichtigeDiplomaSerializer(serializers.Serializer):
     soort = serializers.CharField()
     datum = serializers.DateField()
     startkwalificatie = serializers.BooleanField()
@@ -76,8 +76,10 @@ class LeerplichtigeSerializer(serializers.Serializer):
     status = serializers.CharField(help_text="Leerplichtstatus op de peildatum (R-LP).")
     tot = serializers.DateField(allow_null=True)
     redenen = RedenSerializer(many=True)
-    school = SchoolSerializer(allow_null=True, help_text="Ingeschreven op de peildatum.")
-    diploma = DiplomaSerializer(allow_null=True, help_text="Het laatste diploma.")
+    school = LeerplichtigeSchoolSerializer(
+        allow_null=True, help_text="Ingeschreven op de peildatum."
+    )
+    diploma = LeerplichtigeDiplomaSerializer(allow_null=True, help_text="Het laatste diploma.")
 
 
 def _filters(v: dict) -> lijst.Filters:
@@ -146,11 +148,11 @@ class LeerplichtigenView(_Lijst):
             "vrijstelling en diploma. Zoeken op naam, geboortedatum of adres: POST "
             "`/leerplichtigen/_zoek`. Elke raadpleging staat in het auditlog."
         ),
-        parameters=[FilterSerializer],
+        parameters=[LeerplichtigenFilterSerializer],
         responses={200: LeerplichtigeSerializer(many=True), **problemen(UITLEG, 400, 401, 403)},
     )
     def get(self, request):
-        f = FilterSerializer(data=request.query_params)
+        f = LeerplichtigenFilterSerializer(data=request.query_params)
         f.is_valid(raise_exception=True)
         return self._antwoord(request, _filters(f.validated_data))
 
@@ -161,12 +163,12 @@ class LeerplichtigenZoekView(_Lijst):
         tags=[TAG],
         summary="Leerplichtigen zoeken op naam, geboortedatum of adres",
         description="De zoektermen staan in de body, nooit in de URL. Dezelfde filters als de lijst.",
-        request=ZoekSerializer,
+        request=LeerplichtigenZoekSerializer,
         responses={200: LeerplichtigeSerializer(many=True), **problemen(UITLEG, 400, 401, 403)},
     )
     def post(self, request):
         if not isinstance(request.data, dict):
             raise ValidationError({"body": ["De body moet een JSON-object zijn."]})
-        f = ZoekSerializer(data=request.data)
+        f = LeerplichtigenZoekSerializer(data=request.data)
         f.is_valid(raise_exception=True)
         return self._antwoord(request, _filters(f.validated_data))

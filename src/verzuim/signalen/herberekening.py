@@ -22,13 +22,13 @@ from django.db import transaction
 from verzuim import clock
 from verzuim.audit import services as audit
 from verzuim.audit.context import SYSTEEM, Actor
-from verzuim.organisaties.models import Gemeente
-from verzuim.organisaties.queries import ontvangers
+from verzuim.organisaties.models import Gemeente, Organisatie
+from verzuim.organisaties.queries import ontvanger_voor, ontvangers
 from verzuim.personen.queries import leerling_ids
 from verzuim.personen.services import leerlingen_uit_brp
 from verzuim.rules import signalen as regels
 from verzuim.signalen import kandidaten
-from verzuim.signalen.kandidaten import Kalenders, Persoon
+from verzuim.signalen.kandidaten import KALENDERS, Kalenders, Persoon
 from verzuim.signalen.models import BrpMutatie, Herberekening, Signaal, Soort
 from verzuim.signalen.toepassen import (
     Bevinding,
@@ -48,33 +48,50 @@ def signaal_policy() -> regels.SignaalPolicy:
 
 @dataclass
 class Context:
-    """What one run (or one re-evaluation) reads once: gemeenten, calendars, receivers."""
+    """What one run reads once: gemeenten and receivers of the whole country (``alles``, the
+    nightly run), or only what one person needs (a mutation)."""
 
     peildatum: dt.date
     policy: regels.SignaalPolicy = field(default_factory=signaal_policy)
     lrv_policy: regels.LrvPolicy = field(default_factory=regels.LrvPolicy)
-    kalenders: Kalenders = field(default_factory=Kalenders)
+    kalenders: Kalenders = field(default_factory=lambda: KALENDERS)
+    alles: bool = True
+    _gemeenten: dict = field(default_factory=dict)
 
     @cached_property
-    def gemeenten(self) -> dict[str, Gemeente]:
+    def _alle_gemeenten(self) -> dict[str, Gemeente]:
         """By the BRP's 4 digits."""
         return {g.nummer: g for g in Gemeente.objects.all()}
-
-    @cached_property
-    def gemeente_namen(self) -> dict[int, str]:
-        return {g.pk: g.naam for g in self.gemeenten.values()}
 
     @cached_property
     def _ontvangers(self) -> dict[tuple[int, str], int | None]:
         return ontvangers()
 
+    def gemeente(self, nummer: str) -> Gemeente | None:
+        if self.alles:
+            return self._alle_gemeenten.get(nummer)
+        if nummer not in self._gemeenten:
+            self._gemeenten[nummer] = Gemeente.objects.filter(code=f"GM{nummer}").first()
+        return self._gemeenten[nummer]
+
     def ontvanger(self, gemeente: Gemeente, doelgroep: str) -> int | None:
         """Who handles this gemeente's doelgroep (R-RT-2); None when nobody (no organisation
         for the gemeente: the signal is kept, without receiver)."""
-        return self._ontvangers.get((gemeente.pk, doelgroep))
+        if self.alles:
+            return self._ontvangers.get((gemeente.pk, doelgroep))
+        try:
+            return ontvanger_voor(gemeente, doelgroep).pk
+        except Organisatie.DoesNotExist:
+            return None
 
     def verhuisd(self, gemeente_id: int) -> str:
-        return f"Verhuisd naar {self.gemeente_namen.get(gemeente_id, 'een andere gemeente')}."
+        if self.alles:
+            naam = next(
+                (g.naam for g in self._alle_gemeenten.values() if g.pk == gemeente_id), None
+            )
+        else:
+            naam = Gemeente.objects.filter(pk=gemeente_id).values_list("naam", flat=True).first()
+        return f"Verhuisd naar {naam or 'een andere gemeente'}."
 
 
 # --- absoluut verzuim --------------------------------------------------------------------
@@ -85,7 +102,7 @@ def beoordeel_absoluut(
 ) -> tuple[regels.AbsoluutVerzuimSignaal, Gemeente | None]:
     """The rules' decision for one person (R-SG-1..2), with the school calendar of the
     region of the gemeente the person lives in."""
-    gemeente = ctx.gemeenten.get(persoon.gemeente)
+    gemeente = ctx.gemeente(persoon.gemeente)
     kalender = ctx.kalenders.voor(gemeente.vakantieregio if gemeente else "")
     return (
         regels.absoluut_verzuim_signaal(
@@ -337,12 +354,14 @@ def herbereken_persoon(
 ) -> dict[str, Resultaat]:
     """Re-evaluate one person's signals now (after a BRP mutation, R-SG-5), inside the
     caller's transaction. Returns what changed per soort."""
-    ctx = Context(peildatum or clock.today())
+    ctx = Context(peildatum or clock.today(), alles=False)
     vergrendel()
     ids = set(leerling_ids([burgerservicenummer]).values())
     personen = kandidaten.personen(bsns=[burgerservicenummer])
-    uit = {Soort.ABSOLUUT_VERZUIM.value: _absoluut(ctx, actor, personen, leerling_ids=ids)}
-    ids |= set(leerling_ids([burgerservicenummer]).values())  # a new pupil
+    av = _absoluut(ctx, actor, personen, leerling_ids=ids)
+    ids |= av.leerlingen  # a new resident may just have become a pupil
     lrv = kandidaten.lrv_kandidaten(ctx.peildatum, ctx.kalenders, ctx.lrv_policy, ids)
-    uit[Soort.POTENTIEEL_LRV.value] = _lrv(ctx, lrv, leerling_ids=ids)
-    return uit
+    return {
+        Soort.ABSOLUUT_VERZUIM.value: av,
+        Soort.POTENTIEEL_LRV.value: _lrv(ctx, lrv, leerling_ids=ids),
+    }

@@ -116,41 +116,44 @@ def _kandidaattabel(select_sql: str, params: list) -> Iterator[None]:
             cur.execute(f"DROP TABLE IF EXISTS {KANDIDAAT}")
 
 
+def _persoon(rij) -> Persoon:
+    bsn, lid, geb, gem, ovl, emi = rij
+    return Persoon(bsn, lid, _uit_db(geb), gem or "", _uit_db(ovl), _uit_db(emi))
+
+
+def _feiten_sql(beperking: str) -> str:
+    """Enrolments (with the school's name), vrijstellingen and diplomas in one query;
+    ``beperking`` restricts each part by its alias ``x`` (a join or a WHERE)."""
+    return (
+        f"SELECT 'i', x.leerling_id, x.begindatum, x.einddatum, v.naam FROM {T_INSCHRIJVING} x"
+        f" JOIN {T_VESTIGING} v ON v.id = x.vestiging_id {beperking}"
+        f" UNION ALL SELECT 'v', x.leerling_id, x.begindatum, x.einddatum, x.artikel"
+        f" FROM {T_VRIJSTELLING} x {beperking}"
+        f" UNION ALL SELECT 'd', x.leerling_id, x.datum, NULL, x.soort FROM {T_DIPLOMA} x {beperking}"
+    )
+
+
+def _vul_feiten(per_leerling: dict[int, Persoon], rijen) -> None:
+    for soort, lid, begin, einde, tekst in rijen:
+        p = per_leerling[lid]
+        if soort == "i":
+            p.inschrijvingen.append(lp.Inschrijving(_uit_db(begin), _uit_db(einde), school=tekst))
+        elif soort == "v":
+            p.vrijstellingen.append(lp.Vrijstelling(tekst, _uit_db(begin), _uit_db(einde)))
+        else:
+            p.diplomas.append(lp.Diploma(tekst, _uit_db(begin)))
+
+
 def _lees_kandidaten() -> list[Persoon]:
-    """The candidates with their inschrijvingen (and school names), vrijstellingen and
-    diplomas: four queries, whatever their number."""
+    """The candidates of the temporary table with their facts: two queries, whatever their
+    number."""
     with connection.cursor() as cur:
         cur.execute(f"SELECT {_KOLOMMEN} FROM {KANDIDAAT}")
-        personen = [
-            Persoon(bsn, lid, _uit_db(geb), gem or "", _uit_db(ovl), _uit_db(emi))
-            for bsn, lid, geb, gem, ovl, emi in cur.fetchall()
-        ]
+        personen = [_persoon(r) for r in cur.fetchall()]
         per_leerling = {p.leerling_id: p for p in personen if p.leerling_id is not None}
-        if not per_leerling:
-            return personen
-        cur.execute(
-            f"SELECT i.leerling_id, i.begindatum, i.einddatum, v.naam FROM {T_INSCHRIJVING} i"
-            f" JOIN {KANDIDAAT} k ON k.leerling_id = i.leerling_id"
-            f" JOIN {T_VESTIGING} v ON v.id = i.vestiging_id"
-        )
-        for lid, begin, einde, school in cur.fetchall():
-            per_leerling[lid].inschrijvingen.append(
-                lp.Inschrijving(_uit_db(begin), _uit_db(einde), school=school)
-            )
-        cur.execute(
-            f"SELECT x.leerling_id, x.artikel, x.begindatum, x.einddatum FROM {T_VRIJSTELLING} x"
-            f" JOIN {KANDIDAAT} k ON k.leerling_id = x.leerling_id"
-        )
-        for lid, artikel, begin, einde in cur.fetchall():
-            per_leerling[lid].vrijstellingen.append(
-                lp.Vrijstelling(artikel, _uit_db(begin), _uit_db(einde))
-            )
-        cur.execute(
-            f"SELECT d.leerling_id, d.soort, d.datum FROM {T_DIPLOMA} d"
-            f" JOIN {KANDIDAAT} k ON k.leerling_id = d.leerling_id"
-        )
-        for lid, soort, datum in cur.fetchall():
-            per_leerling[lid].diplomas.append(lp.Diploma(soort, _uit_db(datum)))
+        if per_leerling:
+            cur.execute(_feiten_sql(f"JOIN {KANDIDAAT} k ON k.leerling_id = x.leerling_id"))
+            _vul_feiten(per_leerling, cur.fetchall())
     return personen
 
 
@@ -220,8 +223,19 @@ def personen(leerling_ids: Iterable[int] = (), bsns: Iterable[str] = ()) -> list
         f" AND NOT EXISTS (SELECT 1 FROM {T_LEERLING} l"
         f" WHERE l.burgerservicenummer = b.burgerservicenummer)"
     )
-    with _kandidaattabel(sql, params + bsns):
-        return [p for p in _lees_kandidaten() if p.geboortedatum is not None]
+    with connection.cursor() as cur:
+        cur.execute(sql, params + bsns)
+        personen = [_persoon(r) for r in cur.fetchall()]
+        per_leerling = {p.leerling_id: p for p in personen if p.leerling_id is not None}
+        ids = sorted(per_leerling)
+        for start in range(0, len(ids), 1000):  # no temporary table for a few persons
+            deel = ids[start : start + 1000]
+            cur.execute(
+                _feiten_sql(f"WHERE x.leerling_id IN ({', '.join(['%s'] * len(deel))})"),
+                deel * 3,
+            )
+            _vul_feiten(per_leerling, cur.fetchall())
+    return [p for p in personen if p.geboortedatum is not None]
 
 
 # --- potential LRV (R-SG-4) --------------------------------------------------------------
@@ -249,6 +263,11 @@ class Kalenders:
 
     def voor(self, regio: str) -> SchoolKalender:
         return self.per_regio.get(regio) or self.per_regio["midden"]
+
+
+#: The calendars of the three regions, shared by every run in this process (pure, and each
+#: remembers the days it was asked about).
+KALENDERS = Kalenders()
 
 
 def lrv_zoekbegin(peildatum: dt.date, kalenders: Kalenders, policy: regels.LrvPolicy) -> dt.date:

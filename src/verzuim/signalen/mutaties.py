@@ -48,7 +48,7 @@ from verzuim.personen.models import BrpPersoon
 from verzuim.personen.signals import brp_mutatie
 from verzuim.signalen.fouten import GeenToegang, NietGevonden, Ongeldig, RegisterConflict
 from verzuim.signalen.herberekening import herbereken_persoon
-from verzuim.signalen.models import BrpMutatie, Signaal
+from verzuim.signalen.models import BrpMutatie
 from verzuim.signalen.toepassen import vergrendel
 
 DOEL = "BRP-mutatie verwerken (R-SG-5)"
@@ -58,6 +58,14 @@ ADRESVELDEN = ("officieleStraatnaam", "huisnummer", "huisletter", "huisnummertoe
 _POSTCODE = re.compile(r"^[1-9][0-9]{3} ?[A-Z]{2}$")
 _GEMEENTE = re.compile(r"^(GM)?([0-9]{4})$")
 MAX_ID = 100
+#: The store's columns each soort may change.
+VELDEN = {
+    "verhuizing": ["gemeente_van_inschrijving", "verhuizingen", "verblijfadres", "adres_datum_van"],
+    "overlijden": ["overlijdensdatum"],
+    "emigratie": ["emigratiedatum", "emigratieland", "gemeente_van_inschrijving", "verblijfadres"],
+    "adreswijziging": ["verblijfadres", "adres_datum_van"],
+    "geheimhouding": ["geheimhouding_persoonsgegevens"],
+}
 
 
 @dataclass(frozen=True)
@@ -263,7 +271,7 @@ def _pas_toe(m: _Mutatie, persoon: BrpPersoon | None) -> tuple[BrpPersoon, dict]
         persoon.verblijfadres = {}
     if m.soort == "geheimhouding":
         persoon.geheimhouding_persoonsgegevens = m.geheim
-    persoon.save()
+    persoon.save(update_fields=None if persoon.pk is None else VELDEN[m.soort])
     return persoon, {
         "was": {k: v.isoformat() if isinstance(v, dt.date) else v for k, v in was.items()}
     }
@@ -290,16 +298,15 @@ def _meldingen(persoon: BrpPersoon) -> dict:
 
 
 def _signalen(resultaten) -> dict:
-    ids_open = [i for r in resultaten.values() for i in r.geopend]
-    ids_dicht = [i for r in resultaten.values() for i in r.opgelost]
-    rijen = {s.pk: s for s in Signaal.objects.filter(pk__in=ids_open + ids_dicht)}
-    return {
-        "geopend": [{"uuid": str(rijen[i].uuid), "soort": rijen[i].soort} for i in ids_open],
-        "opgelost": [
-            {"uuid": str(rijen[i].uuid), "soort": rijen[i].soort, "oplossing": rijen[i].oplossing}
-            for i in ids_dicht
-        ],
-    }
+    """What the re-evaluation opened and resolved, per soort."""
+    uit: dict[str, list] = {"geopend": [], "opgelost": []}
+    for soort, r in resultaten.items():
+        uit["geopend"] += [{"uuid": str(r.uuids[i]), "soort": soort} for i in r.geopend]
+        uit["opgelost"] += [
+            {"uuid": str(r.uuids[i]), "soort": soort, "oplossing": r.oplossingen[i]}
+            for i in r.opgelost
+        ]
+    return uit
 
 
 def verwerk(actor: Actor, body, *, bron: str = "api") -> Verwerking:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import uuid as uuid_mod
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -64,6 +65,7 @@ class Oplossing:
 @dataclass(frozen=True)
 class OpenSignaal:
     id: int
+    uuid: uuid_mod.UUID
     leerling_id: int
     gemeente_id: int
     ontvanger_id: int | None
@@ -75,6 +77,9 @@ class Resultaat:
     geopend: list[int] = field(default_factory=list)  # signal ids
     opgelost: list[int] = field(default_factory=list)
     bijgewerkt: int = 0
+    uuids: dict[int, uuid_mod.UUID] = field(default_factory=dict)  # of the opened and resolved
+    oplossingen: dict[int, str] = field(default_factory=dict)  # resolved id → how
+    leerlingen: set[int] = field(default_factory=set)  # the pupils flagged
 
     def tellingen(self) -> dict[str, int]:
         return {
@@ -88,7 +93,7 @@ def _open(soort: str, leerling_ids: Iterable[int] | None) -> list[OpenSignaal]:
     qs = Signaal.objects.filter(soort=soort, status=SignaalStatus.OPEN)
     if leerling_ids is not None:
         qs = qs.filter(leerling_id__in=list(leerling_ids))
-    velden = ("id", "leerling_id", "gemeente_id", "ontvanger_id", "kenmerk")
+    velden = ("id", "uuid", "leerling_id", "gemeente_id", "ontvanger_id", "kenmerk")
     return [OpenSignaal(*rij) for rij in qs.values_list(*velden)]
 
 
@@ -106,7 +111,7 @@ def pas_toe(
     ``verhuisd(gemeente_id)`` explains a move to that gemeente."""
     nu = clock.now()
     gevonden = {b.leerling_id: b for b in bevindingen}
-    resultaat = Resultaat()
+    resultaat = Resultaat(leerlingen=set(gevonden))
     open_ = _open(soort, leerling_ids)
     weg = [s for s in open_ if s.leerling_id not in gevonden]
     verhuizingen = [
@@ -150,6 +155,8 @@ def pas_toe(
                 ],
             )
             resultaat.opgelost = [s.id for _, s in sluiten]
+            resultaat.uuids.update((s.id, s.uuid) for _, s in sluiten)
+            resultaat.oplossingen.update((s.id, o.code) for o, s in sluiten)
     for b, s in bijwerken:
         Signaal.objects.filter(pk=s.id).update(
             redenen=b.redenen,
@@ -179,4 +186,5 @@ def pas_toe(
             batch_size=2000,
         )
         resultaat.geopend = [r.pk for r in rijen]
+        resultaat.uuids.update((r.pk, r.uuid) for r in rijen)
     return resultaat

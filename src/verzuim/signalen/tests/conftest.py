@@ -30,6 +30,7 @@ from verzuim.audit.context import Actor, actor_for_user
 from verzuim.meldingen.tests import conftest as m
 from verzuim.organisaties.models import Organisatie
 from verzuim.personen.scenario import laad_scenario
+from verzuim.personen.tests.conftest import referentie  # noqa: F401 (fixture for test_demo)
 
 VANDAAG = dt.date(2026, 11, 23)
 

@@ -10,7 +10,6 @@ import pytest
 from verzuim import clock
 from verzuim.personen.demo import maak_demo
 from verzuim.personen.scenario import laad_scenario
-from verzuim.personen.tests.conftest import referentie  # noqa: F401 (fixture)
 from verzuim.signalen.demo import maak_demo_signalen
 from verzuim.signalen.models import Signaal
 
