@@ -293,11 +293,35 @@ def leeg_signalen() -> None:
             cur.execute(f"DELETE FROM {t}")
 
 
+def kind() -> None:
+    """The measured run, in its own process: `herbereken` as `verzuim signalen` calls it,
+    with this process's CPU seconds and those of its PostgreSQL backend (same host; parallel
+    query workers are not counted)."""
+    import resource
+
+    django_setup()
+    from django.db import connection
+    from load_persons import backend_cpu
+
+    from verzuim.signalen.herberekening import herbereken
+
+    connection.ensure_connection()
+    server0, cpu0 = backend_cpu(connection), time.process_time()
+    uitkomst = herbereken(PEILDATUM)
+    print(json.dumps({
+        "job": uitkomst.seconden,
+        "cpu": time.process_time() - cpu0,
+        "server_cpu": backend_cpu(connection) - server0,
+        "aantallen": uitkomst.aantallen,
+        "rss_kind_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }, default=str))  # fmt: skip
+
+
 def job_met_rss(env: dict) -> dict:
-    """`manage.py signalen` as its own process: wall time, the job's own time (its last output
-    line) and the child's peak RSS (wait4)."""
+    """The run as its own process (`kind`): wall time with start-up, the job's own time, CPU
+    seconds, and the child's peak RSS (wait4)."""
     t0 = time.perf_counter()
-    args = [PYTHON, str(ROOT / "manage.py"), "signalen", "--peildatum", PEILDATUM.isoformat()]
+    args = [PYTHON, __file__, "--kind"]
     r, w = os.pipe()
     pid = os.fork()
     if pid == 0:
@@ -311,9 +335,8 @@ def job_met_rss(env: dict) -> dict:
     wand = time.perf_counter() - t0
     if status != 0:
         raise RuntimeError(f"signalen failed ({status}): {uit}")
-    regels = uit.strip().splitlines()
-    eigen = float(regels[-1].rsplit(",", 1)[1].split()[0])
-    return {"wand": wand, "job": eigen, "rss_mb": rusage.ru_maxrss / 1024, "uitvoer": regels[:-1]}
+    m = json.loads(uit.strip().splitlines()[-1])
+    return {**m, "wand": wand, "rss_mb": rusage.ru_maxrss / 1024}
 
 
 def mutaties(aantal: int) -> dict:
@@ -357,7 +380,8 @@ def belasting() -> str:
 
 
 def meet(db_url: str, aantal: int, runs: int, n_mutaties: int, hergebruik: bool, seed: int) -> dict:
-    env = {**os.environ, "DATABASE_URL": db_url, "VERZUIM_TODAY": PEILDATUM.isoformat()}
+    env = {**os.environ, "DATABASE_URL": db_url, "VERZUIM_TODAY": PEILDATUM.isoformat(),
+           "VERZUIM_SHARED_DIR": os.environ.get("VERZUIM_SHARED_DIR", "")}  # fmt: skip
     os.environ.update(DATABASE_URL=db_url)
     django_setup()
     from django.core.management import call_command
@@ -396,6 +420,13 @@ def machine() -> str:
     return m()
 
 
+def _cpu(runs: list[dict]) -> str:
+    """Median CPU seconds: job process + its PostgreSQL backend."""
+    cpu = statistics.median(r["cpu"] for r in runs)
+    server = statistics.median(r["server_cpu"] for r in runs)
+    return f"{cpu:.2f} + {server:.2f} s"
+
+
 def _reeks(runs: list[dict]) -> str:
     return ", ".join(f"{r['job']:.2f}" for r in runs)
 
@@ -409,9 +440,11 @@ def markdown(metingen: list[dict], runs: int, belasting_tekst: str, _: str) -> s
         "number of primary school locations, CBS age pyramid 3–23, enrolment gaps: never",
         "enrolled, uitgeschreven long ago or in the last weeks, vrijstellingen, startkwalificaties,",
         "18+ partly in mbo, deaths, emigrations), loaded with COPY. Measured: `verzuim signalen",
-        f"--peildatum {PEILDATUM.isoformat()}` as its own process — *job* = the recompute itself",
-        "(candidates in SQL, rules per candidate, the writes), *process* = with Python and Django",
-        "start-up; peak RSS = wait4 ru_maxrss of that process. *First* = from an empty signal",
+        f"--peildatum {PEILDATUM.isoformat()}`'s work (`herbereken`) in its own process — *job* =",
+        "its wall time (candidates in SQL, rules per candidate, the writes); *CPU* = CPU seconds",
+        "of the job process + of its PostgreSQL backend (parallel query workers not counted), the",
+        "part that does not depend on the machine's load; peak RSS = wait4 ru_maxrss of that",
+        "process (Python and Django included). *First* = from an empty signal",
         "table (every signal opened, the never-enrolled become pupils); *nightly* = the same run",
         f"again with the signals in place. Median of {runs} runs each. Mutation = one BRP mutation",
         "(move, death, address change; a third each) stored, applied to the local BRP store and",
@@ -422,25 +455,22 @@ def markdown(metingen: list[dict], runs: int, belasting_tekst: str, _: str) -> s
         "  shared with other engineers' test suites; wall-clock figures include their load)",
         "",
         "| database | residents | enrolments | candidates | signals | first: job (runs) | "
-        "first: process | nightly: job (runs) | nightly: process | peak RSS | mutation median / p95 |",
+        "first: CPU job + server | nightly: job (runs) | nightly: CPU job + server | peak RSS "
+        "| mutation median / p95 |",
         "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for m in metingen:
         o = m["omvang"]
         e, n = m["eerste"], m["nacht"]
-        av = e[0]["uitvoer"][0]
-        kandidaten = av.split("kandidaten ")[1].split(",")[0]
-        signalen = av.split("open ")[-1]
+        av = e[0]["aantallen"]["absoluut-verzuim"]
         mut = m["mutaties"]
         regels.append(
             f"| {m['vendor']} | {o['personen (lokale BRP)']:,} | {o['inschrijvingen']:,} | "
-            f"{int(kandidaten):,} | {int(signalen):,} | "
-            f"**{statistics.median(r['job'] for r in e):.2f} s** "
-            f"({_reeks(e)}) | "
-            f"{statistics.median(r['wand'] for r in e):.2f} s | "
-            f"**{statistics.median(r['job'] for r in n):.2f} s** "
-            f"({_reeks(n)}) | "
-            f"{statistics.median(r['wand'] for r in n):.2f} s | "
+            f"{av['kandidaten']:,} | {av['open']:,} | "
+            f"**{statistics.median(r['job'] for r in e):.2f} s** ({_reeks(e)}) | "
+            f"{_cpu(e)} | "
+            f"**{statistics.median(r['job'] for r in n):.2f} s** ({_reeks(n)}) | "
+            f"{_cpu(n)} | "
             f"{max(r['rss_mb'] for r in e + n):.0f} MB | "
             + (f"{mut['mediaan_ms']:.1f} / {mut['p95_ms']:.1f} ms |" if mut else "— |")
         )
@@ -480,7 +510,11 @@ def main() -> None:
     a.add_argument(
         "--samenvoegen", nargs="+", help="write the docs section from these --json files"
     )
+    a.add_argument("--kind", action="store_true", help=argparse.SUPPRESS)
     args = a.parse_args()
+    if args.kind:
+        kind()
+        return
     if args.samenvoegen:
         metingen = [json.loads(Path(f).read_text()) for f in args.samenvoegen]
         belasting_tekst = "; ".join(
