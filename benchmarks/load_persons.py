@@ -183,9 +183,11 @@ def markdown(aantal: int, omvang: dict, bestand_mb: float, metingen: list[dict],
 
 
 def schrijf_docs(sectie: str) -> None:
+    """Replace the section of docs/benchmarks.md whose heading is `sectie`'s first line (or
+    append it); the other benchmarks' sections stay as they are."""
     pad = ROOT / "docs" / "benchmarks.md"
     tekst = pad.read_text() if pad.exists() else "# Benchmarks\n\n"
-    begin = tekst.find("## Loading persons")
+    begin = tekst.find(sectie.splitlines()[0] + "\n")
     if begin == -1:
         tekst = tekst.rstrip("\n") + "\n\n" + sectie
     else:

@@ -420,6 +420,12 @@ def machine() -> str:
     return m()
 
 
+def schrijf_docs(sectie: str) -> None:
+    from load_persons import schrijf_docs as schrijf
+
+    schrijf(sectie)
+
+
 def _cpu(runs: list[dict]) -> str:
     """Median CPU seconds: job process + its PostgreSQL backend."""
     cpu = statistics.median(r["cpu"] for r in runs)
@@ -481,19 +487,6 @@ def markdown(metingen: list[dict], runs: int, belasting_tekst: str, _: str) -> s
         "",
     ]
     return "\n".join(regels)
-
-
-def schrijf_docs(sectie: str) -> None:
-    pad = ROOT / "docs" / "benchmarks.md"
-    tekst = pad.read_text()
-    kop = "## Signals at national scale"
-    begin = tekst.find(kop)
-    if begin == -1:
-        tekst = tekst.rstrip("\n") + "\n\n" + sectie
-    else:
-        einde = tekst.find("\n## ", begin + 1)
-        tekst = tekst[:begin] + sectie + ("\n" + tekst[einde + 1 :] if einde != -1 else "")
-    pad.write_text(tekst)
 
 
 def main() -> None:

@@ -10,47 +10,28 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import functools
 import itertools
 
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404, StreamingHttpResponse
+from django.http import StreamingHttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from verzuim import clock
-from verzuim.audit.context import actor_for_user
 from verzuim.meldingen.views import maskeer
+from verzuim.meldingen.views import pagina as meldingen_pagina
 from verzuim.rules.signalen import OPLOSSINGEN
 from verzuim.signalen import dossierkoppeling, queries, services
 from verzuim.signalen.forms import LeerplichtigenForm
-from verzuim.signalen.fouten import GeenToegang, NietGevonden
 from verzuim.signalen.models import SignaalStatus, Soort
 
 PER_PAGINA = 25
 STATUSSEN = (("open", "Open"), ("opgelost", "Opgelost"), ("alle", "Alle"))
 
 
-def pagina(view):
-    """Login, a role that works signals, the domain errors as HTTP (404 / 403)."""
-
-    @login_required
-    @functools.wraps(view)
-    def wrapper(request, *args, **kwargs):
-        actor = actor_for_user(request.user, request)
-        if not queries.mag_signalen_zien(actor):
-            raise PermissionDenied("Deze pagina hoort niet bij uw rol.")
-        request.actor = actor
-        try:
-            return view(request, *args, **kwargs)
-        except NietGevonden as e:
-            raise Http404(str(e)) from e
-        except GeenToegang as e:
-            raise PermissionDenied(str(e)) from e
-
-    return wrapper
+#: Login, a role that works signals in a gemeente, dienst or RMC-regio; 404 / 403 for the
+#: domain errors (the meldingen pages' guard, the same roles as ``queries.mag_signalen_zien``).
+pagina = meldingen_pagina(*queries.ROLLEN, soorten=tuple(queries.BEHANDELENDE_SOORTEN))
 
 
 def _keuze(request, naam: str, keuzes, standaard: str) -> str:

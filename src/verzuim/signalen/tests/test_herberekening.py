@@ -210,3 +210,28 @@ def test_ontvangers_in_een_keer_gelijk_aan_ontvanger_voor(wereld):
     zandvoort = Gemeente.objects.get(code="GM0473")
     assert tabel[(zandvoort.pk, "leerplichtig")] == Organisatie.objects.get(code="RBL-ZK").pk
     assert tabel[(zandvoort.pk, "18-plus")] == Organisatie.objects.get(code="GM0392").pk
+
+
+def test_signalen_volgen_de_koppeling_bsn_onderwijsnummer(wereld):
+    """R-ID-2: a pupil known by onderwijsnummer is linked to the BSN pupil; its signals follow
+    (an open one of a soort the BSN pupil also has open is resolved as samengevoegd)."""
+    from verzuim.organisaties.models import Vestiging
+    from verzuim.personen.models import Inschrijving
+
+    herbereken(VANDAAG)
+    naar = Leerling.objects.get(burgerservicenummer=UITGESCHREVEN)
+    van = Leerling.objects.create(onderwijsnummer="101222021", geboortedatum=dt.date(2013, 1, 1))
+    Inschrijving.objects.create(
+        leerling=van, vestiging=Vestiging.objects.get(code="99XA00"), begindatum=dt.date(2026, 9, 1)
+    )
+    s_naar = Signaal.objects.get(leerling=naar)
+    nu = clock.now()
+    velden = {"gemeente": s_naar.gemeente, "sinds": VANDAAG, "aangemaakt": nu, "gewijzigd": nu}
+    dubbel = Signaal.objects.create(soort=AV, leerling=van, **velden)
+    lrv = Signaal.objects.create(soort=Soort.POTENTIEEL_LRV, leerling=van, **velden)
+    personen.koppel_bsn(wereld.school_a, "101222021", UITGESCHREVEN)
+    dubbel.refresh_from_db()
+    lrv.refresh_from_db()
+    assert (dubbel.leerling, dubbel.status, dubbel.oplossing) == (naar, "opgelost", "samengevoegd")
+    assert (lrv.leerling, lrv.status) == (naar, "open")
+    assert not Leerling.objects.filter(pk=van.pk).exists()
