@@ -55,14 +55,17 @@ def upsert(
     *,
     conflict: Sequence[str],
     update: Sequence[str],
+    herbouw: bool = True,
 ) -> None:
     """Insert `rows` (tuples in `columns` order, database column names) into `model`'s
     table; on a conflict on `conflict` update the `update` columns when they differ.
-    Columns missing from `update` (e.g. a generated uuid) keep their stored value."""
+    Columns missing from `update` (e.g. a generated uuid) keep their stored value.
+    `herbouw=False`: never drop and rebuild keys and indexes (a table users read meanwhile)."""
     rows = rows if isinstance(rows, list) else list(rows)
     if not rows:
         return
-    stroom = upsert_stroom(model, columns, conflict=conflict, update=update, verwacht=len(rows))
+    verwacht = len(rows) if herbouw else 0
+    stroom = upsert_stroom(model, columns, conflict=conflict, update=update, verwacht=verwacht)
     with stroom as schrijf:
         for row in rows:
             schrijf(row)

@@ -25,6 +25,7 @@ import orjson
 from django.db import connection
 
 from verzuim import clock
+from verzuim.personen.bulk import upsert
 from verzuim.signalen.models import Signaal, SignaalStatus
 
 #: pg_advisory_xact_lock key of the signal writers ("signalen" as a number).
@@ -167,24 +168,49 @@ def pas_toe(
         )
     resultaat.bijgewerkt = len(bijwerken)
     if nieuw:
-        rijen = Signaal.objects.bulk_create(
-            [
-                Signaal(
-                    soort=soort,
-                    leerling_id=b.leerling_id,
-                    gemeente_id=b.gemeente_id,
-                    ontvanger_id=b.ontvanger_id,
-                    sinds=peildatum,
-                    redenen=b.redenen,
-                    gegevens=b.gegevens,
-                    kenmerk=b.kenmerk,
-                    aangemaakt=nu,
-                    gewijzigd=nu,
-                )
-                for b in nieuw
-            ],
-            batch_size=2000,
-        )
-        resultaat.geopend = [r.pk for r in rijen]
-        resultaat.uuids.update((r.pk, r.uuid) for r in rijen)
+        resultaat.geopend, nieuwe_uuids = _voeg_in(soort, peildatum, nieuw, nu)
+        resultaat.uuids.update(nieuwe_uuids)
     return resultaat
+
+
+KOLOMMEN = ["soort", "leerling_id", "gemeente_id", "ontvanger_id", "status", "sinds",
+            "redenen", "gegevens", "kenmerk", "aangemaakt", "gewijzigd"]  # fmt: skip
+
+
+def _voeg_in(soort: str, peildatum: dt.date, nieuw: list[Bevinding], nu) -> tuple[list, dict]:
+    """Insert the new signals set-based (COPY on PostgreSQL, one executemany on SQLite):
+    model objects and Django's bulk insert cost more than the database work at national
+    scale. Returns their ids and uuids."""
+    ops = connection.ops
+    sinds, tijd = ops.adapt_datefield_value(peildatum), ops.adapt_datetimefield_value(nu)
+    upsert(
+        Signaal,
+        KOLOMMEN,
+        [
+            (
+                soort,
+                b.leerling_id,
+                b.gemeente_id,
+                b.ontvanger_id,
+                SignaalStatus.OPEN.value,
+                sinds,
+                b.redenen,
+                b.gegevens,
+                b.kenmerk,
+                tijd,
+                tijd,
+            )  # fmt: skip
+            for b in nieuw
+        ],
+        conflict=["uuid"],
+        update=[],
+        # Never drop and rebuild the table's indexes for a large first run: users read
+        # signals while it writes.
+        herbouw=False,
+    )
+    rijen = list(
+        Signaal.objects.filter(soort=soort, aangemaakt=nu, status=SignaalStatus.OPEN).values_list(
+            "id", "uuid"
+        )
+    )
+    return [i for i, _ in rijen], dict(rijen)
