@@ -41,6 +41,7 @@ from verzuim.audit.context import SYSTEEM, Actor
 from verzuim.invoer import Fouten, lees_datum
 from verzuim.meldingen.codes import OPEN_STATUSSEN
 from verzuim.meldingen.models import Melding
+from verzuim.meldingen.woonplaats import woonplaatsen
 from verzuim.organisaties.models import Gemeente, OrganisatieSoort
 from verzuim.organisaties.queries import gemeentenummers_van
 from verzuim.personen.identificatie import RNI_GEMEENTE, is_bsn
@@ -278,22 +279,23 @@ def _pas_toe(m: _Mutatie, persoon: BrpPersoon | None) -> tuple[BrpPersoon, dict]
 
 
 def _meldingen(persoon: BrpPersoon) -> dict:
-    """The person's open meldingen, and those now to be forwarded (R-RT-5: the BRP shows
-    another gemeente than the melding's)."""
+    """The person's open meldingen, and those the receiving party is now offered to forward:
+    the "verhuisd — doorsturen?" banner of the melding pages (R-RT-5,
+    ``meldingen.woonplaats``), as each receiver sees it."""
     open_ = list(
         Melding.objects.filter(
             leerling__burgerservicenummer=persoon.burgerservicenummer, status__in=OPEN_STATUSSEN
-        ).select_related("verantwoordelijke_gemeente")
+        ).select_related("leerling", "ontvanger")
     )
-    woont = persoon.gemeente_van_inschrijving
-    weg = persoon.overlijdensdatum is not None or woont == RNI_GEMEENTE
+    doorsturen = []
+    for ontvanger in {m.ontvanger for m in open_}:
+        eigen = [m for m in open_ if m.ontvanger_id == ontvanger.pk]
+        ontvangende = Actor(label="register", organisatie=ontvanger, soort="api")
+        plaatsen = woonplaatsen(ontvangende, eigen)
+        doorsturen += [m for m in eigen if m.pk in plaatsen and plaatsen[m.pk].verhuisd]
     return {
         "open": [m.meldingsnummer for m in open_],
-        "doorsturen": [
-            m.meldingsnummer
-            for m in open_
-            if not weg and m.verantwoordelijke_gemeente.nummer != woont
-        ],
+        "doorsturen": [m.meldingsnummer for m in sorted(doorsturen, key=lambda m: m.pk)],
     }
 
 

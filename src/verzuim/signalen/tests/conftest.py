@@ -207,3 +207,16 @@ def wereld(db, settings):
         school_gebruiker=actor_for_user(users["school.a"]),
         users=users,
     )
+
+
+def geaudit(actie: str) -> set[str]:
+    """Every person an audit record of ``actie`` names (a list read names them in
+    ``AuditPersoon`` rows, a single read in ``persoon``)."""
+    from verzuim.audit.models import AuditPersoon, AuditRecord
+
+    rijen = set(AuditPersoon.objects.filter(record__actie=actie).values_list("persoon", flat=True))
+    return rijen | set(
+        AuditRecord.objects.filter(actie=actie)
+        .exclude(persoon="")
+        .values_list("persoon", flat=True)
+    )

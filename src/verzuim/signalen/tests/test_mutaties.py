@@ -14,7 +14,7 @@ from verzuim.audit.context import SYSTEEM
 from verzuim.audit.models import AuditRecord
 from verzuim.meldingen import services as meldingen
 from verzuim.meldingen.tests.conftest import melding_data
-from verzuim.meldingen.views import verhuizingen
+from verzuim.meldingen.woonplaats import woonplaatsen
 from verzuim.personen.models import BrpPersoon, Leerling
 from verzuim.personen.signals import brp_mutatie
 from verzuim.signalen import mutaties
@@ -26,6 +26,7 @@ from verzuim.signalen.tests.conftest import (
     NOOIT,
     VANDAAG,
     ZANDVOORT,
+    api_actor,
     token_waarde,
 )
 
@@ -110,7 +111,8 @@ def test_verhuizing_van_leerling_met_open_melding_biedt_doorsturen_aan(berekend)
         "doorsturen": [melding.meldingsnummer],
     }
     # the R-RT-5 banner the melding pages derive from the store
-    assert verhuizingen([melding])[melding.pk].code == "GM0363"
+    plaats = woonplaatsen(api_actor("haarlem"), [melding])[melding.pk]
+    assert plaats.verhuisd and plaats.gemeente.code == "GM0363"
 
 
 def _melding(wereld, bsn):

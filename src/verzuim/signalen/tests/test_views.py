@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from verzuim.audit.models import AuditRecord
 from verzuim.signalen.herberekening import herbereken
 from verzuim.signalen.models import Signaal
-from verzuim.signalen.tests.conftest import NOOIT, VANDAAG, VIJF, ZANDVOORT
+from verzuim.signalen.tests.conftest import NOOIT, VANDAAG, VIJF, ZANDVOORT, geaudit
 
 
 @pytest.fixture
@@ -34,7 +34,7 @@ def test_werklijst_en_menu(berekend):
     html = r.content.decode()
     assert html.count("data-signaal=") == 3
     assert "Noor Achternaam111" in html and "•••••0111" in html and NOOIT not in html
-    assert 'aria-label="3 open"' in html  # the menu count
+    assert '3<span class="vr-visueel-verborgen"> open</span>' in html  # the menu count
     assert "Open signalen" in c.get("/").content.decode()
 
 
@@ -95,4 +95,17 @@ def test_leerplichtigen_zoeken_met_post_en_export(berekend):
     regels = b"".join(r.streaming_content).decode().splitlines()
     assert regels[0].startswith("burgerservicenummer;naam;geboortedatum")
     assert len(regels) == 5
-    assert AuditRecord.objects.filter(actie="leerplichtigen.export", persoon=VIJF).exists()
+    assert VIJF in geaudit("leerplichtigen.export")
+
+
+def test_signalen_op_de_leerlingpagina(berekend):
+    nooit = Signaal.objects.get(leerling__burgerservicenummer=NOOIT)
+    html = (
+        ingelogd(berekend, "lpa.haarlem").get(f"/leerlingen/{nooit.leerling.uuid}").content.decode()
+    )
+    assert 'data-testid="leerling-signalen"' in html and "open sinds 23-11-2026" in html
+    # another gemeente's LPA sees no signal section content for a pupil it cannot see at all
+    assert (
+        ingelogd(berekend, "lpa.amsterdam").get(f"/leerlingen/{nooit.leerling.uuid}").status_code
+        == 404
+    )
