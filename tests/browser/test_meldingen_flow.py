@@ -11,9 +11,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from verzuim.accounts.services import DEMO_WACHTWOORD
 from verzuim.meldingen.models import Melding
 from verzuim.meldingen.tests import webscenario as ws
-from verzuim.personen.scenario import DEMO_WACHTWOORD
 
 pytestmark = pytest.mark.browser
 

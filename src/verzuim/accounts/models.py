@@ -9,20 +9,8 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 
 from verzuim import clock
+from verzuim.audit.context import Rol
 from verzuim.organisaties.models import Organisatie
-
-
-class Rol(models.TextChoices):
-    SCHOOLMEDEWERKER = "schoolmedewerker", "Schoolmedewerker"
-    LEERPLICHTAMBTENAAR = "leerplichtambtenaar", "Leerplichtambtenaar"
-    ADMINISTRATIEF_MEDEWERKER = "administratief-medewerker", "Administratief medewerker"
-    RMC_TRAJECTBEGELEIDER = "rmc-trajectbegeleider", "RMC-trajectbegeleider"
-    BELEIDSMEDEWERKER = "beleidsmedewerker", "Beleidsmedewerker"
-    PRIVACY_OFFICER = "privacy-officer", "Privacy officer"
-    REGISTERBEHEERDER = "registerbeheerder", "Registerbeheerder"
-    # A gemeente's or dienst's application manager: its own letterhead and letter templates.
-    FUNCTIONEEL_BEHEERDER = "functioneel-beheerder", "Functioneel beheerder"
-
 
 # Roles that may see person data of the pupils of their organisation.
 ROLLEN_MET_PERSOONSGEGEVENS = {

@@ -13,6 +13,8 @@ from verzuim.audit.context import Actor
 from verzuim.organisaties.models import Organisatie
 
 CLI = Actor(label="cli", organisatie=None, soort="systeem", herkomst="cli")
+#: The one password of every demo user (demo mode only; scenario files, `demo-logins`).
+DEMO_WACHTWOORD = "demo-verzuim-2026"
 
 
 class OngeldigeInvoer(ValueError):

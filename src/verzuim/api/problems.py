@@ -1,21 +1,18 @@
-"""RFC 9457 problem+json for every API error, with `invalidParams` for 400 (api-contract.md)."""
+"""RFC 9457 problem+json for every API error, with `invalidParams` for 400 (api-contract.md).
+
+Knows no domain: a service's error reaches the API as a `verzuim.fouten.DomeinFout`, which
+says its own status, type, detail, invalidParams and extra members; a view raises
+`ProblemError` for a problem of its own.
+"""
 
 from __future__ import annotations
-
-import contextlib
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.http import Http404
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 
-from verzuim.meldingen.fouten import (
-    GeenToegang,
-    IdempotencyConflict,
-    MeldingOngeldig,
-    NietGevonden,
-    OvergangNietToegestaan,
-)
+from verzuim.fouten import DomeinFout
 
 PROBLEM_CONTENT_TYPE = "application/problem+json"
 
@@ -35,8 +32,8 @@ TITLES = {
 }
 
 
-class ProblemError(exceptions.APIException):
-    """Raised by API views for domain problems (e.g. 409 transition not allowed)."""
+class ProblemError(DomeinFout):
+    """A problem an API view raises itself (e.g. 422 when no status can be derived)."""
 
     def __init__(
         self,
@@ -47,11 +44,17 @@ class ProblemError(exceptions.APIException):
         extra: dict | None = None,
         invalid_params: list[dict] | None = None,
     ):
-        super().__init__(detail=detail)
-        self.status_code = status_code
-        self.problem_code = code
-        self.extra = extra or {}
-        self.invalid_params = invalid_params
+        super().__init__(detail)
+        self.status, self.code = status_code, code
+        self._extra, self._invalid_params = extra or {}, invalid_params
+
+    @property
+    def invalid_params(self) -> list[dict] | None:
+        return self._invalid_params
+
+    @property
+    def extra(self) -> dict:
+        return self._extra
 
 
 def problem_body(status_code: int, detail: str, *, type_: str = "", instance: str = "") -> dict:
@@ -126,16 +129,14 @@ def exception_handler(exc, context):
         return problem(404, "De gevraagde resource bestaat niet.", instance=instance)
     if isinstance(exc, DjangoPermissionDenied):
         return problem(403, str(exc) or "Geen toegang.", instance=instance)
-    if isinstance(exc, ProblemError):
+    if isinstance(exc, DomeinFout):
         return problem(
-            exc.status_code,
-            str(exc.detail),
+            exc.status,
+            exc.detail,
             invalid_params=exc.invalid_params,
             extra=exc.extra,
             instance=instance,
-            type_=f"https://verzuimregister.nl/problemen/{exc.problem_code}"
-            if exc.problem_code
-            else "",
+            type_=f"https://verzuimregister.nl/problemen/{exc.code}" if exc.code else "",
         )
     if isinstance(exc, exceptions.ValidationError):
         return problem(
@@ -162,26 +163,3 @@ def exception_handler(exc, context):
             response["Retry-After"] = str(int(exc.wait))
         return response
     return None
-
-
-@contextlib.contextmanager
-def domeinfouten():
-    """The register's domain errors (`meldingen.fouten`, also raised by personen) →
-    problem+json (api-contract.md); one mapping for the whole API."""
-    try:
-        yield
-    except MeldingOngeldig as e:
-        raise ProblemError(400, "Een of meer velden zijn ongeldig.", invalid_params=e.fouten) from e
-    except NietGevonden as e:
-        raise Http404(str(e)) from e
-    except GeenToegang as e:
-        raise ProblemError(403, str(e), code="geen-toegang") from e
-    except IdempotencyConflict as e:
-        raise ProblemError(409, str(e), code="idempotency-key") from e
-    except OvergangNietToegestaan as e:
-        raise ProblemError(
-            409,
-            str(e),
-            code="overgang-niet-toegestaan",
-            extra={"toegestaneOvergangen": e.toegestaan},
-        ) from e

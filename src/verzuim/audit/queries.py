@@ -5,8 +5,7 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 
-from verzuim.accounts.models import Rol
-from verzuim.audit.context import Actor
+from verzuim.audit.context import Actor, Rol
 from verzuim.audit.models import AuditRecord
 
 

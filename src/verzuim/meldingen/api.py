@@ -26,11 +26,11 @@ from rest_framework.generics import GenericAPIView
 from rest_framework.response import Response
 
 from verzuim.api.auth import api_actor
-from verzuim.api.problems import domeinfouten
 from verzuim.api.schema import BESTAAND, NIEUW_OOK_HERHAALD, keuze, problemen
 from verzuim.meldingen import queries, services
 from verzuim.meldingen.codes import Status, Verzuimsoort
 from verzuim.meldingen.models import Melding
+from verzuim.personen.api import AdresSerializer
 
 TAG = "Meldingen"
 
@@ -50,17 +50,6 @@ def _problemen(*codes: int) -> dict:
 
 
 # --- request shapes (schema; the service validates) ---------------------------------------
-
-
-class AdresSerializer(serializers.Serializer):
-    """Het adres van de leerling zoals de school het kent; verplicht bij een onderwijsnummer
-    (R-ME-1). Zonder BRP-adres wordt hierop gerouteerd (R-RT-3)."""
-
-    postcode = serializers.RegexField(r"^[1-9][0-9]{3} ?[A-Za-z]{2}$")
-    huisnummer = serializers.IntegerField(min_value=1, max_value=99999)
-    gemeente = serializers.RegexField(
-        r"^GM[0-9]{4}$", required=False, help_text="Woongemeente als de school die kent (R-RT-3)."
-    )
 
 
 class LeerlingSerializer(serializers.Serializer):
@@ -488,8 +477,7 @@ class MeldingenView(GenericAPIView):
             vestiging=v.get("vestiging"),
         )
         page = self.paginate_queryset(qs)
-        with domeinfouten():
-            meldingen = services.lees_meldingen(actor, page)
+        meldingen = services.lees_meldingen(actor, page)
         data = [melding_weergave(m, actor, request) for m in meldingen]
         return self.get_paginated_response(data)
 
@@ -525,8 +513,7 @@ class MeldingenView(GenericAPIView):
     def post(self, request):
         actor = api_actor(request)
         key = request.headers.get("Idempotency-Key")
-        with domeinfouten():
-            intake = services.meld_verzuim(actor, request.data, idempotency_key=key)
+        intake = services.meld_verzuim(actor, request.data, idempotency_key=key)
         melding = intake.melding
         if not intake.nieuw:  # an existing one: read it with its current history
             melding = queries.met_historie(queries.meldingen_voor(actor)).get(pk=melding.pk)
@@ -554,12 +541,11 @@ class MeldingZoekView(GenericAPIView):
         body = request.data if isinstance(request.data, dict) else {}
         if not isinstance(request.data, dict):
             raise ValidationError({"body": ["De body moet een JSON-object zijn."]})
-        with domeinfouten():
-            meldingen = services.zoek_meldingen(
-                actor,
-                burgerservicenummer=body.get("burgerservicenummer"),
-                onderwijsnummer=body.get("onderwijsnummer"),
-            )
+        meldingen = services.zoek_meldingen(
+            actor,
+            burgerservicenummer=body.get("burgerservicenummer"),
+            onderwijsnummer=body.get("onderwijsnummer"),
+        )
         return Response([melding_weergave(m, actor, request) for m in meldingen])
 
 
@@ -575,8 +561,7 @@ class MeldingView(GenericAPIView):
     )
     def get(self, request, melding_uuid):
         actor = api_actor(request)
-        with domeinfouten():
-            melding = services.lees_melding(actor, melding_uuid)
+        melding = services.lees_melding(actor, melding_uuid)
         prefetch_related_objects([melding], *queries.HISTORIE)
         return Response(melding_weergave(melding, actor, request))
 
@@ -600,8 +585,7 @@ class MeldingStatussenView(GenericAPIView):
     )
     def get(self, request, melding_uuid):
         actor = api_actor(request)
-        with domeinfouten():
-            melding = services.lees_melding(actor, melding_uuid)
+        melding = services.lees_melding(actor, melding_uuid)
         volledig = queries.ziet_alles(actor, melding)
         return Response(
             StatusWijzigingSerializer(
@@ -626,14 +610,13 @@ class MeldingStatussenView(GenericAPIView):
         invoer = StatusInvoerSerializer(data=body)
         invoer.is_valid(raise_exception=True)
         v = invoer.validated_data
-        with domeinfouten():
-            melding = services.wijzig_status(
-                actor,
-                melding_uuid,
-                v["status"],
-                reden=v.get("reden"),
-                toelichting=v.get("toelichting", ""),
-            )
+        melding = services.wijzig_status(
+            actor,
+            melding_uuid,
+            v["status"],
+            reden=v.get("reden"),
+            toelichting=v.get("toelichting", ""),
+        )
         volledig = queries.ziet_alles(actor, melding)
         laatste = queries.statushistorie(melding).last()
         return Response(
@@ -678,11 +661,10 @@ class MeldingDoorsturenView(GenericAPIView):
             raise ValidationError({"body": ["De body moet een JSON-object zijn."]})
         invoer = DoorsturenSerializer(data=request.data)
         invoer.is_valid(raise_exception=True)
-        with domeinfouten():
-            melding = services.stuur_door(
-                actor,
-                melding_uuid,
-                invoer.validated_data["gemeente"],
-                invoer.validated_data.get("toelichting", ""),
-            )
+        melding = services.stuur_door(
+            actor,
+            melding_uuid,
+            invoer.validated_data["gemeente"],
+            invoer.validated_data.get("toelichting", ""),
+        )
         return Response(DoorgestuurdSerializer(melding).data)

@@ -1,37 +1,41 @@
-"""Domain errors of the meldingen services; the API maps them to problem+json, the web
-pages to messages next to the fields."""
+"""Domain errors of the meldingen services: the register's shared vocabulary
+(`verzuim.fouten`) and the one of their own. The API renders each as problem+json, the web
+pages as messages next to the fields."""
 
 from __future__ import annotations
 
+from verzuim.fouten import Conflict as _Conflict
+from verzuim.fouten import GeenToegang, NietGevonden, Ongeldig
 
-class MeldingFout(Exception):
-    """Base of the meldingen domain errors."""
-
-
-class MeldingOngeldig(MeldingFout):
-    """R-ME-1..3: all invalid fields at once. `fouten` = [{"name", "code", "reason"}] with
-    names as the API's dotted camelCase paths (e.g. `leerling.burgerservicenummer`)."""
-
-    def __init__(self, fouten: list[dict]):
-        super().__init__("; ".join(f"{f['name']}: {f['reason']}" for f in fouten))
-        self.fouten = fouten
+#: R-ME-1..3: all invalid fields at once.
+MeldingOngeldig = Ongeldig
 
 
-class IdempotencyConflict(MeldingFout):
+class IdempotencyConflict(_Conflict):
     """The same Idempotency-Key was used before with a different body (API 409)."""
 
-
-class NietGevonden(MeldingFout):
-    """Unknown, or of another organisation: both look the same to the caller (API 404)."""
+    code = "idempotency-key"
 
 
-class GeenToegang(MeldingFout):
-    """The caller's organisation or role may not do this at all (API 403)."""
+class OvergangNietToegestaan(_Conflict):
+    """R-RT-6: the transition is not in the table for this party; the problem lists the
+    transitions that are (`toegestaneOvergangen`)."""
 
-
-class OvergangNietToegestaan(MeldingFout):
-    """R-RT-6: the transition is not in the table for this party (API 409)."""
+    code = "overgang-niet-toegestaan"
 
     def __init__(self, detail: str, toegestaan: list[dict]):
         super().__init__(detail)
         self.toegestaan = toegestaan
+
+    @property
+    def extra(self) -> dict:
+        return {"toegestaneOvergangen": self.toegestaan}
+
+
+__all__ = [
+    "GeenToegang",
+    "IdempotencyConflict",
+    "MeldingOngeldig",
+    "NietGevonden",
+    "OvergangNietToegestaan",
+]

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from django.dispatch import receiver
 
-from verzuim.personen.signals import leerlingen_gekoppeld, vrijstelling_geregistreerd
+from verzuim.personen.signals import (
+    leerlingen_gekoppeld,
+    leerlingen_zichtbaar_voor,
+    vrijstelling_geregistreerd,
+)
 
 
 @receiver(vrijstelling_geregistreerd, dispatch_uid="meldingen.vrijstelling")
@@ -22,3 +26,11 @@ def leerlingen_gekoppeld_ontvangen(sender, van, naar, actor=None, **kwargs):
     from verzuim.meldingen.services import verplaats_naar_leerling
 
     verplaats_naar_leerling(van, naar)
+
+
+@receiver(leerlingen_zichtbaar_voor, dispatch_uid="meldingen.zichtbaar")
+def leerlingen_van_meldingen(sender, actor, **kwargs):
+    """The receiving party sees the pupils of the meldingen routed to it (R-RT-1..5)."""
+    from verzuim.meldingen.queries import meldingen_voor
+
+    return meldingen_voor(actor).values("leerling_id")

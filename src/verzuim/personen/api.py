@@ -10,7 +10,6 @@ answer (status and body), the same key with another body is a 409.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 
@@ -31,12 +30,10 @@ from rest_framework.response import Response
 
 from verzuim import clock
 from verzuim.api.auth import api_actor
-from verzuim.api.problems import ProblemError, domeinfouten
+from verzuim.api.problems import ProblemError
 from verzuim.api.schema import BESTAAND, NIEUW_OOK_HERHAALD, keuze, problemen
 from verzuim.audit import services as audit
-from verzuim.meldingen import api as meldingen_api
 from verzuim.personen import services
-from verzuim.personen.fouten import RegisterConflict
 from verzuim.personen.models import DiplomaSoort, IdempotencySleutel, VrijstellingArtikel
 
 TAG = "Registergegevens"
@@ -60,17 +57,6 @@ IDEMPOTENCY_KEY = OpenApiParameter(
 
 def _problemen(*codes: int) -> dict:
     return problemen(PROBLEEM_UITLEG, *codes)
-
-
-@contextlib.contextmanager
-def _domeinfouten():
-    try:
-        with domeinfouten():
-            yield
-    except RegisterConflict as e:
-        raise ProblemError(
-            409, str(e), code="conflict", extra={"bestaand": e.bestaand} if e.bestaand else None
-        ) from e
 
 
 def _body(request) -> dict:
@@ -155,6 +141,17 @@ def _idempotent(request, actor, uitvoeren) -> Response:
 # --- shapes ------------------------------------------------------------------------------
 
 
+class AdresSerializer(serializers.Serializer):
+    """Het adres van de leerling zoals de school het kent; verplicht bij een onderwijsnummer
+    (R-ME-1). Zonder BRP-adres wordt hierop gerouteerd (R-RT-3)."""
+
+    postcode = serializers.RegexField(r"^[1-9][0-9]{3} ?[A-Za-z]{2}$")
+    huisnummer = serializers.IntegerField(min_value=1, max_value=99999)
+    gemeente = serializers.RegexField(
+        r"^GM[0-9]{4}$", required=False, help_text="Woongemeente als de school die kent (R-RT-3)."
+    )
+
+
 class LeerlingRefSerializer(serializers.Serializer):
     """`burgerservicenummer` óf `onderwijsnummer`, precies één (R-ID-1). Bij een
     onderwijsnummer mag de school geboortedatum en adres meegeven (R-RT-3)."""
@@ -162,7 +159,7 @@ class LeerlingRefSerializer(serializers.Serializer):
     burgerservicenummer = serializers.RegexField(r"^[0-9]{9}$", required=False)
     onderwijsnummer = serializers.RegexField(r"^10[0-9]{7}$", required=False)
     geboortedatum = serializers.DateField(required=False, help_text="Alleen bij onderwijsnummer.")
-    adres = meldingen_api.AdresSerializer(required=False, help_text="Alleen bij onderwijsnummer.")
+    adres = AdresSerializer(required=False, help_text="Alleen bij onderwijsnummer.")
 
 
 class LeerlingIdSerializer(serializers.Serializer):
@@ -313,8 +310,7 @@ def _registreer(view, request, registreer, context=lambda registratie: {}) -> Re
     body = _body(request)
 
     def uitvoeren():
-        with _domeinfouten():
-            r = registreer(actor, body)
+        r = registreer(actor, body)
         data = view.serializer_class(r.object, context={"request": request, **context(r)}).data
         return 201 if r.nieuw else 200, data, r.object.leerling.identificatie
 
@@ -385,10 +381,7 @@ class InschrijvingView(GenericAPIView):
             raise ValidationError({"einddatum": ["Verplicht veld."]})
 
         def uitvoeren():
-            with _domeinfouten():
-                inschrijving = services.wijzig_inschrijving(
-                    actor, inschrijving_uuid, body["einddatum"]
-                )
+            inschrijving = services.wijzig_inschrijving(actor, inschrijving_uuid, body["einddatum"])
             data = InschrijvingSerializer(inschrijving, context={"request": request}).data
             return 200, data, inschrijving.leerling.identificatie
 

@@ -4,8 +4,9 @@ organisation:
 - a school: pupils currently enrolled (today, ``clock.today()``) at one of its vestigingen;
 - a gemeente, leerplichtdienst or RMC-regio: persons whose BRP ``gemeenteVanInschrijving``
   is one of its gemeenten (``organisaties.queries.gemeenten_van``), onderwijsnummer pupils
-  whose school-given gemeente is one of them (R-RT-3), and pupils with meldingen routed to
-  it (``meldingen.queries.meldingen_voor``);
+  whose school-given gemeente is one of them (R-RT-3), and the pupils of its own casework
+  that apps above personen add (``signals.leerlingen_zichtbaar_voor``; meldingen: the
+  pupils of the meldingen routed to it);
 - a user whose roles give no access to person data (beleidsmedewerker, privacy officer,
   registerbeheerder), the register organisation or no organisation: none;
 - the system actor: all.
@@ -30,6 +31,7 @@ from verzuim.organisaties.models import OrganisatieSoort
 from verzuim.organisaties.queries import gemeenten_van, gemeentenummers_van
 from verzuim.personen.fouten import NietGevonden
 from verzuim.personen.models import BrpPersoon, Inschrijving, Leerling
+from verzuim.personen.signals import leerlingen_zichtbaar_voor
 
 GEMEENTELIJKE_SOORTEN = frozenset(
     {OrganisatieSoort.GEMEENTE, OrganisatieSoort.LEERPLICHTDIENST, OrganisatieSoort.RMC_REGIO}
@@ -69,16 +71,16 @@ def zichtbare_leerlingen(actor: Actor) -> QuerySet[Leerling]:
         )
     if org.soort not in GEMEENTELIJKE_SOORTEN:
         return Leerling.objects.none()
-    from verzuim.meldingen.queries import meldingen_voor
-
     bsns = BrpPersoon.objects.filter(gemeente_van_inschrijving__in=gemeentenummers_van(org)).values(
         "burgerservicenummer"
     )
-    return Leerling.objects.filter(
-        Q(burgerservicenummer__in=bsns)
-        | Q(burgerservicenummer__isnull=True, opgegeven_gemeente__in=gemeenten_van(org))
-        | Q(pk__in=meldingen_voor(actor).values("leerling_id"))
+    zichtbaar = Q(burgerservicenummer__in=bsns) | Q(
+        burgerservicenummer__isnull=True, opgegeven_gemeente__in=gemeenten_van(org)
     )
+    for _, ids in leerlingen_zichtbaar_voor.send(sender=Leerling, actor=actor):
+        if ids is not None:
+            zichtbaar |= Q(pk__in=ids)
+    return Leerling.objects.filter(zichtbaar)
 
 
 def sleutel(ref) -> dict[str, str] | None:

@@ -20,6 +20,7 @@ from django.conf import settings
 from django.db import transaction
 
 from verzuim.accounts.models import ApiApplicatie, ApiToken, Gebruiker, Rol, Scope, hash_token
+from verzuim.accounts.services import DEMO_WACHTWOORD
 from verzuim.audit.context import SYSTEEM, Actor
 from verzuim.audit.services import log
 from verzuim.organisaties.models import (
@@ -52,7 +53,6 @@ from verzuim.personen.models import (
     is_startkwalificatie,
 )
 
-DEMO_WACHTWOORD = "demo-verzuim-2026"
 REGISTER_CODE = "REGISTER"
 SECTOREN = {"po", "so", "vso", "vo", "mbo", "vavo"}
 SLEUTELS = {

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from verzuim.accounts.models import Gebruiker, Rol
-from verzuim.personen.scenario import DEMO_WACHTWOORD
+from verzuim.accounts.services import DEMO_WACHTWOORD
 
 
 class Command(BaseCommand):

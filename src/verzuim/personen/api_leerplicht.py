@@ -1,4 +1,6 @@
-"""The rules library over HTTP (issue 4, api-contract.md "Register data"):
+"""The leerplicht rules over HTTP for the persons the register knows (issue 4, api-contract.md
+"Register data"). Both endpoints live here, in personen, because they read a pupil's data
+(birth date, enrolments, diplomas, vrijstellingen) through `personen.leerplicht`:
 
 - ``POST /api/v1/leerplichtstatus`` (scope ``leerplichtstatus.lezen``): the leerplicht status
   of a pupil on a peildatum (R-LP-1..9, R-VR-1). Reads person data, so it is scoped like every
@@ -32,15 +34,20 @@ from stdnum.nl import bsn, onderwijsnummer
 from verzuim.api.auth import api_actor
 from verzuim.api.problems import ProblemError
 from verzuim.api.schema import keuze, problemen
-from verzuim.meldingen.codes import Verzuimsoort
 from verzuim.personen import leerplicht as lp
 from verzuim.personen.models import Leerling
-from verzuim.rules.keuzehulp import API_NAMEN, KeuzehulpAntwoorden, Uitkomstsoort, keuzehulp
+from verzuim.rules.keuzehulp import (
+    API_NAMEN,
+    KeuzehulpAntwoorden,
+    Uitkomstsoort,
+    Verzuimsoort,
+    keuzehulp,
+)
 from verzuim.rules.leerplicht import VOLGORDE
 
 STATUSSEN = [*VOLGORDE, "vrijgesteld"]
 UITKOMSTEN = list(get_args(Uitkomstsoort))
-VERZUIMSOORTEN = Verzuimsoort.values
+VERZUIMSOORTEN = list(get_args(Verzuimsoort))
 NEGEN_CIJFERS = r"^[0-9]{9}$"
 
 
