@@ -8,7 +8,6 @@ touches the database; the domain checks (R-ME-2, R-ME-3) are in `validatie.py`.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
@@ -17,16 +16,11 @@ from django.core.validators import validate_email
 
 from verzuim.invoer import Fouten, lees_datum
 from verzuim.meldingen.codes import Verzuimsoort
-from verzuim.personen.identificatie import (
-    is_bsn,
-    is_gemeentecode,
-    is_onderwijsnummer,
-    is_vestigingscode,
-)
+from verzuim.personen.identificatie import is_vestigingscode
+from verzuim.personen.invoer import lees_leerling
 
 MAX_TEKST = 4000
 MAX_VERZUIMDAGEN = 400
-POSTCODE = re.compile(r"^[1-9][0-9]{3} ?[A-Za-z]{2}$")
 TEKSTVELDEN = {
     "vermoedelijkeReden": "vermoedelijke_reden",
     "ondernomenActie": "ondernomen_actie",
@@ -97,82 +91,10 @@ def _tekst(waarde, name: str, fouten: Fouten, maximum: int = MAX_TEKST) -> str:
 
 
 def _leerling(waarde, inv: MeldingInvoer, fouten: Fouten) -> None:
-    if not isinstance(waarde, dict):
-        fouten.add(
-            "leerling",
-            "required" if waarde is None else "invalid",
-            "Geef de leerling als {burgerservicenummer} of {onderwijsnummer, adres}.",
-        )
-        return
-    bsn, onr = waarde.get("burgerservicenummer"), waarde.get("onderwijsnummer")
-    if (bsn is None) == (onr is None):
-        fouten.add(
-            "leerling",
-            "invalid",
-            "Geef precies een van burgerservicenummer en onderwijsnummer (R-ID-1).",
-        )
-    elif bsn is not None:
-        if is_bsn(bsn):
-            inv.burgerservicenummer = bsn
-        else:
-            fouten.add(
-                "leerling.burgerservicenummer",
-                "invalid",
-                "Geen geldig burgerservicenummer (9 cijfers, elfproef).",
-            )
-    else:
-        if is_onderwijsnummer(onr):
-            inv.onderwijsnummer = onr
-        else:
-            fouten.add(
-                "leerling.onderwijsnummer",
-                "invalid",
-                "Geen geldig onderwijsnummer (9 cijfers, begint met 10).",
-            )
-    _adres(waarde.get("adres"), inv, fouten, verplicht=onr is not None and bsn is None)
-
-
-def _adres(adres, inv: MeldingInvoer, fouten: Fouten, *, verplicht: bool) -> None:
-    """R-ME-1: with an onderwijsnummer the pupil's address (postcode and huisnummer,
-    gemeente optional; api-contract.md); with a BSN it may be given (R-RT-3)."""
-    if adres is None:
-        if verplicht:
-            fouten.add(
-                "leerling.adres",
-                "required",
-                "Verplicht bij een onderwijsnummer: het adres van de leerling (R-ME-1).",
-            )
-        return
-    if not isinstance(adres, dict):
-        fouten.add("leerling.adres", "invalid", "Geef het adres als object.")
-        return
-    postcode, huisnummer, gemeente = (adres.get(k) for k in ("postcode", "huisnummer", "gemeente"))
-    for naam, waarde in (("postcode", postcode), ("huisnummer", huisnummer)):
-        if waarde is None:
-            fouten.add(f"leerling.adres.{naam}", "required", "Verplicht in een adres (R-ME-1).")
-    if postcode is not None:
-        if isinstance(postcode, str) and POSTCODE.match(postcode):
-            inv.adres["postcode"] = postcode.replace(" ", "").upper()
-        else:
-            fouten.add("leerling.adres.postcode", "invalid", "Geen geldige postcode (1234AB).")
-    if huisnummer is not None:
-        if (
-            (
-                isinstance(huisnummer, int)
-                and not isinstance(huisnummer, bool)
-                and 0 < huisnummer < 100000
-            )
-            or isinstance(huisnummer, str)
-            and re.fullmatch(r"[0-9]{1,5}[ A-Za-z0-9-]{0,10}", huisnummer)
-        ):
-            inv.adres["huisnummer"] = huisnummer
-        else:
-            fouten.add("leerling.adres.huisnummer", "invalid", "Geen geldig huisnummer.")
-    if gemeente is not None:
-        if is_gemeentecode(gemeente):
-            inv.adres["gemeente"] = gemeente
-        else:
-            fouten.add("leerling.adres.gemeente", "invalid", "Geen gemeentecode (GM0363).")
+    """R-ID-1, R-ME-1: the pupil by BSN, or by onderwijsnummer with its address."""
+    ref = lees_leerling(waarde, fouten, adres_verplicht=True, geboortedatum=False)
+    inv.burgerservicenummer, inv.onderwijsnummer = ref.burgerservicenummer, ref.onderwijsnummer
+    inv.adres = ref.adres
 
 
 def _verzuimdagen(waarde, inv: MeldingInvoer, fouten: Fouten) -> None:

@@ -50,6 +50,7 @@ from verzuim.meldingen.routering import routeer
 from verzuim.meldingen.validatie import Gegevens, controleer
 from verzuim.organisaties import queries as org_queries
 from verzuim.organisaties.models import OrganisatieSoort
+from verzuim.personen.invoer import lees_leerling
 from verzuim.rules import kalender
 from verzuim.rules import statussen as regels
 from verzuim.snelpad import Select, kolommen, uit_rij, voeg_in
@@ -464,30 +465,21 @@ def zoek_meldingen(
             "body", "invalid", "Geef precies een van burgerservicenummer en onderwijsnummer."
         )
         raise MeldingOngeldig(list(fouten))
-    inv, fouten = lees_invoer(
-        {
-            "leerling": {
-                k: v
-                for k, v in (
-                    ("burgerservicenummer", burgerservicenummer),
-                    ("onderwijsnummer", onderwijsnummer),
-                )
-                if v is not None
-            }
-        }
+    ref = lees_leerling(
+        {"burgerservicenummer": burgerservicenummer, "onderwijsnummer": onderwijsnummer},
+        fouten,
+        naam="",
+        geboortedatum=False,
     )
-    ident = [f for f in fouten if f["name"].startswith("leerling.")]
-    if ident:
-        raise MeldingOngeldig([{**f, "name": f["name"].removeprefix("leerling.")} for f in ident])
-    qs = queries.met_historie(queries.meldingen_voor(actor))
-    if inv.burgerservicenummer:
-        qs = qs.filter(leerling__burgerservicenummer=inv.burgerservicenummer)
-    else:
-        qs = qs.filter(leerling__onderwijsnummer=inv.onderwijsnummer)
+    if fouten:
+        raise MeldingOngeldig(list(fouten))
+    qs = queries.met_historie(queries.meldingen_voor(actor)).filter(
+        **{f"leerling__{k}": v for k, v in ref.sleutel.items()}
+    )
     meldingen = lees_meldingen(actor, qs, actie="melding.zoeken")
     if not meldingen:
         audit.log(
-            actor, "melding.zoeken", persoon=inv.identificatie, doel=DOEL, details={"gevonden": 0}
+            actor, "melding.zoeken", persoon=ref.identificatie, doel=DOEL, details={"gevonden": 0}
         )
     return meldingen
 

@@ -52,7 +52,8 @@ class Leerling(models.Model):
     geboortedatum = models.DateField(null=True, blank=True)
     # The address a school gave for a pupil without BRP address (R-RT-3).
     opgegeven_postcode = models.CharField(max_length=7, blank=True)
-    opgegeven_huisnummer = models.CharField(max_length=10, blank=True)
+    # The BRP's huisnummer (5 digits), huisletter and toevoeging (4), with separators.
+    opgegeven_huisnummer = models.CharField(max_length=12, blank=True)
     opgegeven_gemeente = models.ForeignKey(
         Gemeente, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )

@@ -42,6 +42,7 @@ from verzuim.personen.identificatie import (
     is_onderwijsnummer,
     is_vestigingscode,
 )
+from verzuim.personen.invoer import POSTCODE
 from verzuim.personen.models import (
     BrpPersoon,
     Diploma,
@@ -59,7 +60,6 @@ SLEUTELS = {
     "vandaag", "leerplichtdiensten", "routering", "instellingen", "personen",
     "inschrijvingen", "vrijstellingen", "diplomas", "gebruikers", "tokens",
 }  # fmt: skip
-_POSTCODE = re.compile(r"^[1-9][0-9]{3} ?[A-Za-z]{2}$")
 _DIENSTCODE = re.compile(r"^[A-Z0-9][A-Z0-9-]{1,19}$")
 _DATUM = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 _MC = re.compile(r"^MC[0-9]{2}$")
@@ -493,7 +493,7 @@ class _Validator:
                 if type(nr) is not int or not 1 <= nr <= 99999:
                     self.fout(f"{sub}.huisnummer", "geheel getal 1–99999")
                 pc = adres.get("postcode")
-                if not isinstance(pc, str) or not _POSTCODE.match(pc):
+                if not isinstance(pc, str) or not POSTCODE.match(pc):
                     self.fout(f"{sub}.postcode", f"ongeldige postcode {pc!r} (1234AB)")
                 self.tekst(adres, "woonplaats", sub, max_len=80)
                 letter = adres.get("huisletter")

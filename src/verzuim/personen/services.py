@@ -24,8 +24,6 @@ leerplichtdienst registers vrijstellingen only for persons living in one of its 
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
@@ -46,6 +44,7 @@ from verzuim.personen.identificatie import (
     is_onderwijsnummer,
     is_vestigingscode,
 )
+from verzuim.personen.invoer import LeerlingRef, lees_leerling
 from verzuim.personen.models import (
     Diploma,
     DiplomaSoort,
@@ -60,8 +59,6 @@ from verzuim.rules.leerplicht import schooljaar_van
 DOEL = "registratie onderwijsdeelname"
 #: R-VR-1: vrijstellingen under art. 5 (onder a, b, c) last at most one schooljaar.
 EEN_SCHOOLJAAR = frozenset({"5a", "5b", "5c"})
-_POSTCODE = re.compile(r"^[1-9][0-9]{3} ?[A-Za-z]{2}$")
-_HUISNUMMER = re.compile(r"^[0-9]{1,5}[ A-Za-z0-9-]{0,5}$")
 MAX_ONDERWIJSSOORT = 40
 
 
@@ -84,99 +81,13 @@ def _periode(begin, einde, fouten: Fouten, *, einde_verplicht: bool = False):
     return begindatum, einddatum
 
 
-@dataclass
-class _Ref:
-    burgerservicenummer: str | None = None
-    onderwijsnummer: str | None = None
-    geboortedatum: dt.date | None = None
-    adres: dict = field(default_factory=dict)
-
-    @property
-    def sleutel(self) -> dict[str, str]:
-        if self.burgerservicenummer:
-            return {"burgerservicenummer": self.burgerservicenummer}
-        return {"onderwijsnummer": self.onderwijsnummer}
-
-    @property
-    def identificatie(self) -> str:
-        return self.burgerservicenummer or self.onderwijsnummer or ""
-
-
-def _identificatie(bsn, onr, fouten: Fouten, prefix: str, ref: _Ref) -> None:
-    """R-ID-1: exactly one of BSN (11-proef) and onderwijsnummer, checked with stdnum."""
-    p = f"{prefix}." if prefix else ""
-    if (bsn is None) == (onr is None):
-        fouten.add(
-            prefix or "burgerservicenummer",
-            "invalid",
-            "Geef precies een van burgerservicenummer en onderwijsnummer (R-ID-1).",
-        )
-    elif bsn is not None:
-        if is_bsn(bsn):
-            ref.burgerservicenummer = bsn
-        else:
-            fouten.add(
-                f"{p}burgerservicenummer",
-                "invalid",
-                "Geen geldig burgerservicenummer (9 cijfers, elfproef; R-ID-1).",
-            )
-    elif is_onderwijsnummer(onr):
-        ref.onderwijsnummer = onr
-    else:
-        fouten.add(
-            f"{p}onderwijsnummer",
-            "invalid",
-            "Geen geldig onderwijsnummer (9 cijfers, begint met 10; R-ID-1).",
-        )
-
-
-def _adres(adres, fouten: Fouten, prefix: str, ref: _Ref) -> None:
-    if adres is None:
-        return
-    name = f"{prefix}.adres" if prefix else "adres"
-    if not isinstance(adres, dict):
-        fouten.add(name, "invalid", "Geef het adres als object {postcode, huisnummer, gemeente}.")
-        return
-    postcode, huisnummer, gemeente = (adres.get(k) for k in ("postcode", "huisnummer", "gemeente"))
-    if postcode is not None:
-        if isinstance(postcode, str) and _POSTCODE.match(postcode):
-            ref.adres["postcode"] = postcode.replace(" ", "").upper()
-        else:
-            fouten.add(f"{name}.postcode", "invalid", "Geen geldige postcode (1234AB).")
-    if huisnummer is not None:
-        ok_int = isinstance(huisnummer, int) and not isinstance(huisnummer, bool)
-        if (ok_int and 0 < huisnummer < 100000) or (
-            isinstance(huisnummer, str) and _HUISNUMMER.match(huisnummer)
-        ):
-            ref.adres["huisnummer"] = str(huisnummer)
-        else:
-            fouten.add(f"{name}.huisnummer", "invalid", "Geen geldig huisnummer.")
-    if gemeente is not None:
-        g = Gemeente.objects.filter(code=gemeente).first() if is_gemeentecode(gemeente) else None
-        if g is None:
-            fouten.add(f"{name}.gemeente", "invalid", "Geen bekende gemeentecode (GM0363).")
-        else:
-            ref.adres["gemeente"] = g
-
-
-def _lees_ref(waarde, fouten: Fouten, prefix: str = "leerling") -> _Ref:
-    ref = _Ref()
-    if not isinstance(waarde, dict):
-        fouten.add(
-            prefix,
-            "required" if waarde is None else "invalid",
-            "Geef de leerling als {burgerservicenummer} of {onderwijsnummer}.",
-        )
-        return ref
-    _identificatie(
-        waarde.get("burgerservicenummer"), waarde.get("onderwijsnummer"), fouten, prefix, ref
-    )
-    if waarde.get("geboortedatum") is not None:
-        name = f"{prefix}.geboortedatum" if prefix else "geboortedatum"
-        ref.geboortedatum = lees_datum(waarde["geboortedatum"], name, fouten)
-        if ref.geboortedatum and ref.geboortedatum > clock.today():
-            fouten.add(name, "in_de_toekomst", "Ligt na vandaag.")
-    _adres(waarde.get("adres"), fouten, prefix, ref)
+def _lees_ref(waarde, fouten: Fouten) -> LeerlingRef:
+    """The pupil reference (`personen.invoer`), with a given gemeente that the register
+    knows."""
+    ref = lees_leerling(waarde, fouten)
+    code = ref.adres.get("gemeente")
+    if code is not None and not Gemeente.objects.filter(code=code).exists():
+        fouten.add("leerling.adres.gemeente", "invalid", "Geen bekende gemeentecode (GM0363).")
     return ref
 
 
@@ -228,7 +139,7 @@ def woongemeente_van(persoon: dict) -> str | None:
     return str(code) if code else None
 
 
-def _vind_of_maak(actor: Actor, ref: _Ref, persoon: dict | None = None) -> Leerling:
+def _vind_of_maak(actor: Actor, ref: LeerlingRef, persoon: dict | None = None) -> Leerling:
     """The pupil for a validated reference; created (and audited) when new. A BSN pupil
     takes its birth date from the BRP; an onderwijsnummer pupil keeps what the school gave
     (birth date, address for routing, R-RT-3), filled in where still empty. `persoon`: the
@@ -256,18 +167,22 @@ def _vind_of_maak(actor: Actor, ref: _Ref, persoon: dict | None = None) -> Leerl
     return leerling
 
 
-def _vul_aan(leerling: Leerling, ref: _Ref) -> list[str]:
+def _vul_aan(leerling: Leerling, ref: LeerlingRef) -> list[str]:
+    """What the school gave, where the pupil has nothing yet."""
+    huisnummer, gemeente = ref.adres.get("huisnummer"), ref.adres.get("gemeente")
     waarden = {
         "geboortedatum": ref.geboortedatum,
         "opgegeven_postcode": ref.adres.get("postcode"),
-        "opgegeven_huisnummer": ref.adres.get("huisnummer"),
-        "opgegeven_gemeente": ref.adres.get("gemeente"),
+        "opgegeven_huisnummer": None if huisnummer is None else str(huisnummer),
+        "opgegeven_gemeente_id": None,
     }
+    if gemeente and not leerling.opgegeven_gemeente_id:
+        waarden["opgegeven_gemeente_id"] = Gemeente.objects.get(code=gemeente).pk
     gewijzigd = []
     for veld, waarde in waarden.items():
         if waarde and not getattr(leerling, veld):
             setattr(leerling, veld, waarde)
-            gewijzigd.append(veld)
+            gewijzigd.append(veld.removesuffix("_id"))
     return gewijzigd
 
 
@@ -477,7 +392,7 @@ def _vrijstelling_periode(artikel, begindatum, einddatum, fouten: Fouten):
     return begin, einde
 
 
-def _vrijstelling_leerling(actor: Actor, ref: _Ref) -> tuple[Leerling, str | None]:
+def _vrijstelling_leerling(actor: Actor, ref: LeerlingRef) -> tuple[Leerling, str | None]:
     """The pupil if it lives in one of the actor's gemeenten (else NietGevonden) and the
     4-digit woongemeente from the BRP (None for an onderwijsnummer pupil)."""
     if ref.burgerservicenummer:

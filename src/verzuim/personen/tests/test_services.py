@@ -175,6 +175,25 @@ def test_onderwijsnummer_leerling_met_adres_van_school(wereld):
         "GM0392",
     )
     assert ll in queries.zichtbare_leerlingen(wereld.haarlem)
+    assert ll.opgegeven_huisnummer == "5"
+
+
+def test_huisnummer_tot_de_grens_van_de_brp_en_een_onbekende_gemeente(wereld):
+    """The longest house number the BRP can hold (5 digits, huisletter, 4-character
+    toevoeging) fits the column; a well-formed but unknown gemeente is named with the rest."""
+    adres = {"postcode": "2011RD", "huisnummer": "99999 A-1234"}
+    ref = {"onderwijsnummer": "101222033", "adres": adres}
+    ll = services.inschrijven(wereld.school_a, ref, "99XA00", "2026-09-01").object.leerling
+    ll.refresh_from_db()
+    assert ll.opgegeven_huisnummer == "99999 A-1234"
+    with pytest.raises(Ongeldig) as e:
+        services.inschrijven(
+            wereld.school_a,
+            {"onderwijsnummer": "101222045", "adres": {**adres, "gemeente": "GM9999"}},
+            "99XA00",
+            "2026-19-01",
+        )
+    assert {f["name"] for f in e.value.fouten} == {"leerling.adres.gemeente", "begindatum"}
 
 
 def test_school_a_schrijft_niet_in_op_vestiging_van_school_b(wereld):
