@@ -8,6 +8,8 @@ the ORM's semantics without that cost:
 - `voeg_in(*objs)` INSERTs new instances with the same value conversion as save() (each
   field's `pre_save` and `get_db_prep_save`); the SQL is built once per model, database
   and row count. No signals are sent: only for models nobody listens to.
+  `voeg_in_tenzij_bestaand(obj, *velden)` does it for one row unless its unique `velden`
+  are taken (ON CONFLICT DO NOTHING) and says whether it did.
 - `Select(model, bouw)` is a hand-written SELECT whose text is built once per database;
   `kolommen(conn, model, alias)` names a model's columns in it and `uit_rij(conn, model,
   waarden)` turns a row back into an instance, through the same converters the ORM applies
@@ -24,12 +26,14 @@ from collections.abc import Callable
 from django.db import connections, router
 from django.db.models import Model
 
-_SQL: dict[tuple[str, type[Model], int, bool], str] = {}
+_SQL: dict[tuple[str, type[Model], int, bool, tuple[str, ...]], str] = {}
 _CONVERTERS: dict[tuple[str, type[Model], tuple[str, ...]], list] = {}
 
 
-def _sql(conn, model: type[Model], velden: list, terug: list, rijen: int) -> str:
-    sleutel = (conn.alias, model, rijen, bool(terug))
+def _sql(
+    conn, model: type[Model], velden: list, terug: list, rijen: int, conflict: tuple = ()
+) -> str:
+    sleutel = (conn.alias, model, rijen, bool(terug), conflict)
     sql = _SQL.get(sleutel)
     if sql is None:
         qn = conn.ops.quote_name
@@ -38,6 +42,7 @@ def _sql(conn, model: type[Model], velden: list, terug: list, rijen: int) -> str
             f"INSERT INTO {qn(model._meta.db_table)} "
             f"({', '.join(qn(f.column) for f in velden)}) "
             f"VALUES {', '.join([rij] * rijen)}"
+            + (f" ON CONFLICT ({', '.join(map(qn, conflict))}) DO NOTHING" if conflict else "")
             + (f" RETURNING {', '.join(qn(f.column) for f in terug)}" if terug else "")
         )
     return sql
@@ -79,6 +84,35 @@ def voeg_in(*objecten: Model) -> None:
             setattr(obj, f.attname, waarde)
         obj._state.adding = False
         obj._state.db = conn.alias
+
+
+def voeg_in_tenzij_bestaand(obj: Model, *uniek: str) -> bool:
+    """INSERT one new instance, as `voeg_in`, unless a row with the same values in `uniek`
+    (the fields of a unique constraint) exists: `ON CONFLICT (…) DO NOTHING` (PostgreSQL,
+    SQLite). True if it was inserted. Where another transaction holds such a row and has not
+    committed, this waits for its end, as the unique index makes every insert do, and then
+    inserts only if that transaction rolled back."""
+    model = type(obj)
+    conn = connections[router.db_for_write(model)]
+    obj._prepare_related_fields_for_save(operation_name="voeg_in_tenzij_bestaand")
+    velden = [f for f in model._meta.concrete_fields if not f.db_returning]
+    terug = [f for f in model._meta.concrete_fields if f.db_returning]
+    conflict = tuple(model._meta.get_field(naam).column for naam in uniek)
+    params = [f.get_db_prep_save(f.pre_save(obj, True), conn) for f in velden]
+    returning = terug if conn.features.can_return_rows_from_bulk_insert else []
+    with conn.cursor() as cursor:
+        cursor.execute(_sql(conn, model, velden, returning, 1, conflict), params)
+        if returning:
+            rij = cursor.fetchone()
+        else:  # an SQLite without RETURNING: the one generated id, if a row went in
+            rij = ((cursor.lastrowid,) if terug else ()) if cursor.rowcount else None
+    if rij is None:
+        return False
+    for f, waarde in zip(terug, rij, strict=True):
+        setattr(obj, f.attname, waarde)
+    obj._state.adding = False
+    obj._state.db = conn.alias
+    return True
 
 
 def velden(model: type[Model], namen: tuple[str, ...] | None = None) -> list:

@@ -14,7 +14,6 @@ from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiExample,
-    OpenApiParameter,
     OpenApiResponse,
     extend_schema,
     extend_schema_field,
@@ -25,10 +24,13 @@ from rest_framework.fields import SkipField
 from rest_framework.generics import GenericAPIView
 from rest_framework.response import Response
 
+from verzuim.api import idempotentie
 from verzuim.api.auth import api_actor
+from verzuim.api.idempotentie import Antwoord, Idempotentie
 from verzuim.api.schema import BESTAAND, NIEUW_OOK_HERHAALD, keuze, problemen
 from verzuim.meldingen import queries, services
 from verzuim.meldingen.codes import Status, Verzuimsoort
+from verzuim.meldingen.fouten import NietGevonden
 from verzuim.meldingen.models import Melding
 from verzuim.personen.api import AdresSerializer
 
@@ -490,15 +492,7 @@ class MeldingenView(GenericAPIView):
         "(R-ME-6). Met Idempotency-Key: dezelfde key en body geven het eerste antwoord "
         "(dezelfde status, 201 of 200); dezelfde key met een andere body geeft 409.",
         request=MeldingInvoerSerializer,
-        parameters=[
-            OpenApiParameter(
-                "Idempotency-Key",
-                str,
-                OpenApiParameter.HEADER,
-                required=False,
-                description="Hoogstens 200 tekens.",
-            )
-        ],
+        parameters=[idempotentie.PARAMETER],
         examples=[VOORBEELD],
         responses={
             201: OpenApiResponse(
@@ -512,15 +506,46 @@ class MeldingenView(GenericAPIView):
     )
     def post(self, request):
         actor = api_actor(request)
-        key = request.headers.get("Idempotency-Key")
-        intake = services.meld_verzuim(actor, request.data, idempotency_key=key)
-        melding = intake.melding
-        if not intake.nieuw:  # an existing one: read it with its current history
-            melding = queries.met_historie(queries.meldingen_voor(actor)).get(pk=melding.pk)
-        data = melding_weergave(melding, actor, request)
-        response = Response(data, status=201 if intake.nieuw else 200)
-        response["Location"] = data["url"]
+
+        def huidig(record) -> dict:
+            """A replay shows the melding as it is now (its current status)."""
+            melding = _met_historie(actor, uuid=record.object_id)
+            return melding_weergave(melding, actor, request)
+
+        sleutel = Idempotentie(
+            request, actor, actie="melding.aanmaken", doel=services.DOEL, opnieuw=huidig
+        )
+
+        def schrijf() -> Antwoord:
+            intake = services.meld_verzuim(
+                actor, request.data, vastleggen=lambda i: sleutel.leg_vast(_antwoord(i))
+            )
+            melding = intake.melding
+            if not intake.nieuw:  # an existing one: read it with its current history
+                melding = _met_historie(actor, pk=melding.pk)
+            return _antwoord(intake, melding_weergave(melding, actor, request))
+
+        # The intake runs its own transaction (its BRP read stays audited when refused).
+        response = sleutel.voer_uit(schrijf, eigen_transactie=True)
+        response["Location"] = response.data["url"]
         return response
+
+
+def _antwoord(intake: services.Intake, body=None) -> Antwoord:
+    melding = intake.melding
+    return Antwoord(
+        201 if intake.nieuw else 200,
+        body,
+        object=melding,
+        persoon=melding.leerling.identificatie,
+    )
+
+
+def _met_historie(actor, **filters) -> Melding:
+    melding = queries.met_historie(queries.meldingen_voor(actor)).filter(**filters).first()
+    if melding is None:
+        raise NietGevonden("Melding niet gevonden.")
+    return melding
 
 
 class MeldingZoekView(GenericAPIView):
@@ -600,6 +625,7 @@ class MeldingStatussenView(GenericAPIView):
         description="Overgangen en wie ze mag maken: R-RT-6. Een niet toegestane overgang "
         "geeft 409 met toegestaneOvergangen.",
         request=StatusInvoerSerializer,
+        parameters=[idempotentie.PARAMETER],
         responses={201: StatusWijzigingSerializer, **_problemen(400, 401, 403, 404, 409)},
     )
     def post(self, request, melding_uuid):
@@ -610,18 +636,22 @@ class MeldingStatussenView(GenericAPIView):
         invoer = StatusInvoerSerializer(data=body)
         invoer.is_valid(raise_exception=True)
         v = invoer.validated_data
-        melding = services.wijzig_status(
-            actor,
-            melding_uuid,
-            v["status"],
-            reden=v.get("reden"),
-            toelichting=v.get("toelichting", ""),
-        )
-        volledig = queries.ziet_alles(actor, melding)
-        laatste = queries.statushistorie(melding).last()
-        return Response(
-            StatusWijzigingSerializer(laatste, context={"volledig": volledig}).data, status=201
-        )
+        sleutel = Idempotentie(request, actor, actie="melding.status", doel=services.DOEL)
+
+        def schrijf() -> Antwoord:
+            melding = services.wijzig_status(
+                actor,
+                melding_uuid,
+                v["status"],
+                reden=v.get("reden"),
+                toelichting=v.get("toelichting", ""),
+            )
+            volledig = queries.ziet_alles(actor, melding)
+            laatste = queries.statushistorie(melding).last()
+            body = StatusWijzigingSerializer(laatste, context={"volledig": volledig}).data
+            return Antwoord(201, body, object=melding, persoon=melding.leerling.identificatie)
+
+        return sleutel.voer_uit(schrijf)
 
 
 class DoorgestuurdSerializer(serializers.Serializer):
@@ -650,6 +680,7 @@ class MeldingDoorsturenView(GenericAPIView):
         "antwoord noemt alleen meldingsnummer, uuid, status en de nieuwe ontvanger: na het "
         "doorsturen ziet de doorsturende partij de melding niet meer.",
         request=DoorsturenSerializer,
+        parameters=[idempotentie.PARAMETER],
         responses={
             200: OpenApiResponse(DoorgestuurdSerializer, description="Doorgestuurd."),
             **_problemen(400, 401, 403, 404, 409),
@@ -661,10 +692,16 @@ class MeldingDoorsturenView(GenericAPIView):
             raise ValidationError({"body": ["De body moet een JSON-object zijn."]})
         invoer = DoorsturenSerializer(data=request.data)
         invoer.is_valid(raise_exception=True)
-        melding = services.stuur_door(
-            actor,
-            melding_uuid,
-            invoer.validated_data["gemeente"],
-            invoer.validated_data.get("toelichting", ""),
-        )
-        return Response(DoorgestuurdSerializer(melding).data)
+        sleutel = Idempotentie(request, actor, actie="melding.doorsturen", doel=services.DOEL)
+
+        def schrijf() -> Antwoord:
+            melding = services.stuur_door(
+                actor,
+                melding_uuid,
+                invoer.validated_data["gemeente"],
+                invoer.validated_data.get("toelichting", ""),
+            )
+            body = DoorgestuurdSerializer(melding).data
+            return Antwoord(200, body, object=melding, persoon=melding.leerling.identificatie)
+
+        return sleutel.voer_uit(schrijf)

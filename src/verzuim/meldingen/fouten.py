@@ -11,12 +11,6 @@ from verzuim.fouten import GeenToegang, NietGevonden, Ongeldig
 MeldingOngeldig = Ongeldig
 
 
-class IdempotencyConflict(_Conflict):
-    """The same Idempotency-Key was used before with a different body (API 409)."""
-
-    code = "idempotency-key"
-
-
 class OvergangNietToegestaan(_Conflict):
     """R-RT-6: the transition is not in the table for this party; the problem lists the
     transitions that are (`toegestaneOvergangen`)."""
@@ -34,7 +28,6 @@ class OvergangNietToegestaan(_Conflict):
 
 __all__ = [
     "GeenToegang",
-    "IdempotencyConflict",
     "MeldingOngeldig",
     "NietGevonden",
     "OvergangNietToegestaan",

@@ -1,6 +1,5 @@
 """Verzuimmeldingen (domain.md §6-7): the melding a school reports, its routing, status
-history (R-RT-6), forwarding chain (R-RT-5), idempotency (R-ME-6) and the in-app inbox
-(R-RT-4)."""
+history (R-RT-6), forwarding chain (R-RT-5) and the in-app inbox (R-RT-4)."""
 
 from __future__ import annotations
 
@@ -142,22 +141,6 @@ class Doorzending(models.Model):
         verbose_name_plural = "doorzendingen"
         ordering = ["tijdstip", "id"]
         indexes = [models.Index(fields=["van", "-tijdstip"])]  # the sender's "Doorgestuurd"
-
-
-class IdempotencyRecord(models.Model):
-    """Idempotency-Key per organisation (api-contract.md): same key and body → first result."""
-
-    organisatie = models.ForeignKey(Organisatie, on_delete=models.CASCADE, related_name="+")
-    sleutel = models.CharField(max_length=200)
-    request_hash = models.CharField(max_length=64)
-    melding = models.ForeignKey(Melding, on_delete=models.CASCADE, related_name="+")
-    nieuw = models.BooleanField(default=True)  # first answer was 201 (True) or 200
-    aangemaakt = models.DateTimeField()
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["organisatie", "sleutel"], name="uniek_idempotency_key")
-        ]
 
 
 class Notificatie(models.Model):

@@ -2,7 +2,7 @@
 takes an `Actor`, checks permission, writes the audit record in the same transaction, and
 returns the result. Errors are the domain exceptions of `meldingen.fouten`.
 
-Intake:   meld_verzuim(actor, data, *, idempotency_key=None) -> Intake
+Intake:   meld_verzuim(actor, data, *, vastleggen=None) -> Intake
 Statuses: wijzig_status(actor, melding_uuid, status, *, reden=None, toelichting="") -> Melding
           controleer_status(...)  (the checks of wijzig_status, nothing written)
           trek_in(actor, melding_uuid, reden, toelichting="") -> Melding
@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
@@ -32,19 +33,12 @@ from verzuim.meldingen import brp, notificaties, queries
 from verzuim.meldingen.codes import API_REDEN, OPEN_STATUSSEN, Status, Verzuimsoort
 from verzuim.meldingen.fouten import (
     GeenToegang,
-    IdempotencyConflict,
     MeldingOngeldig,
     NietGevonden,
     OvergangNietToegestaan,
 )
 from verzuim.meldingen.invoer import MAX_TEKST, Fouten, MeldingInvoer, lees_invoer
-from verzuim.meldingen.models import (
-    Doorzending,
-    IdempotencyRecord,
-    Melding,
-    Notificatie,
-    StatusWijziging,
-)
+from verzuim.meldingen.models import Doorzending, Melding, Notificatie, StatusWijziging
 from verzuim.meldingen.prefetch import als_geprefetcht
 from verzuim.meldingen.routering import routeer
 from verzuim.meldingen.validatie import Gegevens, controleer
@@ -66,7 +60,7 @@ BEHANDELROLLEN = (
 @dataclass(frozen=True)
 class Intake:
     """Result of `meld_verzuim`: the melding and whether it was created now (API 201) or
-    is an existing one returned for an exact duplicate or a repeated Idempotency-Key (200)."""
+    is an existing one returned for an exact duplicate (R-ME-6, 200)."""
 
     melding: Melding
     nieuw: bool
@@ -203,36 +197,22 @@ def _notificeer(melding: Melding, soort: str) -> None:
     notificaties.plan_email(n.pk)
 
 
-def _registreer(actor: Actor, inv: MeldingInvoer, g: Gegevens, key: str | None, body_hash: str):
+def _registreer(actor: Actor, inv: MeldingInvoer, g: Gegevens) -> Intake:
     nu = clock.now()
     sleutel = _duplicaatsleutel(g.leerling.pk, g.vestiging.instelling_id, inv)
     bestaand, vervolg_op = _bestaande(g, inv, sleutel)
-    if bestaand is not None:
-        result = Intake(bestaand, nieuw=False)
-        audit.log(
-            actor,
-            "melding.aanmaken",
-            obj=bestaand,
-            persoon=g.leerling.identificatie,
-            doel=DOEL,
-            details={"duplicaat": True},
-        )
-    else:
-        result = Intake(_nieuwe_melding(actor, inv, g, nu, sleutel, vervolg_op), nieuw=True)
-    if key:
-        # Unique per organisation: a repeated key fails here and the caller answers with
-        # the first result (`_herhaald`), so a new key costs no lookup beforehand.
-        voeg_in(
-            IdempotencyRecord(
-                organisatie=actor.organisatie,
-                sleutel=key,
-                request_hash=body_hash,
-                melding=result.melding,
-                nieuw=result.nieuw,
-                aangemaakt=nu,
-            )
-        )
-    return result
+    if bestaand is None:
+        return Intake(_nieuwe_melding(actor, inv, g, nu, sleutel, vervolg_op), nieuw=True)
+    bestaand.leerling = g.leerling
+    audit.log(
+        actor,
+        "melding.aanmaken",
+        obj=bestaand,
+        persoon=g.leerling.identificatie,
+        doel=DOEL,
+        details={"duplicaat": True},
+    )
+    return Intake(bestaand, nieuw=False)
 
 
 def _nieuwe_melding(
@@ -309,29 +289,6 @@ def _nieuwe_melding(
     return melding
 
 
-def _herhaald(actor: Actor, key: str | None, body_hash: str) -> Intake | None:
-    if not key:
-        return None
-    rec = (
-        IdempotencyRecord.objects.select_related("melding")
-        .filter(organisatie=actor.organisatie, sleutel=key)
-        .first()
-    )
-    if rec is None:
-        return None
-    if rec.request_hash != body_hash:
-        raise IdempotencyConflict("Deze Idempotency-Key is eerder gebruikt met een andere body.")
-    audit.log(
-        actor,
-        "melding.aanmaken",
-        obj=rec.melding,
-        persoon=rec.melding.leerling.identificatie,
-        doel=DOEL,
-        details={"idempotencyKey": True},
-    )
-    return Intake(rec.melding, nieuw=rec.nieuw)
-
-
 def _samen(eerder: list[dict], eigen: Fouten) -> list[dict]:
     """The caller's problems with the input first, then the service's own about other
     fields (a field the caller could not read has no second, derived problem)."""
@@ -347,46 +304,39 @@ def meld_verzuim(
     actor: Actor,
     data,
     *,
-    idempotency_key: str | None = None,
     invoerfouten: list[dict] | None = None,
+    vastleggen: Callable[[Intake], None] | None = None,
 ) -> Intake:
     """A school reports verzuim (R-ME-1..6, R-RT-1..4, R-RT-7).
 
     `data` is the JSON body of POST /api/v1/meldingen (camelCase; api-contract.md). Raises
-    MeldingOngeldig with every problem at once, IdempotencyConflict, or GeenToegang.
+    MeldingOngeldig with every problem at once, or GeenToegang.
     `invoerfouten`: what a web form could not read in what was typed (a date that does not
     exist); reported together with every problem the checks find in the rest, and nothing
     is stored.
     Atomic: either the melding with its status, routing, audit record and notification is
-    stored, or nothing is. The e-mail goes after commit (R-RT-4).
+    stored, or nothing is (the audit record of the BRP read that the checks made stays). The
+    e-mail goes after commit (R-RT-4). `vastleggen(intake)` runs last inside that
+    transaction: the API's Idempotency-Key records its answer there (`api.idempotentie`).
     """
     if not _mag_melden(actor):
         raise GeenToegang("Alleen een school mag verzuim melden.")
-    if idempotency_key is not None and not (0 < len(idempotency_key) <= 200):
-        raise MeldingOngeldig(
-            [{"name": "Idempotency-Key", "code": "invalid", "reason": "Hoogstens 200 tekens."}]
-        )
-    body_hash = _hash(data)
     inv, fouten = lees_invoer(data)
     g = controleer(actor, inv, fouten)
     if invoerfouten:
         raise MeldingOngeldig(_samen(invoerfouten, fouten))
     if fouten:
-        # A repeated key answers as the first time (or 409), even if the body no longer
-        # passes the checks.
-        if (herhaald := _herhaald(actor, idempotency_key, body_hash)) is not None:
-            return herhaald
         raise MeldingOngeldig(list(fouten))
     for poging in range(2):
         try:
             with transaction.atomic():
-                return _registreer(actor, inv, g, idempotency_key, body_hash)
+                intake = _registreer(actor, inv, g)
+                if vastleggen is not None:
+                    vastleggen(intake)
+                return intake
         except IntegrityError:
-            # The Idempotency-Key was used before (also by a concurrent request), or a
-            # concurrent request with the same content won the race: the first answer, or
-            # the second pass finds the duplicate.
-            if (herhaald := _herhaald(actor, idempotency_key, body_hash)) is not None:
-                return herhaald
+            # A concurrent request with the same content won the race (R-ME-6): the second
+            # pass finds it as the duplicate.
             if poging:
                 raise
     raise AssertionError("unreachable")

@@ -4,21 +4,16 @@ lists all problems at once); the serializers here describe the shapes for the Op
 schema and render the answers. Problem responses and the domain-error mapping are the
 API's own (`api.schema`, `api.problems`: one vocabulary for the whole API).
 
-Every write accepts an ``Idempotency-Key`` header: the same key and body return the first
-answer (status and body), the same key with another body is a 409.
+Every write accepts an ``Idempotency-Key`` header (`api.idempotentie`): the same key and
+body return the first answer (status and body), the same key with another body is a 409.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
-
-from django.db import IntegrityError, transaction
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiExample,
-    OpenApiParameter,
     OpenApiResponse,
     extend_schema,
     extend_schema_field,
@@ -28,13 +23,12 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.generics import GenericAPIView
 from rest_framework.response import Response
 
-from verzuim import clock
+from verzuim.api import idempotentie
 from verzuim.api.auth import api_actor
-from verzuim.api.problems import ProblemError
+from verzuim.api.idempotentie import Antwoord, Idempotentie
 from verzuim.api.schema import BESTAAND, NIEUW_OOK_HERHAALD, keuze, problemen
-from verzuim.audit import services as audit
 from verzuim.personen import services
-from verzuim.personen.models import DiplomaSoort, IdempotencySleutel, VrijstellingArtikel
+from verzuim.personen.models import DiplomaSoort, VrijstellingArtikel
 
 TAG = "Registergegevens"
 PROBLEEM_UITLEG = {
@@ -45,14 +39,6 @@ PROBLEEM_UITLEG = {
     409: "Conflict met wat het register al heeft, of Idempotency-Key eerder gebruikt met een "
     "andere body.",
 }
-IDEMPOTENCY_KEY = OpenApiParameter(
-    "Idempotency-Key",
-    str,
-    OpenApiParameter.HEADER,
-    required=False,
-    description="Hoogstens 200 tekens. Dezelfde key en body geven het eerste antwoord; "
-    "dezelfde key met een andere body geeft 409.",
-)
 
 
 def _problemen(*codes: int) -> dict:
@@ -65,77 +51,11 @@ def _body(request) -> dict:
     return request.data
 
 
-def _eerder_antwoord(actor, key: str, body_hash: str) -> Response | None:
-    """The stored answer to this Idempotency-Key (audited), 409 for another body."""
-    rec = IdempotencySleutel.objects.filter(organisatie=actor.organisatie, sleutel=key).first()
-    if rec is None:
-        return None
-    if rec.request_hash != body_hash:
-        raise ProblemError(
-            409,
-            "Deze Idempotency-Key is eerder gebruikt met een andere body.",
-            code="idempotency-key",
-        )
-    audit.log(
-        actor,
-        "registratie.herhaald",
-        object_type="idempotencysleutel",
-        object_id=str(rec.pk),
-        persoon=rec.persoon,
-        doel=services.DOEL,
-        details={"idempotencyKey": True},
-    )
-    return Response(rec.antwoord, status=rec.status)
-
-
-def _idempotent(request, actor, uitvoeren) -> Response:
-    """Run `uitvoeren() -> (status, data, persoon)` once per Idempotency-Key and body. A
-    request with a key that a concurrent request is still using waits for it (the unique
-    key decides) and gets its answer, as a later retry would."""
-    key = request.headers.get("Idempotency-Key")
-    if key is None:
-        status, data, _ = uitvoeren()
-        return Response(data, status=status)
-    if not 0 < len(key) <= 200:
-        raise ProblemError(
-            400,
-            "Een of meer velden zijn ongeldig.",
-            invalid_params=[
-                {"name": "Idempotency-Key", "code": "invalid", "reason": "Hoogstens 200 tekens."}
-            ],
-        )
-    body_hash = hashlib.sha256(
-        json.dumps(
-            [request.method, request.path, request.data], sort_keys=True, default=str
-        ).encode()
-    ).hexdigest()
-    for poging in range(2):
-        try:
-            with transaction.atomic():
-                if (eerder := _eerder_antwoord(actor, key, body_hash)) is not None:
-                    return eerder
-                status, data, persoon = uitvoeren()
-                IdempotencySleutel.objects.create(
-                    organisatie=actor.organisatie,
-                    sleutel=key,
-                    request_hash=body_hash,
-                    status=status,
-                    antwoord=json.loads(json.dumps(data, default=str)),
-                    persoon=persoon,
-                    aangemaakt=clock.now(),
-                )
-            return Response(data, status=status)
-        except IntegrityError as e:
-            # A concurrent request with this key (or the same registration) committed
-            # first: the next pass finds its answer, or the existing registration.
-            if poging:
-                raise ProblemError(
-                    409,
-                    "Deze registratie botst met een gelijktijdige registratie; probeer het "
-                    "opnieuw.",
-                    code="gelijktijdig",
-                ) from e
-    raise AssertionError("unreachable")
+def _idempotent(request, actor, schrijf) -> Response:
+    """Run the register write `schrijf() -> Antwoord` once per Idempotency-Key
+    (`api.idempotentie`; a replay answers with the stored first answer, audited)."""
+    sleutel = Idempotentie(request, actor, actie="registratie.herhaald", doel=services.DOEL)
+    return sleutel.voer_uit(schrijf)
 
 
 # --- shapes ------------------------------------------------------------------------------
@@ -293,7 +213,7 @@ def _registratie_schema(operation_id, summary, description, invoer, uitvoer, nie
         summary=summary,
         description=description,
         request=invoer,
-        parameters=[IDEMPOTENCY_KEY],
+        parameters=[idempotentie.PARAMETER],
         responses={
             201: OpenApiResponse(uitvoer, description=nieuw + NIEUW_OOK_HERHAALD),
             200: OpenApiResponse(uitvoer, description=BESTAAND),
@@ -309,12 +229,14 @@ def _registreer(view, request, registreer, context=lambda registratie: {}) -> Re
     actor = api_actor(request)
     body = _body(request)
 
-    def uitvoeren():
+    def schrijf() -> Antwoord:
         r = registreer(actor, body)
         data = view.serializer_class(r.object, context={"request": request, **context(r)}).data
-        return 201 if r.nieuw else 200, data, r.object.leerling.identificatie
+        return Antwoord(
+            201 if r.nieuw else 200, data, object=r.object, persoon=r.object.leerling.identificatie
+        )
 
-    return _idempotent(request, actor, uitvoeren)
+    return _idempotent(request, actor, schrijf)
 
 
 class InschrijvingenView(GenericAPIView):
@@ -371,7 +293,7 @@ class InschrijvingView(GenericAPIView):
         description="Alleen voor inschrijvingen op de eigen school; die van een andere "
         "school geeft 404.",
         request=InschrijvingWijzigingSerializer,
-        parameters=[IDEMPOTENCY_KEY],
+        parameters=[idempotentie.PARAMETER],
         responses={200: InschrijvingSerializer, **_problemen(400, 401, 403, 404, 409)},
     )
     def patch(self, request, inschrijving_uuid):
@@ -380,12 +302,14 @@ class InschrijvingView(GenericAPIView):
         if "einddatum" not in body:
             raise ValidationError({"einddatum": ["Verplicht veld."]})
 
-        def uitvoeren():
+        def schrijf() -> Antwoord:
             inschrijving = services.wijzig_inschrijving(actor, inschrijving_uuid, body["einddatum"])
             data = InschrijvingSerializer(inschrijving, context={"request": request}).data
-            return 200, data, inschrijving.leerling.identificatie
+            return Antwoord(
+                200, data, object=inschrijving, persoon=inschrijving.leerling.identificatie
+            )
 
-        return _idempotent(request, actor, uitvoeren)
+        return _idempotent(request, actor, schrijf)
 
 
 class DiplomasView(GenericAPIView):

@@ -172,25 +172,3 @@ class Vrijstelling(models.Model):
                 name="vrijstelling_periode_geldig",
             ),
         ]
-
-
-class IdempotencySleutel(models.Model):
-    """Idempotency-Key of a register write (api-contract.md "General"): the same key and
-    body return the first answer; the same key with another body is a 409. Per organisation."""
-
-    organisatie = models.ForeignKey(Organisatie, on_delete=models.CASCADE, related_name="+")
-    sleutel = models.CharField(max_length=200)
-    request_hash = models.CharField(max_length=64)
-    status = models.PositiveSmallIntegerField()
-    antwoord = models.JSONField()
-    persoon = models.CharField(max_length=9, blank=True)  # for the audit record of a replay
-    aangemaakt = models.DateTimeField()
-
-    class Meta:
-        verbose_name = "idempotency-key (register)"
-        verbose_name_plural = "idempotency-keys (register)"
-        constraints = [
-            models.UniqueConstraint(
-                fields=["organisatie", "sleutel"], name="uniek_register_idempotency_key"
-            )
-        ]

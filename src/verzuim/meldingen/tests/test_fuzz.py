@@ -1,12 +1,11 @@
 """Hypothesis: malformed melding payloads never crash the intake (only MeldingOngeldig or a
 melding) and never leave a partial write (issue 3 "Bad input and safety", R-ME-1..3).
 
-Each example runs in its own savepoint that is rolled back afterwards, with a fresh
-Idempotency-Key (or none), so every example starts from the same database."""
+Each example runs in its own savepoint that is rolled back afterwards, so every example
+starts from the same database. (The Idempotency-Key is the API's: meldingen/tests/
+test_idempotentie.py.)"""
 
 from __future__ import annotations
-
-import uuid
 
 from django.db import transaction
 from hypothesis import HealthCheck, event, given, settings
@@ -15,7 +14,7 @@ from hypothesis import strategies as st
 from verzuim.audit.models import AuditRecord
 from verzuim.meldingen import services
 from verzuim.meldingen.fouten import MeldingOngeldig
-from verzuim.meldingen.models import IdempotencyRecord, Melding, Notificatie, StatusWijziging
+from verzuim.meldingen.models import Melding, Notificatie, StatusWijziging
 
 from .conftest import AMSTERDAM, ONDERWIJSNUMMER, melding_data
 
@@ -79,7 +78,6 @@ def _tellingen():
     return {
         "meldingen": Melding.objects.count(),
         "statussen": StatusWijziging.objects.count(),
-        "keys": IdempotencyRecord.objects.count(),
         "notificaties": Notificatie.objects.count(),
         # The audit record of a BRP read is no write of the melding: it must be there.
         "audit": AuditRecord.objects.exclude(actie="brp.lezen").count(),
@@ -100,17 +98,13 @@ class Terugdraaien(Exception):
     derandomize=True,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-@given(
-    data=verminkte_melding() | json_waarden,
-    met_key=st.booleans(),
-)
-def test_onzin_geeft_fouten_of_een_melding_nooit_half(wereld, data, met_key):
-    key = uuid.uuid4().hex if met_key else None
+@given(data=verminkte_melding() | json_waarden)
+def test_onzin_geeft_fouten_of_een_melding_nooit_half(wereld, data):
     try:
         with transaction.atomic():
             voor = _tellingen()
             try:
-                intake = services.meld_verzuim(wereld.school_a, data, idempotency_key=key)
+                intake = services.meld_verzuim(wereld.school_a, data)
             except MeldingOngeldig as e:
                 assert e.fouten
                 event("afgewezen")
@@ -118,14 +112,13 @@ def test_onzin_geeft_fouten_of_een_melding_nooit_half(wereld, data, met_key):
                 assert _verschil(voor, _tellingen()) == {}
             else:
                 # Accepted: the melding with its history, audit and (if still open)
-                # notification, and the key; nothing else.
+                # notification; nothing else.
                 verschil = _verschil(voor, _tellingen())
                 assert intake.nieuw
                 event("aangenomen")
                 assert verschil.pop("meldingen") == 1
                 assert verschil.pop("statussen") in (1, 2)  # 2: withdrawn at once (R-RT-7)
                 assert verschil.pop("audit") == 1
-                assert verschil.pop("keys", 0) == (1 if key else 0)
                 assert verschil.pop("notificaties", 0) in (0, 1)
                 assert verschil == {}
             raise Terugdraaien
