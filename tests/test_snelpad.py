@@ -17,7 +17,7 @@ from django_tasks_db.models import DBTaskResult
 from verzuim.audit.models import AuditRecord
 from verzuim.organisaties.models import Gemeente
 from verzuim.personen.models import BrpPersoon, Leerling
-from verzuim.snelpad import Select, kolommen, uit_rij, voeg_in
+from verzuim.snelpad import Select, kolommen, uit_rij, voeg_in, voeg_in_tenzij_bestaand
 from verzuim.taken import DatabaseBackend
 
 pytestmark = pytest.mark.django_db
@@ -82,6 +82,26 @@ def test_voeg_in_neemt_het_id_van_een_zojuist_ingevoegd_object_over():
 def test_voeg_in_weigert_objecten_van_verschillende_modellen():
     with pytest.raises(TypeError):
         voeg_in(brp_persoon("111222369"), Leerling(burgerservicenummer="111222369"))
+
+
+@pytest.mark.parametrize("returning", [True, False], ids=["returning", "lastrowid"])
+def test_voeg_in_tenzij_bestaand_laat_een_bezette_sleutel_staan(monkeypatch, returning):
+    """ON CONFLICT DO NOTHING on a unique field: the first row goes in with its id, the
+    second with the same value does not, and nothing raises (the transaction stays usable)."""
+    if not returning:
+        if connection.vendor != "sqlite":
+            pytest.skip("PostgreSQL always returns the ids; lastrowid is SQLite's")
+        monkeypatch.setattr(type(connection.features), "can_return_rows_from_bulk_insert", False)
+    eerste, tweede = brp_persoon("111222400"), brp_persoon("111222400")
+    tweede.geslachtsnaam = "Anders"
+    assert voeg_in_tenzij_bestaand(eerste, "burgerservicenummer") is True
+    assert eerste.pk is not None and not eerste._state.adding
+    assert voeg_in_tenzij_bestaand(tweede, "burgerservicenummer") is False
+    assert tweede.pk is None and tweede._state.adding
+    assert BrpPersoon.objects.get(burgerservicenummer="111222400").geslachtsnaam == "Jansen"
+    assert opgeslagen(eerste)["verhuizingen"] == [
+        {"datum": "2020-08-01", "gemeente": {"code": "0363"}}
+    ]
 
 
 def lees(namen=None) -> BrpPersoon:
