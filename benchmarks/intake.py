@@ -75,7 +75,7 @@ def leeg_meldingen() -> None:
 
     with psycopg.connect(DB_URL.replace("postgres://", "postgresql://")) as conn:
         conn.execute(
-            "TRUNCATE meldingen_melding, audit_auditrecord, "
+            "TRUNCATE meldingen_melding, api_idempotencyrecord, audit_auditrecord, "
             "django_tasks_database_dbtaskresult CASCADE"
         )
 

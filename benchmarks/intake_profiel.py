@@ -79,7 +79,7 @@ def main() -> None:
     assert not settings.DEBUG
     with connection.cursor() as c:
         c.execute(
-            "TRUNCATE meldingen_melding, audit_auditrecord, "
+            "TRUNCATE meldingen_melding, api_idempotencyrecord, audit_auditrecord, "
             "django_tasks_database_dbtaskresult CASCADE"
         )
     app = get_wsgi_application()
