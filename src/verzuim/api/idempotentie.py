@@ -121,6 +121,7 @@ class Idempotentie:
         # path_info: the path within the application, whatever prefix it is served under.
         self.verzoek = f"{request.method} {request.path_info}"
         self._vingerafdruk: str | None = None
+        self._vastgelegd = False
 
     @property
     def vingerafdruk(self) -> str:
@@ -148,6 +149,7 @@ class Idempotentie:
         )
         if not voeg_in_tenzij_bestaand(record, "organisatie", "sleutel"):
             raise Herhaald
+        self._vastgelegd = True
 
     def eerder(self) -> Response | None:
         """The first answer to this key (its replay audited), IdempotencyConflict for another
@@ -187,6 +189,8 @@ class Idempotentie:
             try:
                 if eigen_transactie:
                     antwoord = schrijf()
+                    if not self._vastgelegd:
+                        raise RuntimeError("the write did not record its Idempotency-Key")
                 else:
                     with transaction.atomic():
                         antwoord = schrijf()
