@@ -36,6 +36,8 @@ def migreer(doel) -> object:
     return loader.project_state([*doel, ("api", "0001_initial")]).apps
 
 
+# Not serialized_rollback: it runs after the live-server tests, whose flush recreates the
+# content types (see verzuim.api.tests.gelijktijdig); the world fixture loads what it needs.
 @pytest.mark.django_db(transaction=True)
 def test_keys_gaan_over_en_terug(wereld):  # noqa: F811
     melding = post("school_a_alleen_melden", "meldingen", melding_data(), "m-1")

@@ -5,7 +5,13 @@ requests cannot overlap.
 The first request is held inside its transaction just after it has recorded its key — every
 row it writes is still uncommitted and locked — until PostgreSQL shows the second waiting
 for a lock (a row lock, a unique index, or the key itself); then the first commits. Both
-answers are returned, so a test can check that the second got the first's answer."""
+answers are returned, so a test can check that the second got the first's answer.
+
+Mark such a test `django_db(transaction=True, serialized_rollback=True)`, as the other
+transactional tests under src/ are: pytest-django runs the transactional tests last, in
+collection order, and a serialized one after a flush without it finds the content types
+recreated under new ids and fails to restore (the live-server and browser tests under
+tests/ come after all of them)."""
 
 from __future__ import annotations
 

@@ -171,7 +171,7 @@ GELIJKTIJDIG = {
 
 
 @alleen_postgresql
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.parametrize("endpoint", GELIJKTIJDIG)
 def test_gelijktijdig_zelfde_key_krijgt_het_eerste_antwoord(wereld, monkeypatch, endpoint):
     """A client retry after a timeout while the first request still runs: the second waits

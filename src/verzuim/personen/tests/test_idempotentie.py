@@ -127,7 +127,7 @@ def test_geweigerde_schrijfactie_legt_geen_key_vast(wereld):
 
 
 @alleen_postgresql
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.parametrize("endpoint", ENDPOINTS)
 def test_gelijktijdig_zelfde_key_krijgt_het_eerste_antwoord(wereld, monkeypatch, endpoint):
     """A client retry after a timeout while the first request is still running: the second
