@@ -1,5 +1,5 @@
 """The Idempotency-Keys of the two earlier tables move into the API's one table and back
-(issue 8 §5: personen 0005, meldingen 0003). A melding's key still answers its replay with
+(issue 8 §5: personen 0005, meldingen 0004). A melding's key still answers its replay with
 the melding after the round trip; a register write's key keeps its row but, its old
 fingerprint not being the table's, answers a replay with 409 (docs/decisions.md)."""
 
@@ -14,8 +14,8 @@ from verzuim.api.models import IdempotencyRecord
 from verzuim.meldingen.tests.conftest import melding_data
 from verzuim.personen.tests.register_wereld import NIEUW, token_waarde, wereld  # noqa: F401
 
-VOOR = [("meldingen", "0002_intake_sneller"), ("personen", "0004_huisnummer_brp")]
-NA = [("meldingen", "0003_idempotency_naar_api"), ("personen", "0005_idempotency_naar_api")]
+VOOR = [("meldingen", "0003_door_gebruiker_en_doorgestuurd"), ("personen", "0004_huisnummer_brp")]
+NA = [("meldingen", "0004_idempotency_naar_api"), ("personen", "0005_idempotency_naar_api")]
 INSCHRIJVING = {
     "leerling": {"burgerservicenummer": NIEUW},
     "vestiging": "99XA00",

@@ -1,5 +1,5 @@
 # Issue 8 §5: the Idempotency-Keys of every API write in one table (api.idempotentie).
-# The data of the two earlier tables moves in with personen 0005 and meldingen 0003.
+# The data of the two earlier tables moves in with personen 0005 and meldingen 0004.
 
 import django.db.models.deletion
 from django.db import migrations, models

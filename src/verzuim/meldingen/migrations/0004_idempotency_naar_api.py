@@ -1,4 +1,4 @@
-# Issue 8 §5: the meldingen' Idempotency-Keys move into the one table of the API
+# Issue 8 §5 (0004): the meldingen' Idempotency-Keys move into the one table of the API
 # (api.IdempotencyRecord) and meldingen.IdempotencyRecord goes. Reversible: going back
 # recreates the table and moves the rows of POST /api/v1/meldingen back.
 #
@@ -77,7 +77,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ("api", "0001_initial"),
-        ("meldingen", "0002_intake_sneller"),
+        ("meldingen", "0003_door_gebruiker_en_doorgestuurd"),
         ("personen", "0005_idempotency_naar_api"),
     ]
 
