@@ -163,7 +163,7 @@ GELIJKTIJDIG = {
     "doorsturen": (
         "haarlem",
         lambda: f"{URL}/{melding()['uuid']}/doorsturen",
-        {"gemeente": "GM0363"},
+        {"gemeente": "GM0363", "toelichting": "Verhuisd"},
         200,
         lambda: Doorzending.objects.count(),
     ),
