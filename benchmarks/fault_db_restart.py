@@ -304,12 +304,15 @@ def controleer_database(url: str, zendingen: list[Zending]) -> dict:
             "SELECT count(*), count(DISTINCT uuid), count(DISTINCT leerling_id) "
             "FROM meldingen_melding"
         )
+        # The API's one key table (api.idempotentie); a melding's key refers to its uuid.
         sleutels = een(
-            "SELECT count(DISTINCT (organisatie_id, sleutel)) FROM meldingen_idempotencyrecord"
+            "SELECT count(DISTINCT (organisatie_id, sleutel)) FROM api_idempotencyrecord "
+            "WHERE verzoek = 'POST /api/v1/meldingen'"
         )[0]
         zonder_sleutel = een(
             "SELECT count(*) FROM meldingen_melding m WHERE NOT EXISTS "
-            "(SELECT 1 FROM meldingen_idempotencyrecord i WHERE i.melding_id = m.id)"
+            "(SELECT 1 FROM api_idempotencyrecord i WHERE i.object_type = 'melding' "
+            "AND i.object_id = m.uuid::text)"
         )[0]
         zonder_status = een(
             "SELECT count(*) FROM meldingen_melding m WHERE NOT EXISTS "

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from django.db import connection
 
+from verzuim.api.models import IdempotencyRecord
 from verzuim.api.testing import alleen_postgresql, wsgi_verzoek
 from verzuim.audit.models import AuditRecord
-from verzuim.meldingen.models import IdempotencyRecord, Melding, Notificatie, StatusWijziging
+from verzuim.meldingen.models import Melding, Notificatie, StatusWijziging
 
 from .conftest import melding_data, token_waarde
 
