@@ -11,11 +11,9 @@ from rest_framework.generics import GenericAPIView
 from rest_framework.response import Response
 
 from verzuim.api.auth import api_actor
-from verzuim.api.problems import ProblemError, domeinfouten
-from verzuim.api.rules_views import RedenSerializer
 from verzuim.api.schema import keuze, problemen
+from verzuim.personen.api_leerplicht import RedenSerializer
 from verzuim.signalen import dossierkoppeling, mutaties, queries, services
-from verzuim.signalen.fouten import RegisterConflict
 from verzuim.signalen.models import Signaal, SignaalStatus, Soort
 
 TAG = "Signalen"
@@ -140,8 +138,7 @@ class SignalenView(GenericAPIView):
             status=f.validated_data["status"],
         )
         page = self.paginate_queryset(qs)
-        with domeinfouten():
-            signalen = services.lees_signalen(actor, page)
+        signalen = services.lees_signalen(actor, page)
         return self.get_paginated_response(weergave(signalen, request))
 
 
@@ -160,8 +157,7 @@ class SignaalView(GenericAPIView):
     )
     def get(self, request, signaal_uuid):
         actor = api_actor(request)
-        with domeinfouten():
-            signaal = services.lees_signaal(actor, signaal_uuid)
+        signaal = services.lees_signaal(actor, signaal_uuid)
         return Response(weergave([signaal], request)[0])
 
 
@@ -267,9 +263,5 @@ class BrpMutatiesView(GenericAPIView):
         },
     )
     def post(self, request):
-        with domeinfouten():
-            try:
-                v = mutaties.verwerk(api_actor(request), request.data, bron="api")
-            except RegisterConflict as e:
-                raise ProblemError(409, str(e), code="conflict") from e
+        v = mutaties.verwerk(api_actor(request), request.data, bron="api")
         return Response(v.resultaat, status=201 if v.nieuw else 200)

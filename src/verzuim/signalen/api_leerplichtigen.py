@@ -12,9 +12,8 @@ from rest_framework.generics import GenericAPIView
 
 from verzuim import clock
 from verzuim.api.auth import api_actor
-from verzuim.api.problems import domeinfouten
-from verzuim.api.rules_views import RedenSerializer
 from verzuim.api.schema import keuze, problemen
+from verzuim.personen.api_leerplicht import RedenSerializer
 from verzuim.personen.models import BrpPersoon
 from verzuim.signalen import leerplichtigen as lijst
 from verzuim.signalen import services
@@ -129,10 +128,9 @@ class _Lijst(GenericAPIView):
 
     def _antwoord(self, request, filters: lijst.Filters):
         actor = api_actor(request)
-        with domeinfouten():
-            services.controleer_inwoners(actor)  # 403 before any read
-            page = self.paginate_queryset(lijst.leerplichtigen(actor, filters))
-            rijen = services.lees_rijen(actor, page, filters)
+        services.controleer_inwoners(actor)  # 403 before any read
+        page = self.paginate_queryset(lijst.leerplichtigen(actor, filters))
+        rijen = services.lees_rijen(actor, page, filters)
         return self.get_paginated_response([_rij(r) for r in rijen])
 
 
