@@ -1,0 +1,127 @@
+"""Leerplichtigen per gemeente: the denominator of the benchmark, from the BRP store.
+
+Counted on the peildatum (1 October of the schooljaar, or today before that date): persons
+living in the gemeente (BRP gemeenteVanInschrijving on that date, following the recorded
+moves) who are volledig leerplichtig or kwalificatieplichtig: leerplicht has begun (the first
+day of the month after the 5th birthday, R-LP-2), not yet 18 (R-LP-4), no startkwalificatie
+before the peildatum, not died or emigrated before it, not in the RNI.
+
+Set-based: one GROUP BY over the birth-date window for everyone whose move history does not
+matter (no recorded move after the peildatum), and the few who moved after it placed by their
+history.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Collection
+
+from django.db.models import Count, Exists, Max, OuterRef, Q
+
+from verzuim.cijfers.bronnen import Bron, Geval, Telling
+from verzuim.cijfers.definities import Definitie
+from verzuim.cijfers.periode import PEILDAG, Periode
+from verzuim.organisaties.models import Gemeente
+from verzuim.personen.models import BrpPersoon, Diploma
+
+RNI = "1999"
+
+DEFINITIES = (
+    Definitie(
+        "leerplichtigen",
+        "Leerplichtigen",
+        f"Aantal inwoners (BRP) op de peildatum ({PEILDAG[1]} oktober van het schooljaar, of "
+        "vandaag als die nog niet is bereikt) die volledig leerplichtig of kwalificatieplichtig "
+        "zijn: de leerplicht is begonnen (eerste dag van de maand na de 5e verjaardag), nog "
+        "geen 18 jaar, geen startkwalificatie, niet overleden of geëmigreerd. Noemer van de "
+        "benchmark (per 1.000 leerplichtigen).",
+        ("R-LP-2", "R-LP-4", "R-FG-2"),
+        "personen",
+        "L1",
+        benchmark=False,
+    ),
+)
+
+
+def geboortevenster(peildatum: dt.date) -> tuple[dt.date, dt.date]:
+    """Born after the first (exclusive) and before the second (exclusive) date: leerplicht
+    began on or before the peildatum (R-LP-2) and the 18th birthday is after it (R-LP-4)."""
+    jongste = dt.date(peildatum.year - 5, peildatum.month, 1)  # born before: started
+    try:
+        oudste = peildatum.replace(year=peildatum.year - 18)
+    except ValueError:  # 29 February: born on 28 February turned 18 on the day before
+        oudste = dt.date(peildatum.year - 18, 2, 28)
+    return oudste, jongste
+
+
+def _in_doelgroep(peildatum: dt.date):
+    oudste, jongste = geboortevenster(peildatum)
+    startkwalificatie = Diploma.objects.filter(
+        leerling__burgerservicenummer=OuterRef("burgerservicenummer"),
+        startkwalificatie=True,
+        datum__lte=peildatum,
+    )
+    return (
+        BrpPersoon.objects.filter(geboortedatum__gt=oudste, geboortedatum__lt=jongste)
+        .exclude(overlijdensdatum__lte=peildatum)
+        .exclude(emigratiedatum__lte=peildatum)
+        .exclude(Exists(startkwalificatie))
+    )
+
+
+def gemeente_op(persoon_gemeente: str, verhuizingen: list[dict], peildatum: dt.date) -> str:
+    """The BRP gemeente on the peildatum: the last recorded move on or before it, else the
+    current one."""
+    eerder = [v for v in verhuizingen or [] if v.get("datum", "") <= peildatum.isoformat()]
+    if not eerder:
+        return persoon_gemeente
+    return max(eerder, key=lambda v: v["datum"])["gemeente"]
+
+
+#: Persons with a recorded move: their gemeente on the peildatum needs their history (JSON is
+#: not portably searchable by date; the set is small).
+MET_VERHUIZINGEN = ~Q(verhuizingen=[])
+
+
+def tel(periode: Periode, gemeente_ids: Collection[int] | None) -> Telling:
+    p = periode.peildatum
+    gemeenten = dict(Gemeente.objects.values_list("code", "id"))
+    per_nummer: dict[str, int] = defaultdict(int)
+    qs = _in_doelgroep(p)
+    for nummer, n in (
+        qs.exclude(MET_VERHUIZINGEN)
+        .exclude(gemeente_van_inschrijving=RNI)
+        .values_list("gemeente_van_inschrijving")
+        .annotate(n=Count("id"))
+    ):
+        per_nummer[nummer] += n
+    for nummer, verhuizingen in qs.filter(MET_VERHUIZINGEN).values_list(
+        "gemeente_van_inschrijving", "verhuizingen"
+    ):
+        per_nummer[gemeente_op(nummer, verhuizingen, p)] += 1
+    uit: Telling = {}
+    for nummer, n in per_nummer.items():
+        g = gemeenten.get(f"GM{nummer}")
+        if g is not None and (gemeente_ids is None or g in gemeente_ids):
+            uit[g] = {"leerplichtigen": n}
+    return uit
+
+
+def gevallen(periode: Periode, gemeente_id: int, sleutel: str) -> list[Geval]:
+    """Leerplichtigen are no cases: their list is the signalen app's leerplichtigen page."""
+    return []
+
+
+def vingerafdruk() -> tuple:
+    return tuple(BrpPersoon.objects.aggregate(m=Max("id"), n=Count("id")).values())
+
+
+BRON = Bron(
+    naam="leerplichtigen",
+    titel="Basisregistratie Personen (lokale BRP)",
+    definities=DEFINITIES,
+    tel=tel,
+    gevallen=gevallen,
+    vingerafdruk=vingerafdruk,
+)

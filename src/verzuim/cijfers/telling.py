@@ -1,0 +1,86 @@
+"""The leerplichttelling (R-FG-1): every source's aggregate per gemeente, merged into one row
+per gemeente plus the total, for one schooljaar. Computed from the data on every call;
+nothing is typed in and nothing is stored but a delivered snapshot (models.Vaststelling).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from verzuim.cijfers.bronnen import bronnen, definities
+from verzuim.cijfers.definities import Definitie
+from verzuim.cijfers.periode import Periode
+from verzuim.organisaties.models import Gemeente
+
+Waarden = dict[str, int | None]
+
+
+@dataclass
+class Rij:
+    gemeente: Gemeente
+    waarden: Waarden
+
+
+@dataclass
+class Telling:
+    periode: Periode
+    rijen: list[Rij]
+    totaal: Waarden
+    definities: list[Definitie]
+    niet_beschikbaar: dict[str, str] = field(default_factory=dict)  # bron → reason
+
+    @property
+    def sleutels(self) -> list[str]:
+        return [d.sleutel for d in self.definities]
+
+    def rij(self, gemeente_code: str) -> Rij | None:
+        return next((r for r in self.rijen if r.gemeente.code == gemeente_code), None)
+
+
+def bereken(periode: Periode, gemeenten: Iterable[Gemeente]) -> Telling:
+    """The telling of `gemeenten` (ordered by name); sources that cannot count yet give None
+    for their figures, never 0."""
+    gemeenten = sorted(gemeenten, key=lambda g: (g.naam, g.code))
+    ids = {g.pk for g in gemeenten}
+    per_gemeente: dict[int, Waarden] = {g.pk: {} for g in gemeenten}
+    niet_beschikbaar: dict[str, str] = {}
+    for bron in bronnen():
+        reden = bron.beschikbaar()
+        if reden:
+            niet_beschikbaar[bron.naam] = reden
+            for waarden in per_gemeente.values():
+                waarden.update(dict.fromkeys((d.sleutel for d in bron.definities), None))
+            continue
+        geteld = bron.tel(periode, ids)
+        for g, waarden in per_gemeente.items():
+            gevonden = geteld.get(g, {})
+            for d in bron.definities:
+                waarden[d.sleutel] = gevonden.get(d.sleutel, 0)
+    rijen = [Rij(g, per_gemeente[g.pk]) for g in gemeenten]
+    return Telling(periode, rijen, optellen(r.waarden for r in rijen), definities(), niet_beschikbaar)
+
+
+def optellen(reeks: Iterable[Waarden]) -> Waarden:
+    """Sum per figure; None stays None (not available is not zero). Person counts add up
+    because each person counts at one gemeente only (R-FG-1a)."""
+    totaal: Waarden = {}
+    for waarden in reeks:
+        for k, v in waarden.items():
+            if v is None or (k in totaal and totaal[k] is None):
+                totaal[k] = None
+            else:
+                totaal[k] = totaal.get(k, 0) + v
+    return totaal
+
+
+def genest(waarden: Waarden) -> dict:
+    """Flat keys with dots → the nested objects of the API (api-contract.md)."""
+    uit: dict = {}
+    for sleutel, v in waarden.items():
+        *pad, laatste = sleutel.split(".")
+        plek = uit
+        for deel in pad:
+            plek = plek.setdefault(deel, {})
+        plek[laatste] = v
+    return uit

@@ -1,0 +1,224 @@
+"""The leerplichttelling on a hand-built scenario (R-FG-1, R-FG-1a, R-SG-3): every expected
+number is worked out by hand in the comments next to it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from types import SimpleNamespace
+
+import pytest
+
+from verzuim import clock
+from verzuim.cijfers.periode import Periode, lees_schooljaar
+from verzuim.cijfers.telling import bereken
+from verzuim.rules import Schooljaar
+
+from . import wereld as w_
+
+D = dt.date
+SJ = Periode(Schooljaar(2025))  # 1 Aug 2025 – 31 Jul 2026
+
+
+@pytest.fixture(autouse=True)
+def _vandaag():
+    clock.set_today(w_.VANDAAG)
+    yield
+    clock.set_today(None)
+
+
+@pytest.fixture
+def wereld(db):
+    w = w_.maak_organisaties()
+    ll = SimpleNamespace()
+    # --- relatief verzuim ---
+    # P1: two 16-uur meldingen in Haarlem → 2 meldingen, 1 leerling (unique across two).
+    ll.p1 = w_.leerling(w)
+    w_.melding(w, ll.p1, "16-uur", D(2025, 10, 6))
+    w_.melding(w, ll.p1, "16-uur", D(2026, 2, 2), status="afgesloten", gesloten=D(2026, 3, 1))
+    # P2: 16-uur and luxe in Haarlem → 2 meldingen, 1 leerling, 1 luxe leerling.
+    ll.p2 = w_.leerling(w, soort="vmbo")
+    w_.melding(w, ll.p2, "16-uur", D(2025, 11, 3))
+    w_.melding(w, ll.p2, "luxe", D(2026, 5, 18))
+    # P3: only `overig` → not counted anywhere (R-FG-1a).
+    ll.p3 = w_.leerling(w)
+    w_.melding(w, ll.p3, "overig", D(2025, 12, 1))
+    # P4: a withdrawn 16-uur melding → not counted.
+    ll.p4 = w_.leerling(w)
+    w_.melding(w, ll.p4, "16-uur", D(2026, 1, 12), status="ingetrokken", gesloten=D(2026, 1, 20))
+    # P5 moved from Amsterdam to Haarlem mid-year: a melding in each gemeente. Meldingen count
+    # where handled (Amsterdam 1, Haarlem 1); the pupil once, at the last: Haarlem. Her last
+    # onderwijssoort is po (enrolled at the Amsterdam primary school only).
+    ll.p5 = w_.leerling(
+        w, "0392", D(2014, 3, 3), vestiging=w.vestiging_po, soort="po",
+        verhuizingen=[{"datum": "2014-03-03", "gemeente": "0363"},
+                      {"datum": "2026-01-15", "gemeente": "0392"}],
+    )  # fmt: skip
+    w_.melding(
+        w, ll.p5, "16-uur", D(2025, 10, 13), gemeente="GM0363", vestiging=w.vestiging_po,
+        status="afgesloten", gesloten=D(2025, 11, 30),
+    )  # fmt: skip
+    w_.melding(w, ll.p5, "16-uur", D(2026, 3, 9), vestiging=w.vestiging_po)
+    # P6: begindatum in the previous schooljaar (received in August) → 2024-2025, not here.
+    ll.p6 = w_.leerling(w)
+    w_.melding(w, ll.p6, "16-uur", D(2025, 7, 7), ontvangen=D(2025, 8, 20))
+    # P7: a forwarded melding, Haarlem → Amsterdam: counts in Amsterdam (the last handler).
+    ll.p7 = w_.leerling(w, "0363")
+    m7 = w_.melding(w, ll.p7, "luxe", D(2026, 4, 20))
+    w_.doorsturen(w, m7, "GM0363", D(2026, 5, 1))
+
+    # --- langdurig relatief verzuim (Haarlem unless said) ---
+    # L1 began 1 May 2025, still open: running at the start, > 3 months (open on 1 Aug).
+    ll.l1 = w_.leerling(w)
+    w_.melding(w, ll.l1, "langdurig", D(2025, 5, 1), status="in-behandeling")
+    # L2 3 Nov – 15 Dec 2025: new, 6 weeks.
+    ll.l2 = w_.leerling(w)
+    w_.melding(
+        w, ll.l2, "langdurig", D(2025, 11, 3), status="afgesloten", gesloten=D(2025, 12, 15)
+    )
+    # L3 5 Jan – 30 Jun 2026 with a vervolgmelding (one case): new, resolved after > 3 months.
+    ll.l3 = w_.leerling(w)
+    w_.melding(w, ll.l3, "langdurig", D(2026, 1, 5), status="afgesloten", gesloten=D(2026, 3, 1))
+    w_.melding(w, ll.l3, "langdurig", D(2026, 3, 2), status="afgesloten", gesloten=D(2026, 6, 30))
+    # L4 in Zandvoort (dienst): 2 Feb – 20 Mar 2026, closed because the pupil moved away.
+    ll.l4 = w_.leerling(w, "0473")
+    w_.melding(
+        w, ll.l4, "langdurig", D(2026, 2, 2), gemeente="GM0473", ontvanger=w.dienst,
+        status="afgesloten", gesloten=D(2026, 3, 20), reden="verhuisd",
+    )  # fmt: skip
+    # L5 1 Mar – 1 Jun 2025: over before the schooljaar → not counted.
+    ll.l5 = w_.leerling(w)
+    w_.melding(w, ll.l5, "langdurig", D(2025, 3, 1), status="afgesloten", gesloten=D(2025, 6, 1))
+    # L6 in Amsterdam: began 2 Mar 2026, the pupil died 10 Apr 2026 (BRP): new, overleden.
+    ll.l6 = w_.leerling(w, "0363", overleden=D(2026, 4, 10))
+    w_.melding(w, ll.l6, "langdurig", D(2026, 3, 2), gemeente="GM0363")
+
+    # --- vrijstellingen ---
+    ll.v1 = w_.leerling(w)
+    w_.vrijstelling(ll.v1, "5a", D(2025, 8, 1), D(2026, 7, 31), w.g["GM0392"])
+    w_.vrijstelling(ll.v1, "5a", D(2026, 8, 1), D(2027, 7, 31), w.g["GM0392"])  # next year
+    ll.v2 = w_.leerling(w)
+    w_.vrijstelling(ll.v2, "3a", D(2025, 9, 1), None, w.g["GM0392"])
+    ll.v3 = w_.leerling(w)
+    w_.vrijstelling(ll.v3, "5b", D(2024, 8, 1), D(2025, 7, 31), w.g["GM0392"])  # last year
+
+    # --- leerplichtigen on the peildatum 1 Oct 2025 (besides the pupils above) ---
+    w_.persoon("0392", D(2020, 9, 30))  # leerplicht began 1 Oct 2025: counted
+    w_.persoon("0392", D(2020, 10, 1))  # begins 1 Nov 2025: not yet
+    w_.persoon("0392", D(2007, 10, 1))  # 18 on the peildatum: no longer
+    w_.persoon("0392", D(2007, 10, 2))  # 17: counted
+    w_.persoon("0392", D(2012, 1, 1), overleden=D(2025, 9, 1))  # died before: not
+    # Moved Amsterdam → Haarlem on 15 Jan 2026: on the peildatum still in Amsterdam.
+    w_.persoon("0392", D(2013, 1, 1), verhuizingen=[{"datum": "2013-01-01", "gemeente": "0363"},
+                                                    {"datum": "2026-01-15", "gemeente": "0392"}])  # fmt: skip
+    sk = w_.leerling(w, geboren=D(2008, 3, 1))
+    w_.diploma(sk, "havo", D(2025, 7, 10))  # startkwalificatie before the peildatum: not
+    return SimpleNamespace(w=w, ll=ll)
+
+
+def _rij(telling, code):
+    return telling.rij(code).waarden
+
+
+def test_relatief_verzuim_en_luxe(wereld):
+    t = bereken(SJ, wereld.w.g.values())
+    haarlem, amsterdam = _rij(t, "GM0392"), _rij(t, "GM0363")
+    # Haarlem meldingen: P1 2 + P2 2 + P5 1 = 5 (16-uur 4, luxe 1); P3 overig, P4 withdrawn,
+    # P6 last year and P7 forwarded do not count here.
+    assert haarlem["relatiefVerzuim.meldingen"] == 5
+    assert haarlem["relatiefVerzuim.perVerzuimsoort.16-uur"] == 4
+    assert haarlem["relatiefVerzuim.perVerzuimsoort.luxe"] == 1
+    # Unique pupils in Haarlem: P1, P2, P5 (her last melding is here) = 3.
+    assert haarlem["relatiefVerzuim.leerlingen"] == 3
+    assert haarlem["luxeVerzuim"] == 1  # P2
+    # By last onderwijssoort: P1 havo and P2 vmbo → vo 2; P5 po 1.
+    assert haarlem["relatiefVerzuim.perOnderwijssoort.vo"] == 2
+    assert haarlem["relatiefVerzuim.perOnderwijssoort.po"] == 1
+    # Amsterdam: P5's first melding (1) + P7's forwarded luxe (1) = 2 meldingen; pupils: P7
+    # only (P5 counts in Haarlem).
+    assert amsterdam["relatiefVerzuim.meldingen"] == 2
+    assert amsterdam["relatiefVerzuim.perVerzuimsoort.16-uur"] == 1
+    assert amsterdam["relatiefVerzuim.perVerzuimsoort.luxe"] == 1
+    assert amsterdam["relatiefVerzuim.leerlingen"] == 1
+    assert amsterdam["luxeVerzuim"] == 1
+    # National: 7 meldingen, 4 unique pupils (P1, P2, P5, P7): the total adds up, the mover
+    # is not double-counted.
+    assert t.totaal["relatiefVerzuim.meldingen"] == 7
+    assert t.totaal["relatiefVerzuim.leerlingen"] == 4
+
+
+def test_vorig_schooljaar_telt_de_melding_van_juli(wereld):
+    t = bereken(Periode(Schooljaar(2024)), [wereld.w.g["GM0392"]])
+    # 2024-2025: only P6 (begindatum 7 Jul 2025); L5 and L1 are LRV.
+    assert _rij(t, "GM0392")["relatiefVerzuim.meldingen"] == 1
+    assert _rij(t, "GM0392")["relatiefVerzuim.leerlingen"] == 1
+
+
+def test_langdurig_relatief_verzuim(wereld):
+    t = bereken(SJ, wereld.w.g.values())
+    haarlem, zandvoort, amsterdam = (_rij(t, c) for c in ("GM0392", "GM0473", "GM0363"))
+    # Haarlem: L1 (at the start), L2 and L3 (new); L5 ended before the schooljaar.
+    assert haarlem["langdurigRelatiefVerzuim.totaal"] == 3
+    assert haarlem["langdurigRelatiefVerzuim.bijAanvang"] == 1
+    assert haarlem["langdurigRelatiefVerzuim.nieuw"] == 2
+    # > 3 months: L1 (1 May 2025 → still open on 1 Aug 2025) and L3 (5 Jan → 30 Jun 2026,
+    # the vervolgmelding joins the case); L2 lasted 6 weeks.
+    assert haarlem["langdurigRelatiefVerzuim.langerDan3Maanden"] == 2
+    assert haarlem["langdurigRelatiefVerzuim.verhuisdOfOverleden"] == 0
+    # Zandvoort: L4, new, closed because the pupil moved.
+    assert zandvoort["langdurigRelatiefVerzuim.totaal"] == 1
+    assert zandvoort["langdurigRelatiefVerzuim.nieuw"] == 1
+    assert zandvoort["langdurigRelatiefVerzuim.verhuisdOfOverleden"] == 1
+    # Amsterdam: L6 died on 10 Apr 2026 → the case ended then (not > 3 months).
+    assert amsterdam["langdurigRelatiefVerzuim.totaal"] == 1
+    assert amsterdam["langdurigRelatiefVerzuim.verhuisdOfOverleden"] == 1
+    assert amsterdam["langdurigRelatiefVerzuim.langerDan3Maanden"] == 0
+
+
+def test_lrv_in_het_lopende_schooljaar(wereld):
+    # 2026-2027 up to today (1 Oct 2026): only L1 is still running (at the start, > 3 months).
+    t = bereken(Periode(Schooljaar(2026)), [wereld.w.g["GM0392"]])
+    assert _rij(t, "GM0392")["langdurigRelatiefVerzuim.totaal"] == 1
+    assert _rij(t, "GM0392")["langdurigRelatiefVerzuim.bijAanvang"] == 1
+
+
+def test_vrijstellingen(wereld):
+    haarlem = _rij(bereken(SJ, [wereld.w.g["GM0392"]]), "GM0392")
+    assert haarlem["vrijstellingen.5a"] == 1  # V1 (its next-year vrijstelling is not counted)
+    assert haarlem["vrijstellingen.3a"] == 1  # V2, open-ended
+    assert haarlem["vrijstellingen.5b"] == 0  # V3 ended 31 Jul 2025
+    assert haarlem["vervangendeLeerplicht"] == 1
+
+
+def test_leerplichtigen_op_de_peildatum(wereld):
+    t = bereken(SJ, wereld.w.g.values())
+    # Pupils made with w_.leerling (born 2012 or 2014, living in the gemeente): Haarlem p1 p2
+    # p3 p4 p5 p6 l1 l2 l3 l5 v1 v2 v3 = 13 — but p5 moved in from Amsterdam on 15 Jan 2026,
+    # after the peildatum: 12. Plus the edge persons: born 30-09-2020 and 02-10-2007 = 14.
+    # Not: born 01-10-2020 (leerplicht from 1 Nov), 01-10-2007 (18), the one who died, the
+    # one with a havo diploma, and the mover (in Amsterdam on 1 Oct 2025).
+    assert _rij(t, "GM0392")["leerplichtigen"] == 14
+    # Amsterdam: p7, l6 (died only in April 2026), p5 and the mover = 4; Zandvoort: l4.
+    assert _rij(t, "GM0363")["leerplichtigen"] == 4
+    assert _rij(t, "GM0473")["leerplichtigen"] == 1
+
+
+def test_bronnen_die_er_niet_zijn_geven_none_niet_nul(wereld, settings):
+    from django.apps import apps
+
+    t = bereken(SJ, [wereld.w.g["GM0392"]])
+    for naam, app in (("signalen", "verzuim.signalen"), ("dossiers", "verzuim.dossiers")):
+        if apps.is_installed(app):
+            continue
+        assert "nog niet" in t.niet_beschikbaar[naam]
+        sleutels = [d.sleutel for d in t.definities if d.bron == naam]
+        assert sleutels and all(_rij(t, "GM0392")[k] is None for k in sleutels)
+        assert all(t.totaal[k] is None for k in sleutels)
+
+
+def test_schooljaar_lezen():
+    clock.set_today(w_.VANDAAG)
+    assert lees_schooljaar("2025-2026") == Schooljaar(2025)
+    assert lees_schooljaar(None) == Schooljaar(2026)
+    for fout in ("2025-2027", "2025", "25-26", "2027-2028"):
+        with pytest.raises(ValueError):
+            lees_schooljaar(fout)
