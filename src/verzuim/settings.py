@@ -234,6 +234,9 @@ BRP_RETRIES = int(os.environ.get("VERZUIM_BRP_RETRIES", "2"))
 
 # Signals (R-SG-2): school days after an uitschrijving before absoluut verzuim is signalled.
 SIGNALEN_RESPIJT_SCHOOLDAGEN = int(os.environ.get("VERZUIM_SIGNALEN_RESPIJT_SCHOOLDAGEN", "10"))
+# Figures (issue 11, R-FG-2): cells of the public benchmark below this count are hidden,
+# with complementary cells so they cannot be recomputed from totals.
+VERZUIM_SUPPRESSIE_DREMPEL = int(os.environ.get("VERZUIM_SUPPRESSIE_DREMPEL", "5"))
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["verzuim.api.auth.BearerTokenAuthentication"],

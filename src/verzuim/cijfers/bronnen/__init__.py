@@ -47,6 +47,9 @@ class Bron:
     gevallen: Callable[[Periode, int, str], list[Geval]]
     vingerafdruk: Callable[[], tuple]
     beschikbaar: Callable[[], str | None] = field(default=lambda: None)
+    # Exact sums between figures of one gemeente (total = sum of parts): a published table
+    # makes them public, so suppression must respect them (suppressie.Relatie).
+    optellingen: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     def __post_init__(self):
         for d in self.definities:
@@ -76,6 +79,10 @@ def definities() -> list[Definitie]:
     """Every figure, in form order (section letter, then line)."""
     alle = [d for b in bronnen() for d in b.definities]
     return sorted(alle, key=lambda d: (_sectie_volgorde(d.formulier), d.formulier))
+
+
+def optellingen() -> list[tuple[str, tuple[str, ...]]]:
+    return [o for b in bronnen() for o in b.optellingen]
 
 
 def definitie(sleutel: str) -> Definitie | None:

@@ -368,4 +368,8 @@ BRON = Bron(
     tel=tel,
     gevallen=gevallen,
     vingerafdruk=vingerafdruk,
+    optellingen=(
+        ("relatiefVerzuim.meldingen", tuple(f"relatiefVerzuim.perVerzuimsoort.{s.value}" for s in RELATIEF)),
+        ("langdurigRelatiefVerzuim.totaal", ("langdurigRelatiefVerzuim.bijAanvang", "langdurigRelatiefVerzuim.nieuw")),
+    ),
 )

@@ -188,5 +188,8 @@ BRON = Bron(
     tel=tel,
     gevallen=gevallen,
     vingerafdruk=vingerafdruk,
+    optellingen=(
+        ("absoluutVerzuim.totaal", ("absoluutVerzuim.nooitIngeschreven", "absoluutVerzuim.schoolverlaters")),
+    ),
     beschikbaar=beschikbaar,
 )
