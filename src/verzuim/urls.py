@@ -10,6 +10,7 @@ urlpatterns = [
     path("meldingen/", include("verzuim.meldingen.urls")),
     path("leerlingen/", include("verzuim.personen.urls")),
     path("signalen/", include("verzuim.signalen.urls")),
+    path("cijfers/", include("verzuim.cijfers.urls")),
     # Haal Centraal-shaped view of the local BRP store; answers only in demo/debug mode.
     path("brp-proef/", include("verzuim.personen.brp.urls")),
     path("", include("verzuim.web.urls")),

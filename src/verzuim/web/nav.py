@@ -145,6 +145,20 @@ def startblokken(user) -> list[dict]:
 
 SCHOOL = {Rol.SCHOOLMEDEWERKER}
 LEERPLICHT = {Rol.LEERPLICHTAMBTENAAR, Rol.ADMINISTRATIEF_MEDEWERKER, Rol.RMC_TRAJECTBEGELEIDER}
+CIJFERS = LEERPLICHT | {Rol.BELEIDSMEDEWERKER, Rol.REGISTERBEHEERDER}
+
+#: The page a role starts on instead of the overview of its blocks (issue 11 item 6: the
+#: beleidsmedewerker's start page is the figures). The first role of the user that has one
+#: decides.
+STARTPAGINA = {Rol.BELEIDSMEDEWERKER: "cijfers:overzicht"}
+
+
+def startpagina_voor(user) -> str | None:
+    for rol in user.rollen or []:
+        if rol in STARTPAGINA and _url(STARTPAGINA[rol]):
+            return STARTPAGINA[rol]
+    return None
+
 
 registreer("Start", "web:start", volgorde=0)
 
@@ -220,6 +234,28 @@ registreer(
     rollen=SCHOOL | LEERPLICHT,
     volgorde=21,
     omschrijving="Melden of niet? De keuzehulp verzuimsoorten (openbaar).",
+)
+registreer(
+    "Leerplichttelling",
+    "cijfers:overzicht",
+    rollen=CIJFERS,
+    volgorde=30,
+    omschrijving="De leerplichttelling per schooljaar, berekend uit de gegevens; vaststellen "
+    "en downloaden.",
+)
+registreer(
+    "Benchmark",
+    "cijfers:benchmark",
+    rollen=CIJFERS,
+    volgorde=31,
+    omschrijving="Verzuim per 1.000 leerplichtigen per gemeente en regio (openbaar).",
+)
+registreer(
+    "Cijfers",
+    "cijfers:school",
+    rollen=SCHOOL,
+    volgorde=30,
+    omschrijving="Meldingen van uw school per soort en maand, te laat gemeld, status.",
 )
 registreer(
     "Auditlog",
