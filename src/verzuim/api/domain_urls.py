@@ -7,4 +7,5 @@ urlpatterns: list = [
     path("", include("verzuim.meldingen.api_urls")),
     path("", include("verzuim.personen.api_urls")),
     path("", include("verzuim.signalen.api_urls")),
+    path("", include("verzuim.cijfers.api_urls")),
 ]

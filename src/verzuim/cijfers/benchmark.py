@@ -87,7 +87,9 @@ def bereken_benchmark(periode: Periode) -> Benchmark:
     rijen = [r for r in telling.rijen if (r.waarden.get("leerplichtigen") or 0) > 0]
     per_regio: dict[str, list] = {}
     for r in rijen:
-        per_regio.setdefault(r.gemeente.rmc_regio.code if r.gemeente.rmc_regio else "", []).append(r)
+        per_regio.setdefault(r.gemeente.rmc_regio.code if r.gemeente.rmc_regio else "", []).append(
+            r
+        )
     eenheden: dict[str, tuple[Eenheid, dict]] = {}
     for r in rijen:
         g = r.gemeente
@@ -107,9 +109,7 @@ def bereken_benchmark(periode: Periode) -> Benchmark:
 
     cols = kolommen()
     beschikbaar = [d.sleutel for d in cols if d.bron not in telling.niet_beschikbaar]
-    waarden = {
-        (code, k): w[k] or 0 for code, (_, w) in eenheden.items() for k in beschikbaar
-    }
+    waarden = {(code, k): w[k] or 0 for code, (_, w) in eenheden.items() for k in beschikbaar}
     relaties = _relaties(per_regio, beschikbaar)
     verborgen = onderdruk(waarden, relaties, drempel()).verborgen
     for code, (e, w) in eenheden.items():
@@ -179,9 +179,7 @@ def trend(schooljaren: list[Schooljaar], sleutel: str, code: str = LAND) -> list
     uit = []
     for sj in sorted(schooljaren):
         b = benchmark(Periode(sj))
-        eenheid = next(
-            (e for e in (b.land, *b.regios, *b.gemeenten) if e.code == code), None
-        )
+        eenheid = next((e for e in (b.land, *b.regios, *b.gemeenten) if e.code == code), None)
         cel = eenheid.cellen.get(sleutel) if eenheid else None
         uit.append((sj.label, cel.per_1000 if cel else None))
     return uit

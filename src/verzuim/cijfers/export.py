@@ -36,7 +36,10 @@ def rijen(telling: Telling) -> list[list]:
         for r in telling.rijen
     ]
     if len(telling.rijen) > 1:
-        uit.append(["", "Totaal", telling.periode.label] + [telling.totaal.get(k) for k in telling.sleutels])
+        uit.append(
+            ["", "Totaal", telling.periode.label]
+            + [telling.totaal.get(k) for k in telling.sleutels]
+        )
     return uit
 
 

@@ -65,22 +65,36 @@ def staven(titel: str, beschrijving: str, labels: list[str], waarden: list[float
     delen = [kop]
     for i in range(5):
         x = links + (breedte - links - 70) * i / 4
-        delen.append(f'<line x1="{x:.1f}" y1="18" x2="{x:.1f}" y2="{hoogte - 8}" stroke="{RASTER}"/>')
-        delen.append(f'<text x="{x:.1f}" y="12" text-anchor="middle" fill="{TEKST}">{_getal(maximum * i / 4)}</text>')
+        delen.append(
+            f'<line x1="{x:.1f}" y1="18" x2="{x:.1f}" y2="{hoogte - 8}" stroke="{RASTER}"/>'
+        )
+        delen.append(
+            f'<text x="{x:.1f}" y="12" text-anchor="middle" fill="{TEKST}">{_getal(maximum * i / 4)}</text>'
+        )
     for i, (label, v) in enumerate(zip(labels, waarden, strict=True)):
         y = 22 + i * regel
-        delen.append(f'<text x="{links - 6}" y="{y + 13}" text-anchor="end" fill="{TEKST}">{escape(label)}</text>')
+        delen.append(
+            f'<text x="{links - 6}" y="{y + 13}" text-anchor="end" fill="{TEKST}">{escape(label)}</text>'
+        )
         if v is None:
-            delen.append(f'<text x="{links + 4}" y="{y + 13}" fill="{TEKST}" font-style="italic">niet getoond</text>')
+            delen.append(
+                f'<text x="{links + 4}" y="{y + 13}" fill="{TEKST}" font-style="italic">niet getoond</text>'
+            )
             continue
         kleur = KLEUREN[1] if label == markeer else KLEUREN[0]
-        delen.append(f'<rect x="{links}" y="{y + 2}" width="{max(v * schaal, 1):.1f}" height="{regel - 6}" fill="{kleur}"/>')
-        delen.append(f'<text x="{links + v * schaal + 4:.1f}" y="{y + 13}" fill="{TEKST}">{_getal(v)}{escape(eenheid)}</text>')
+        delen.append(
+            f'<rect x="{links}" y="{y + 2}" width="{max(v * schaal, 1):.1f}" height="{regel - 6}" fill="{kleur}"/>'
+        )
+        delen.append(
+            f'<text x="{links + v * schaal + 4:.1f}" y="{y + 13}" fill="{TEKST}">{_getal(v)}{escape(eenheid)}</text>'
+        )
     delen.append(staart)
     return mark_safe("".join(delen))  # noqa: S308 - every text is escaped above
 
 
-def gestapeld(titel: str, beschrijving: str, categorieen: list[str], reeksen: list[Reeks]) -> SafeString:
+def gestapeld(
+    titel: str, beschrijving: str, categorieen: list[str], reeksen: list[Reeks]
+) -> SafeString:
     """Vertical stacked bars per category (e.g. meldingen per month, per verzuimsoort)."""
     breedte, hoogte, onder, links = 640, 280, 40, 40
     kop, staart = _kop(titel, beschrijving, breedte, hoogte + 30)
@@ -91,8 +105,12 @@ def gestapeld(titel: str, beschrijving: str, categorieen: list[str], reeksen: li
     delen = [kop]
     for i in range(5):
         y = 10 + plot - plot * i / 4
-        delen.append(f'<line x1="{links}" y1="{y:.1f}" x2="{breedte - 10}" y2="{y:.1f}" stroke="{RASTER}"/>')
-        delen.append(f'<text x="{links - 4}" y="{y + 4:.1f}" text-anchor="end" fill="{TEKST}">{_getal(maximum * i / 4)}</text>')
+        delen.append(
+            f'<line x1="{links}" y1="{y:.1f}" x2="{breedte - 10}" y2="{y:.1f}" stroke="{RASTER}"/>'
+        )
+        delen.append(
+            f'<text x="{links - 4}" y="{y + 4:.1f}" text-anchor="end" fill="{TEKST}">{_getal(maximum * i / 4)}</text>'
+        )
     for i, cat in enumerate(categorieen):
         x = links + i * stap + stap * 0.15
         basis = 10 + plot
@@ -100,9 +118,13 @@ def gestapeld(titel: str, beschrijving: str, categorieen: list[str], reeksen: li
             v = r.waarden[i] or 0
             h = plot * v / maximum
             if h:
-                delen.append(f'<rect x="{x:.1f}" y="{basis - h:.1f}" width="{stap * 0.7:.1f}" height="{h:.1f}" fill="{KLEUREN[j % len(KLEUREN)]}"/>')
+                delen.append(
+                    f'<rect x="{x:.1f}" y="{basis - h:.1f}" width="{stap * 0.7:.1f}" height="{h:.1f}" fill="{KLEUREN[j % len(KLEUREN)]}"/>'
+                )
             basis -= h
-        delen.append(f'<text x="{x + stap * 0.35:.1f}" y="{hoogte - onder + 16}" text-anchor="middle" fill="{TEKST}">{escape(cat)}</text>')
+        delen.append(
+            f'<text x="{x + stap * 0.35:.1f}" y="{hoogte - onder + 16}" text-anchor="middle" fill="{TEKST}">{escape(cat)}</text>'
+        )
     delen.append(_legenda(reeksen, hoogte + 8))
     delen.append(staart)
     return mark_safe("".join(delen))  # noqa: S308
@@ -120,26 +142,38 @@ def lijnen(titel: str, beschrijving: str, categorieen: list[str], reeksen: list[
     delen = [kop]
     for i in range(5):
         y = 10 + plot - plot * i / 4
-        delen.append(f'<line x1="{links}" y1="{y:.1f}" x2="{breedte - 10}" y2="{y:.1f}" stroke="{RASTER}"/>')
-        delen.append(f'<text x="{links - 4}" y="{y + 4:.1f}" text-anchor="end" fill="{TEKST}">{_getal(maximum * i / 4)}</text>')
+        delen.append(
+            f'<line x1="{links}" y1="{y:.1f}" x2="{breedte - 10}" y2="{y:.1f}" stroke="{RASTER}"/>'
+        )
+        delen.append(
+            f'<text x="{links - 4}" y="{y + 4:.1f}" text-anchor="end" fill="{TEKST}">{_getal(maximum * i / 4)}</text>'
+        )
     for i, cat in enumerate(categorieen):
         x = links + 10 + i * stap
-        delen.append(f'<text x="{x:.1f}" y="{hoogte - onder + 16}" text-anchor="middle" fill="{TEKST}">{escape(cat)}</text>')
+        delen.append(
+            f'<text x="{x:.1f}" y="{hoogte - onder + 16}" text-anchor="middle" fill="{TEKST}">{escape(cat)}</text>'
+        )
     for j, r in enumerate(reeksen):
         kleur = KLEUREN[j % len(KLEUREN)]
         punten = []
         for i, v in enumerate(r.waarden):
             if v is None:
                 if len(punten) > 1:
-                    delen.append(f'<polyline points="{" ".join(punten)}" fill="none" stroke="{kleur}" stroke-width="2"/>')
+                    delen.append(
+                        f'<polyline points="{" ".join(punten)}" fill="none" stroke="{kleur}" stroke-width="2"/>'
+                    )
                 punten = []
                 continue
             x, y = links + 10 + i * stap, 10 + plot - plot * v / maximum
             punten.append(f"{x:.1f},{y:.1f}")
             delen.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4" fill="{kleur}"/>')
-            delen.append(f'<text x="{x:.1f}" y="{y - 8:.1f}" text-anchor="middle" fill="{TEKST}">{_getal(v)}{escape(eenheid)}</text>')
+            delen.append(
+                f'<text x="{x:.1f}" y="{y - 8:.1f}" text-anchor="middle" fill="{TEKST}">{_getal(v)}{escape(eenheid)}</text>'
+            )
         if len(punten) > 1:
-            delen.append(f'<polyline points="{" ".join(punten)}" fill="none" stroke="{kleur}" stroke-width="2"/>')
+            delen.append(
+                f'<polyline points="{" ".join(punten)}" fill="none" stroke="{kleur}" stroke-width="2"/>'
+            )
     delen.append(_legenda(reeksen, hoogte + 8))
     delen.append(staart)
     return mark_safe("".join(delen))  # noqa: S308

@@ -19,7 +19,7 @@ class OngeldigSchooljaar(ValueError):
 
 
 def lees_schooljaar(label: str | None) -> Schooljaar:
-    """"2025-2026" → Schooljaar(2025); empty → the current one. Raises OngeldigSchooljaar."""
+    """ "2025-2026" → Schooljaar(2025); empty → the current one. Raises OngeldigSchooljaar."""
     if not label:
         return schooljaar_van(clock.today())
     m = LABEL.match(label.strip())

@@ -52,7 +52,9 @@ class Schoolcijfers:
 
 def schoolcijfers(school: Organisatie, periode: Periode) -> Schoolcijfers:
     begin = timezone.make_aware(dt.datetime.combine(periode.begin, dt.time.min))
-    eind = timezone.make_aware(dt.datetime.combine(periode.eind + dt.timedelta(days=1), dt.time.min))
+    eind = timezone.make_aware(
+        dt.datetime.combine(periode.eind + dt.timedelta(days=1), dt.time.min)
+    )
     eerste = StatusWijziging.objects.filter(
         melding=OuterRef("pk"), status__in=OPGEPAKT, door_organisatie=OuterRef("ontvanger_id")
     ).order_by("tijdstip", "id")
@@ -88,4 +90,3 @@ def schoolcijfers(school: Organisatie, periode: Periode) -> Schoolcijfers:
         dagen_gemiddeld=round(statistics.fmean(dagen), 1) if dagen else None,
         status=status,
     )
-

@@ -26,7 +26,9 @@ DOEL = "leerplichttelling controleren"
 def telling_voor(actor: Actor, periode: Periode, gemeente: str | None = None) -> Telling:
     """The telling of the gemeenten the actor sees (or of one of them)."""
     if not queries.mag_telling_zien(actor):
-        raise GeenToegang("U ziet geen leerplichttelling: alleen gemeenten, diensten en het register.")
+        raise GeenToegang(
+            "U ziet geen leerplichttelling: alleen gemeenten, diensten en het register."
+        )
     gemeenten = queries.gemeenten_voor(actor)
     if gemeente:
         gemeenten = gemeenten.filter(code=gemeente)

@@ -106,9 +106,7 @@ def _lokale_regels(waarden, relaties, drempel, verborgen: set) -> bool:
 
 
 def _verberg_complement(waarden, relaties, verborgen: set, cel) -> bool:
-    kandidaten = [
-        c for r in relaties if cel in r.cellen for c in r.cellen if c not in verborgen
-    ]
+    kandidaten = [c for r in relaties if cel in r.cellen for c in r.cellen if c not in verborgen]
     if not kandidaten:
         return False
     verborgen.add(_kleinste(waarden, kandidaten))

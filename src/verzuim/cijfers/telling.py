@@ -58,7 +58,9 @@ def bereken(periode: Periode, gemeenten: Iterable[Gemeente]) -> Telling:
             for d in bron.definities:
                 waarden[d.sleutel] = gevonden.get(d.sleutel, 0)
     rijen = [Rij(g, per_gemeente[g.pk]) for g in gemeenten]
-    return Telling(periode, rijen, optellen(r.waarden for r in rijen), definities(), niet_beschikbaar)
+    return Telling(
+        periode, rijen, optellen(r.waarden for r in rijen), definities(), niet_beschikbaar
+    )
 
 
 def optellen(reeks: Iterable[Waarden]) -> Waarden:

@@ -48,7 +48,11 @@ def _schooljaren() -> list[Schooljaar]:
 
 def _secties(definities) -> list[dict]:
     return [
-        {"code": code, "titel": titel, "definities": [d for d in definities if d.formulier[0] == code]}
+        {
+            "code": code,
+            "titel": titel,
+            "definities": [d for d in definities if d.formulier[0] == code],
+        }
         for code, titel in SECTIES.items()
     ]
 
@@ -81,7 +85,10 @@ def overzicht(request):
         for d in telling.definities
     ]
     per_1000 = [
-        (r.gemeente.naam, _per_1000(r.waarden.get("relatiefVerzuim.leerlingen"), r.waarden.get("leerplichtigen")))
+        (
+            r.gemeente.naam,
+            _per_1000(r.waarden.get("relatiefVerzuim.leerlingen"), r.waarden.get("leerplichtigen")),
+        )
         for r in telling.rijen
     ]
     grafiek = None
@@ -107,7 +114,9 @@ def overzicht(request):
             "gekozen": gekozen_rij,
             "vaststelling": vaststelling,
             "verschillen": verschil,
-            "mag_vaststellen": bool(gekozen_rij) and queries.mag_vaststellen(actor) and periode.afgelopen,
+            "mag_vaststellen": bool(gekozen_rij)
+            and queries.mag_vaststellen(actor)
+            and periode.afgelopen,
             "mag_gevallen": queries.mag_gevallen_zien(actor),
             "grafiek": grafiek,
             "per_1000": per_1000,
@@ -135,7 +144,12 @@ def gevallen(request):
     return render(
         request,
         "cijfers/gevallen.html",
-        {"periode": periode, "definitie": d, "gevallen": lijst, "gemeente": request.GET.get("gemeente")},
+        {
+            "periode": periode,
+            "definitie": d,
+            "gevallen": lijst,
+            "gemeente": request.GET.get("gemeente"),
+        },
     )
 
 
@@ -164,7 +178,9 @@ def vaststellen(request):
     periode = _periode(request)
     gemeente = request.POST.get("gemeente", "")
     try:
-        v = services.stel_vast(request.actor, periode, gemeente, request.POST.get("toelichting", ""))
+        v = services.stel_vast(
+            request.actor, periode, gemeente, request.POST.get("toelichting", "")
+        )
     except MeldingOngeldig as e:
         for f in e.fouten:
             messages.error(request, f"{f['name']}: {f['reason']}")
@@ -174,7 +190,9 @@ def vaststellen(request):
             f"De leerplichttelling {periode.label} van {v.gemeente.naam} is vastgesteld en als "
             "geleverd vastgelegd.",
         )
-    return redirect(f"{reverse('cijfers:overzicht')}?schooljaar={periode.label}&gemeente={gemeente}")
+    return redirect(
+        f"{reverse('cijfers:overzicht')}?schooljaar={periode.label}&gemeente={gemeente}"
+    )
 
 
 @require_GET
@@ -185,7 +203,9 @@ def definities(request):
         request,
         "cijfers/definities.html",
         {
-            "secties": _secties(sorted(alle, key=lambda d: (list(SECTIES).index(d.formulier[0]), d.formulier))),
+            "secties": _secties(
+                sorted(alle, key=lambda d: (list(SECTIES).index(d.formulier[0]), d.formulier))
+            ),
             "bronnen": bronnen(),
             "drempel": bm.drempel(),
         },
@@ -230,9 +250,7 @@ def benchmark(request):
             "kengetal": gekozen,
             "rangorde": [(i, e.naam, e.cellen[kengetal].per_1000) for i, e in b.rangorde(kengetal)],
             "land_waarde": b.land.cellen[kengetal].per_1000,
-            "regio_waarden": [
-                (e.naam, e.cellen[kengetal].per_1000) for e in (b.land, *b.regios)
-            ],
+            "regio_waarden": [(e.naam, e.cellen[kengetal].per_1000) for e in (b.land, *b.regios)],
             "eenheden": [
                 (e, [(d, e.cellen[d.sleutel]) for d in b.kolommen])
                 for e in (b.land, *b.regios, *b.gemeenten)
@@ -260,5 +278,11 @@ def school(request):
     return render(
         request,
         "cijfers/school.html",
-        {"c": c, "periode": periode, "schooljaren": _schooljaren(), "maanden": MAANDEN, "grafiek": grafiek},
+        {
+            "c": c,
+            "periode": periode,
+            "schooljaren": _schooljaren(),
+            "maanden": MAANDEN,
+            "grafiek": grafiek,
+        },
     )

@@ -91,9 +91,7 @@ def deel_in(perioden: Iterable[Periode], begin: dt.date, eind: dt.date) -> Indel
             Reason("R-FG-1a", f"Liep al bij de aanvang van het schooljaar ({nl(begin)}).")
         )
     else:
-        redenen.append(
-            Reason("R-FG-1a", f"Nieuw geval, begonnen op {nl(gevallen[0].begin)}.")
-        )
+        redenen.append(Reason("R-FG-1a", f"Nieuw geval, begonnen op {nl(gevallen[0].begin)}."))
     lang = any(langer_dan_drie_maanden(p, eind) for p in gevallen)
     if lang:
         redenen.append(Reason("R-SG-3", "Langer dan 3 maanden aaneengesloten."))

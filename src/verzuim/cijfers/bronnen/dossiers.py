@@ -74,8 +74,7 @@ def _definities() -> tuple[Definitie, ...]:
                 Definitie(
                     f"{uitkomsten}.{code}",
                     f"{titel}: {_UITKOMST_LABELS[code]}",
-                    f"Van {sleutel}: de laatste route heeft uitkomst "
-                    f"'{_UITKOMST_LABELS[code]}'.",
+                    f"Van {sleutel}: de laatste route heeft uitkomst '{_UITKOMST_LABELS[code]}'.",
                     ("R-FG-1", regel[soort]),
                     "personen",
                     f"E{nr + 1 + j:02d}",

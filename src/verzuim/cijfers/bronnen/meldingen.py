@@ -262,7 +262,10 @@ def _lrv_personen(periode: Periode, gemeente_ids) -> list[dict]:
             if t.overlapt(periode.begin, periode.eind)
         ]  # fmt: skip
         laatste = meegeteld[-1]
-        if gemeente_ids is not None and laatste["verantwoordelijke_gemeente_id"] not in gemeente_ids:
+        if (
+            gemeente_ids is not None
+            and laatste["verantwoordelijke_gemeente_id"] not in gemeente_ids
+        ):
             continue
         sleutels = ["langdurigRelatiefVerzuim.totaal"]
         sleutels.append(
@@ -369,7 +372,13 @@ BRON = Bron(
     gevallen=gevallen,
     vingerafdruk=vingerafdruk,
     optellingen=(
-        ("relatiefVerzuim.meldingen", tuple(f"relatiefVerzuim.perVerzuimsoort.{s.value}" for s in RELATIEF)),
-        ("langdurigRelatiefVerzuim.totaal", ("langdurigRelatiefVerzuim.bijAanvang", "langdurigRelatiefVerzuim.nieuw")),
+        (
+            "relatiefVerzuim.meldingen",
+            tuple(f"relatiefVerzuim.perVerzuimsoort.{s.value}" for s in RELATIEF),
+        ),
+        (
+            "langdurigRelatiefVerzuim.totaal",
+            ("langdurigRelatiefVerzuim.bijAanvang", "langdurigRelatiefVerzuim.nieuw"),
+        ),
     ),
 )

@@ -189,7 +189,10 @@ BRON = Bron(
     gevallen=gevallen,
     vingerafdruk=vingerafdruk,
     optellingen=(
-        ("absoluutVerzuim.totaal", ("absoluutVerzuim.nooitIngeschreven", "absoluutVerzuim.schoolverlaters")),
+        (
+            "absoluutVerzuim.totaal",
+            ("absoluutVerzuim.nooitIngeschreven", "absoluutVerzuim.schoolverlaters"),
+        ),
     ),
     beschikbaar=beschikbaar,
 )

@@ -38,8 +38,7 @@ DEFINITIES = (
     Definitie(
         "vervangendeLeerplicht",
         "Vervangende leerplicht",
-        f"Aantal unieke leerlingen {_WELKE}, op grond van art. 3a of 3b (vervangende "
-        "leerplicht).",
+        f"Aantal unieke leerlingen {_WELKE}, op grond van art. 3a of 3b (vervangende leerplicht).",
         ("R-FG-1", "R-VR-1"),
         "personen",
         "D8",

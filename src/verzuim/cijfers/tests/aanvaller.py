@@ -71,8 +71,9 @@ def mogelijke_waarden(relaties, zichtbaar: dict, bovengrens: int) -> dict:
         x = dict(zip(vrij, keuze, strict=True))
         for rij, kolom in spillen:
             x[kolom] = rijen[rij][-1] - sum(rijen[rij][k] * x[k] for k in vrij)
-        if all(v >= 0 and v.denominator == 1 if isinstance(v, Fraction) else v >= 0
-               for v in x.values()):
+        if all(
+            v >= 0 and v.denominator == 1 if isinstance(v, Fraction) else v >= 0 for v in x.values()
+        ):
             for k, v in x.items():
                 mogelijk[verborgen[k]].add(int(v))
     return mogelijk

@@ -17,7 +17,6 @@ from verzuim.meldingen.models import Melding
 from verzuim.personen.models import BrpPersoon
 
 from . import wereld as w_
-from .test_telling import _vandaag, wereld  # noqa: F401 - fixtures
 
 URL = "/cijfers/"
 SJ = "schooljaar=2025-2026"
@@ -119,7 +118,9 @@ def test_xlsx_en_csv_in_de_vorm_van_het_formulier(client, wereld):
 
 def test_vaststellen_bevriest_en_toont_later_verschil(client, wereld):
     _login(client, "lpa.haarlem", wereld.w.org["GM0392"], "leerplichtambtenaar")
-    r = client.post(f"{URL}vaststellen?{SJ}", {"gemeente": "GM0392", "toelichting": "gecontroleerd"})
+    r = client.post(
+        f"{URL}vaststellen?{SJ}", {"gemeente": "GM0392", "toelichting": "gecontroleerd"}
+    )
     assert r.status_code == 302
     v = Vaststelling.objects.get()
     assert v.waarden["relatiefVerzuim.meldingen"] == 5 and v.door_label == "lpa.haarlem"
