@@ -26,7 +26,7 @@ from verzuim.cijfers.periode import Periode
 from verzuim.cijfers.suppressie import Relatie, onderdruk
 from verzuim.cijfers.telling import bereken, optellen
 from verzuim.organisaties.models import Gemeente
-from verzuim.rules import Schooljaar
+from verzuim.rules import Schooljaar, schooljaar_van
 
 LAND = "NL"
 
@@ -172,6 +172,26 @@ def benchmark(periode: Periode) -> Benchmark:
         uitkomst = bereken_benchmark(periode)
         cache.set(sleutel, uitkomst, 24 * 3600)
     return uitkomst
+
+
+#: How many schooljaren the trend looks back at most.
+JAREN_TERUG = 4
+
+
+def schooljaren() -> list[Schooljaar]:
+    """The schooljaren with data: from the first melding's (at most JAREN_TERUG back) up to
+    the running one."""
+    from django.db.models import Min
+
+    from verzuim.meldingen.models import Melding
+
+    huidig = schooljaar_van(clock.today())
+    eerste = Melding.objects.aggregate(m=Min("begindatum"))["m"]
+    begin = max(
+        schooljaar_van(eerste).startjaar if eerste else huidig.startjaar,
+        huidig.startjaar - JAREN_TERUG,
+    )
+    return [Schooljaar(j) for j in range(begin, huidig.startjaar + 1)]
 
 
 def trend(schooljaren: list[Schooljaar], sleutel: str, code: str = LAND) -> list[tuple]:

@@ -138,7 +138,7 @@ def lijnen(titel: str, beschrijving: str, categorieen: list[str], reeksen: list[
     alle = [v for r in reeksen for v in r.waarden if v is not None]
     maximum = _schaal(max(alle or [0]))
     plot = hoogte - onder - 10
-    stap = (breedte - links - 30) / max(len(categorieen) - 1, 1)
+    stap = (breedte - links - 80) / max(len(categorieen) - 1, 1)
     delen = [kop]
     for i in range(5):
         y = 10 + plot - plot * i / 4
@@ -149,7 +149,7 @@ def lijnen(titel: str, beschrijving: str, categorieen: list[str], reeksen: list[
             f'<text x="{links - 4}" y="{y + 4:.1f}" text-anchor="end" fill="{TEKST}">{_getal(maximum * i / 4)}</text>'
         )
     for i, cat in enumerate(categorieen):
-        x = links + 10 + i * stap
+        x = links + 30 + i * stap
         delen.append(
             f'<text x="{x:.1f}" y="{hoogte - onder + 16}" text-anchor="middle" fill="{TEKST}">{escape(cat)}</text>'
         )
@@ -164,7 +164,7 @@ def lijnen(titel: str, beschrijving: str, categorieen: list[str], reeksen: list[
                     )
                 punten = []
                 continue
-            x, y = links + 10 + i * stap, 10 + plot - plot * v / maximum
+            x, y = links + 30 + i * stap, 10 + plot - plot * v / maximum
             punten.append(f"{x:.1f},{y:.1f}")
             delen.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4" fill="{kleur}"/>')
             delen.append(

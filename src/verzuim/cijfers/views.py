@@ -230,7 +230,13 @@ def benchmark(request):
         [b.land.cellen[kengetal].per_1000, *(r.cellen[kengetal].per_1000 for r in b.regios)],
         markeer="Nederland",
     )
-    jaren = [sj for sj in _schooljaren() if sj <= periode.schooljaar]
+    rang = {e.code: plaats for plaats, e in b.rangorde(kengetal)}
+    alle = [b.land, *b.regios, *b.gemeenten]
+    per_gebied = [(e, e.cellen[kengetal], rang.get(e.code)) for e in alle]
+    gebied = next((e for e in alle if e.code == request.GET.get("gebied")), b.land)
+    regio = next((r for r in b.regios if r.code == gebied.regio), None)
+    gebied_kolommen = list({e.code: e for e in (gebied, regio, b.land) if e}.values())
+    jaren = [sj for sj in bm.schooljaren() if sj <= periode.schooljaar]
     trend = bm.trend(jaren, kengetal)
     trend_grafiek = grafieken.lijnen(
         f"{gekozen.titel} per 1.000 leerplichtigen in Nederland, per schooljaar",
@@ -251,9 +257,11 @@ def benchmark(request):
             "rangorde": [(i, e.naam, e.cellen[kengetal].per_1000) for i, e in b.rangorde(kengetal)],
             "land_waarde": b.land.cellen[kengetal].per_1000,
             "regio_waarden": [(e.naam, e.cellen[kengetal].per_1000) for e in (b.land, *b.regios)],
-            "eenheden": [
-                (e, [(d, e.cellen[d.sleutel]) for d in b.kolommen])
-                for e in (b.land, *b.regios, *b.gemeenten)
+            "per_gebied": per_gebied,
+            "gebied": gebied,
+            "gebied_kolommen": gebied_kolommen,
+            "gebied_rijen": [
+                (d, [e.cellen[d.sleutel] for e in gebied_kolommen]) for d in b.kolommen
             ],
             "regio_staven": regio_staven,
             "trend": trend,
