@@ -14,6 +14,7 @@ the figures the sources compute.
 
 from __future__ import annotations
 
+from django.core.cache import cache
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.permissions import AllowAny
@@ -224,14 +225,21 @@ class BenchmarkView(APIView):
         auth=[],
     )
     def get(self, request):
-        b = bm.benchmark(_periode(request))
-        return Response(
-            {
-                "schooljaar": b.schooljaar,
-                "drempel": b.drempel,
-                "landelijk": _eenheid(b.land),
-                "regios": [_eenheid(e) for e in b.regios],
-                "gemeenten": [_eenheid(e) for e in b.gemeenten],
-                "nietBeschikbaar": _niet_beschikbaar(b.niet_beschikbaar),
-            }
-        )
+        periode = _periode(request)
+        sleutel = f"cijfers:benchmarkapi:{periode.label}:{bm.vingerafdruk()}"
+        data = cache.get(sleutel)
+        if data is None:
+            data = _benchmark_data(bm.benchmark(periode))
+            cache.set(sleutel, data, 24 * 3600)
+        return Response(data)
+
+
+def _benchmark_data(b: bm.Benchmark) -> dict:
+    return {
+        "schooljaar": b.schooljaar,
+        "drempel": b.drempel,
+        "landelijk": _eenheid(b.land),
+        "regios": [_eenheid(e) for e in b.regios],
+        "gemeenten": [_eenheid(e) for e in b.gemeenten],
+        "nietBeschikbaar": _niet_beschikbaar(b.niet_beschikbaar),
+    }

@@ -3,10 +3,15 @@ definitions, the public benchmark and the school's own figures."""
 
 from __future__ import annotations
 
+import re
+
 from django.contrib import messages
+from django.core.cache import cache
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_POST
 
 from verzuim import clock
@@ -30,6 +35,8 @@ school_pagina = pagina(Rol.SCHOOLMEDEWERKER, soorten=(OrganisatieSoort.SCHOOL,))
 #: The telling page shows every gemeente as a column up to this many; beyond (the register)
 #: the total and one chosen gemeente.
 MAX_KOLOMMEN = 12
+STANDAARD_KENGETAL = "relatiefVerzuim.leerlingen"
+GEBIED = re.compile(r"^(GM\d{4}|MC\d{2}|NL)$")
 #: How many schooljaren back the pages offer (trend, selector).
 JAREN_TERUG = 4
 
@@ -214,13 +221,31 @@ def definities(request):
 
 @require_GET
 def benchmark(request):
-    """Public, no login: figures per 1,000 leerplichtigen, small cells suppressed."""
+    """Public, no login: figures per 1,000 leerplichtigen, small cells suppressed. The page's
+    content is cached with the benchmark (per day and data state); the frame around it
+    (header, the visitor's CSRF token) is rendered per request."""
     periode = _periode(request)
+    kengetal = request.GET.get("kengetal") or STANDAARD_KENGETAL
+    if kengetal not in {d.sleutel for d in bm.kolommen()}:
+        raise Http404("Onbekend kengetal.")
+    gebied = request.GET.get("gebied", "")
+    parameters = f"{kengetal}:{gebied if GEBIED.match(gebied) else ''}"
+    sleutel = f"cijfers:benchmarkpagina:{periode.label}:{parameters}:{bm.vingerafdruk()}"
+    inhoud = cache.get(sleutel)
+    if inhoud is None:
+        inhoud = render_to_string("cijfers/_benchmark.html", _benchmark_context(request, periode))
+        cache.set(sleutel, inhoud, 24 * 3600)
+    return render(
+        request,
+        "cijfers/benchmark.html",
+        {"inhoud": mark_safe(inhoud), "periode": periode},  # noqa: S308
+    )
+
+
+def _benchmark_context(request, periode: Periode) -> dict:
     b = bm.benchmark(periode)
     kolommen = [d for d in b.kolommen if d.bron not in b.niet_beschikbaar] or b.kolommen
-    kengetal = request.GET.get("kengetal") or "relatiefVerzuim.leerlingen"
-    if kengetal not in [d.sleutel for d in b.kolommen]:
-        raise Http404("Onbekend kengetal.")
+    kengetal = request.GET.get("kengetal") or STANDAARD_KENGETAL
     gekozen = definitie(kengetal)
     regio_staven = grafieken.staven(
         f"{gekozen.titel} per 1.000 leerplichtigen per RMC-regio, {periode.label}",
@@ -245,29 +270,23 @@ def benchmark(request):
         [label for label, _ in trend],
         [grafieken.Reeks("Nederland", tuple(v for _, v in trend))],
     )
-    return render(
-        request,
-        "cijfers/benchmark.html",
-        {
-            "b": b,
-            "periode": periode,
-            "schooljaren": _schooljaren(),
-            "kolommen": kolommen,
-            "kengetal": gekozen,
-            "rangorde": [(i, e.naam, e.cellen[kengetal].per_1000) for i, e in b.rangorde(kengetal)],
-            "land_waarde": b.land.cellen[kengetal].per_1000,
-            "regio_waarden": [(e.naam, e.cellen[kengetal].per_1000) for e in (b.land, *b.regios)],
-            "per_gebied": per_gebied,
-            "gebied": gebied,
-            "gebied_kolommen": gebied_kolommen,
-            "gebied_rijen": [
-                (d, [e.cellen[d.sleutel] for e in gebied_kolommen]) for d in b.kolommen
-            ],
-            "regio_staven": regio_staven,
-            "trend": trend,
-            "trend_grafiek": trend_grafiek,
-        },
-    )
+    return {
+        "b": b,
+        "periode": periode,
+        "schooljaren": _schooljaren(),
+        "kolommen": kolommen,
+        "kengetal": gekozen,
+        "rangorde": [(i, e.naam, e.cellen[kengetal].per_1000) for i, e in b.rangorde(kengetal)],
+        "land_waarde": b.land.cellen[kengetal].per_1000,
+        "regio_waarden": [(e.naam, e.cellen[kengetal].per_1000) for e in (b.land, *b.regios)],
+        "per_gebied": per_gebied,
+        "gebied": gebied,
+        "gebied_kolommen": gebied_kolommen,
+        "gebied_rijen": [(d, [e.cellen[d.sleutel] for e in gebied_kolommen]) for d in b.kolommen],
+        "regio_staven": regio_staven,
+        "trend": trend,
+        "trend_grafiek": trend_grafiek,
+    }
 
 
 @school_pagina

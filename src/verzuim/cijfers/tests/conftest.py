@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.core.cache import cache
 
 from verzuim import clock
 
@@ -12,6 +13,7 @@ from . import wereld as w_
 @pytest.fixture(autouse=True)
 def _vandaag():
     clock.set_today(w_.VANDAAG)
+    cache.clear()  # ids repeat between tests' databases: no benchmark from another test
     yield
     clock.set_today(None)
 

@@ -3,6 +3,8 @@ GET /api/v1/cijfers/benchmark (api-contract.md "cijfers")."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from verzuim.accounts.services import maak_token
@@ -10,6 +12,7 @@ from verzuim.audit.context import SYSTEEM
 from verzuim.cijfers.bronnen import optellingen
 from verzuim.cijfers.suppressie import Relatie
 
+from . import wereld as w_
 from .aanvaller import herleidbaar
 
 URL = "/api/v1/cijfers/leerplichttelling"
@@ -121,3 +124,23 @@ def test_openbare_benchmark_onderdrukt_en_is_niet_terug_te_rekenen(
     assert herleidbaar(relaties, zichtbaar) == {}
     # Every hidden count is really small or a complement; visible counts are ≥ the threshold.
     assert all(v >= drempel for v in zichtbaar.values())
+
+
+def test_benchmark_in_de_cache_en_vervallen_bij_wijziging(
+    client, wereld, django_assert_max_num_queries
+):
+    url = "/api/v1/cijfers/benchmark?schooljaar=2025-2026"
+    eerst = client.get(url).json()["landelijk"]["relatiefVerzuim"]["meldingen"]
+    with django_assert_max_num_queries(12):  # the data-state check only, nothing computed
+        assert client.get(url).json()["landelijk"]["relatiefVerzuim"]["meldingen"] == eerst
+    for i in range(3):  # three more meldingen of a new pupil in Haarlem
+        w_.melding(wereld.w, w_.leerling(wereld.w), "16-uur", dt.date(2025, 10, 6 + i))
+    daarna = client.get(url).json()["landelijk"]["relatiefVerzuim"]["meldingen"]
+    assert daarna > eerst
+    pagina = client.get(
+        "/cijfers/benchmark?schooljaar=2025-2026&kengetal=relatiefVerzuim.meldingen"
+    )
+    assert (
+        f"<strong>{str(daarna).replace('.', ',')}</strong>" in pagina.content.decode()
+        or str(daarna) in pagina.content.decode()
+    )
