@@ -24,6 +24,7 @@ class Definitie:
     formulier: str  # the line of the statutory form (section letter + number)
     benchmark: bool = True  # published per 1,000 leerplichtigen on the public benchmark
     bron: str = ""  # filled in by the source that registers it
+    gevallen: bool = True  # whether the number opens into a list of cases
 
     @property
     def anker(self) -> str:

@@ -8,6 +8,7 @@ Values of None (hidden or not available) are drawn as a gap with a note, never a
 from __future__ import annotations
 
 import itertools
+import math
 from dataclasses import dataclass
 
 from django.utils.html import escape
@@ -43,14 +44,12 @@ def _kop(titel: str, beschrijving: str, breedte: int, hoogte: int) -> tuple[str,
 
 
 def _schaal(maximum: float) -> float:
-    """A round axis maximum ≥ maximum (1, 2, 2.5, 5 × 10^k)."""
+    """A round axis maximum ≥ maximum, four equal steps of 1, 2, 2.5 or 5 × 10^k."""
     if maximum <= 0:
-        return 1.0
-    macht = 10 ** (len(str(int(maximum))) - 1) if maximum >= 1 else 0.1
-    for f in (1, 2, 2.5, 5, 10):
-        if f * macht >= maximum:
-            return f * macht
-    return 10 * macht
+        return 4.0
+    macht = 10 ** math.floor(math.log10(maximum / 4))
+    stap = next(f * macht for f in (1, 2, 2.5, 5, 10) if 4 * f * macht >= maximum)
+    return 4 * stap
 
 
 def staven(titel: str, beschrijving: str, labels: list[str], waarden: list[float | None],

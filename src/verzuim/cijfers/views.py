@@ -98,8 +98,20 @@ def overzicht(request):
         )
         for r in telling.rijen
     ]
-    grafiek = None
-    if 1 < len(per_1000) <= 60:
+    grafiek = trend = None
+    if gekozen_rij:
+        trend = _trend_gemeente(gekozen_rij.gemeente, periode)
+        grafiek = grafieken.lijnen(
+            f"{gekozen_rij.gemeente.naam}: leerlingen per schooljaar",
+            "Lijndiagram van drie cijfers van de telling per schooljaar; de tabel ernaast "
+            "geeft dezelfde getallen.",
+            [label for label, _ in trend],
+            [
+                grafieken.Reeks(definitie(k).titel, tuple(w.get(k) for _, w in trend))
+                for k in TREND_CIJFERS
+            ],
+        )
+    elif 1 < len(per_1000) <= 60:
         grafiek = grafieken.staven(
             f"Leerlingen met relatief verzuim per 1.000 leerplichtigen, {periode.label}",
             "Staafdiagram per gemeente; de tabel ernaast geeft dezelfde getallen.",
@@ -128,8 +140,27 @@ def overzicht(request):
             "grafiek": grafiek,
             "per_1000": per_1000,
             "gekozen_extra": [("gemeente", gekozen)] if gekozen else [],
+            "trend": trend,
+            "trend_cijfers": [definitie(k) for k in TREND_CIJFERS],
+            "trend_rijen": [(label, [w.get(k) for k in TREND_CIJFERS]) for label, w in trend or []],
         },
     )
+
+
+#: The figures a gemeente's telling page follows over the schooljaren.
+TREND_CIJFERS = (
+    "relatiefVerzuim.leerlingen",
+    "luxeVerzuim",
+    "langdurigRelatiefVerzuim.totaal",
+)
+
+
+def _trend_gemeente(gemeente, periode: Periode) -> list[tuple[str, list]]:
+    """[(schooljaar, waarden)] of one gemeente from the first schooljaar with data."""
+    from verzuim.cijfers.telling import bereken
+
+    jaren = [sj for sj in bm.schooljaren() if sj <= periode.schooljaar]
+    return [(sj.label, bereken(Periode(sj), [gemeente]).rijen[0].waarden) for sj in jaren]
 
 
 def _per_1000(aantal, leerplichtigen):

@@ -40,6 +40,7 @@ DEFINITIES = (
         "personen",
         "L1",
         benchmark=False,
+        gevallen=False,  # residents, not cases: the signalen app lists leerplichtigen
     ),
 )
 
