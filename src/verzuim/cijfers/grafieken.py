@@ -102,14 +102,7 @@ def gestapeld(
     plot = hoogte - onder - 10
     stap = (breedte - links - 10) / max(len(categorieen), 1)
     delen = [kop]
-    for i in range(5):
-        y = 10 + plot - plot * i / 4
-        delen.append(
-            f'<line x1="{links}" y1="{y:.1f}" x2="{breedte - 10}" y2="{y:.1f}" stroke="{RASTER}"/>'
-        )
-        delen.append(
-            f'<text x="{links - 4}" y="{y + 4:.1f}" text-anchor="end" fill="{TEKST}">{_getal(maximum * i / 4)}</text>'
-        )
+    delen.append(_y_as(links, breedte, plot, maximum))
     for i, cat in enumerate(categorieen):
         x = links + i * stap + stap * 0.15
         basis = 10 + plot
@@ -139,14 +132,7 @@ def lijnen(titel: str, beschrijving: str, categorieen: list[str], reeksen: list[
     plot = hoogte - onder - 10
     stap = (breedte - links - 80) / max(len(categorieen) - 1, 1)
     delen = [kop]
-    for i in range(5):
-        y = 10 + plot - plot * i / 4
-        delen.append(
-            f'<line x1="{links}" y1="{y:.1f}" x2="{breedte - 10}" y2="{y:.1f}" stroke="{RASTER}"/>'
-        )
-        delen.append(
-            f'<text x="{links - 4}" y="{y + 4:.1f}" text-anchor="end" fill="{TEKST}">{_getal(maximum * i / 4)}</text>'
-        )
+    delen.append(_y_as(links, breedte, plot, maximum))
     for i, cat in enumerate(categorieen):
         x = links + 30 + i * stap
         delen.append(
@@ -176,6 +162,19 @@ def lijnen(titel: str, beschrijving: str, categorieen: list[str], reeksen: list[
     delen.append(_legenda(reeksen, hoogte + 8))
     delen.append(staart)
     return mark_safe("".join(delen))  # noqa: S308
+
+
+def _y_as(links: int, breedte: int, plot: float, maximum: float) -> str:
+    """Horizontal grid lines with their values (quarters of the axis)."""
+    delen = []
+    for i in range(5):
+        y = 10 + plot - plot * i / 4
+        delen.append(
+            f'<line x1="{links}" y1="{y:.1f}" x2="{breedte - 10}" y2="{y:.1f}" stroke="{RASTER}"/>'
+            f'<text x="{links - 4}" y="{y + 4:.1f}" text-anchor="end" fill="{TEKST}">'
+            f"{_getal(maximum * i / 4)}</text>"
+        )
+    return "".join(delen)
 
 
 def _legenda(reeksen: list[Reeks], y: int) -> str:

@@ -55,33 +55,32 @@ def _in_jaar(periode: Periode):
 _VOLGORDE = [F("begindatum").desc(), F("id").desc()]
 
 
+def _artikelen(sleutel: str) -> tuple[str, ...]:
+    """The articles a figure counts: one, or 3a and 3b for vervangende leerplicht."""
+    return VERVANGEND if sleutel == "vervangendeLeerplicht" else (sleutel.split(".", 1)[1],)
+
+
 def tel(periode: Periode, gemeente_ids: Collection[int] | None) -> Telling:
     uit: Telling = defaultdict(dict)
-    artikelen = _in_jaar(periode).values_list("artikel", flat=True).distinct()
-    for artikel in sorted(set(artikelen)):
+    aanwezig = set(_in_jaar(periode).values_list("artikel", flat=True).distinct())
+    for d in DEFINITIES:
+        artikelen = _artikelen(d.sleutel)
+        if not aanwezig.intersection(artikelen):
+            continue
         per_gemeente = personen_per_gemeente(
-            _in_jaar(periode).filter(artikel=artikel),
+            _in_jaar(periode).filter(artikel__in=artikelen),
             gemeente="gemeente_id",
             volgorde=_VOLGORDE,
             gemeente_ids=gemeente_ids,
         )
         for g, n in per_gemeente.items():
-            uit[g][f"vrijstellingen.{artikel}"] = n
-    vervangend = personen_per_gemeente(
-        _in_jaar(periode).filter(artikel__in=VERVANGEND),
-        gemeente="gemeente_id",
-        volgorde=_VOLGORDE,
-        gemeente_ids=gemeente_ids,
-    )
-    for g, n in vervangend.items():
-        uit[g]["vervangendeLeerplicht"] = n
+            uit[g][d.sleutel] = n
     return uit
 
 
 def gevallen(periode: Periode, gemeente_id: int, sleutel: str) -> list[Geval]:
-    artikelen = VERVANGEND if sleutel == "vervangendeLeerplicht" else (sleutel.split(".", 1)[1],)
     rijen = laatste_rijen(
-        _in_jaar(periode).filter(artikel__in=artikelen),
+        _in_jaar(periode).filter(artikel__in=_artikelen(sleutel)),
         gemeente="gemeente_id",
         volgorde=_VOLGORDE,
         velden={"vid": F("id")},
