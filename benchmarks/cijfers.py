@@ -151,9 +151,12 @@ def laad_land(aantal: int, seed: int) -> dict:
         (Vrijstelling, ["leerling_id", "artikel", "begindatum", "einddatum", "gemeente_id"], "vrijstelling"),
         (Diploma, ["leerling_id", "soort", "datum", "startkwalificatie"], "diploma"),
     ):  # fmt: skip
-        with transaction.atomic(), upsert_stroom(
-            model, kolommen, conflict=["id"], update=[], verwacht=len(rijen[naam])
-        ) as schrijf:
+        with (
+            transaction.atomic(),
+            upsert_stroom(
+                model, kolommen, conflict=["id"], update=[], verwacht=len(rijen[naam])
+            ) as schrijf,
+        ):
             for r in rijen[naam]:
                 schrijf(r)
         tellers[naam] = len(rijen[naam])
@@ -285,6 +288,7 @@ def kind() -> None:
     )
     print(json.dumps({
         "telling": telling_s, "cpu": cpu, "benchmark": bench_s, "gemeenten": len(telling.rijen),
+        "serieel": serieel, "cpu_python": cpu_python, "cpu_server": cpu_server,
         "totaal": {k: telling.totaal[k] for k in ("leerplichtigen", "relatiefVerzuim.meldingen",
                    "relatiefVerzuim.leerlingen", "langdurigRelatiefVerzuim.totaal", "absoluutVerzuim.totaal")},
         "verborgen": verborgen,

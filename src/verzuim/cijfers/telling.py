@@ -8,6 +8,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from django.db import connection, transaction
+
 from verzuim.cijfers.bronnen import bronnen, definities
 from verzuim.cijfers.definities import Definitie
 from verzuim.cijfers.periode import Periode
@@ -40,7 +42,17 @@ class Telling:
 
 def bereken(periode: Periode, gemeenten: Iterable[Gemeente]) -> Telling:
     """The telling of `gemeenten` (ordered by name); sources that cannot count yet give None
-    for their figures, never 0."""
+    for their figures, never 0. One transaction: on PostgreSQL without JIT compilation, which
+    cost ~0.1 s per aggregate query here and saves nothing on queries of this size, and with
+    room to sort and hash in memory."""
+    with transaction.atomic():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as c:
+                c.execute("SET LOCAL jit = off; SET LOCAL work_mem = '32MB'")
+        return _bereken(periode, gemeenten)
+
+
+def _bereken(periode: Periode, gemeenten: Iterable[Gemeente]) -> Telling:
     gemeenten = sorted(gemeenten, key=lambda g: (g.naam, g.code))
     ids = {g.pk for g in gemeenten}
     per_gemeente: dict[int, Waarden] = {g.pk: {} for g in gemeenten}

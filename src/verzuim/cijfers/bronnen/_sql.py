@@ -18,9 +18,11 @@ from django.db.models.functions import RowNumber
 
 def _ingepakt(qs: QuerySet, persoon: str, gemeente: str, volgorde: list, extra: dict):
     """SQL of `qs` with per row: the person, the gemeente, the row's rank within the person."""
-    inner = qs.annotate(
-        rang=Window(RowNumber(), partition_by=[F(persoon)], order_by=volgorde)
-    ).values(p=F(persoon), g=F(gemeente), rang=F("rang"), **extra)
+    inner = (
+        qs.annotate(rang=Window(RowNumber(), partition_by=[F(persoon)], order_by=volgorde))
+        .values(p=F(persoon), g=F(gemeente), rang=F("rang"), **extra)
+        .order_by()  # no Meta.ordering: the outer query groups, a sort would be wasted
+    )
     return inner.query.sql_with_params()
 
 
@@ -48,6 +50,43 @@ def personen_per_gemeente(
             [*params, *fparams],
         )
         return {g: n for g, n in c.fetchall()}
+
+
+def personen_per_gemeente_en_onderwijssoort(
+    qs: QuerySet,
+    *,
+    gemeente: str,
+    volgorde: list,
+    eind,
+    gemeente_ids: Collection[int] | None = None,
+) -> dict[tuple[int, str, str], int]:
+    """{(gemeente_id, onderwijssoort, sector): persons}: as personen_per_gemeente, each person
+    with their last inschrijving begun on or before `eind` (R-FG-1a), looked up per person
+    through the inschrijving's leerling index (not a scan of all enrolments)."""
+    from verzuim.organisaties.models import Organisatie, Vestiging
+    from verzuim.personen.models import Inschrijving
+
+    sql, params = _ingepakt(qs, "leerling_id", gemeente, volgorde, {})
+    filt, fparams = _filter_gemeenten(gemeente_ids)
+    i, v, o = (m._meta.db_table for m in (Inschrijving, Vestiging, Organisatie))
+    # The school's sector is read only when the inschrijving has no onderwijssoort.
+    sector = f"(SELECT o.sector FROM {v} v JOIN {o} o ON o.id = v.instelling_id WHERE v.id = i.vestiging_id)"
+    laatste = (
+        f"SELECT CASE WHEN i.onderwijssoort = '' THEN '|' || {sector} ELSE i.onderwijssoort END "
+        f"FROM {i} i WHERE i.leerling_id = t.p AND i.begindatum <= %s "
+        "ORDER BY i.begindatum DESC, i.id DESC LIMIT 1"
+    )
+    with connection.cursor() as c:
+        c.execute(
+            f"SELECT t.g, ({laatste}) AS soort, COUNT(*) "
+            f"FROM ({sql}) t WHERE t.rang = 1{filt} GROUP BY t.g, soort",
+            [eind, *params, *fparams],
+        )
+        uit: dict[tuple[int, str, str], int] = {}
+        for g, soort, n in c.fetchall():
+            onderwijssoort, _, sector = (soort or "|").partition("|")
+            uit[(g, onderwijssoort, sector)] = uit.get((g, onderwijssoort, sector), 0) + n
+        return uit
 
 
 def laatste_rijen(

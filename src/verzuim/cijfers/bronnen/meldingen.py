@@ -17,9 +17,13 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from verzuim.cijfers.bronnen import Bron, Geval, Telling
-from verzuim.cijfers.bronnen._sql import laatste_rijen
+from verzuim.cijfers.bronnen._sql import (
+    laatste_rijen,
+    personen_per_gemeente,
+    personen_per_gemeente_en_onderwijssoort,
+)
 from verzuim.cijfers.bronnen.onderwijssoort import laatste_onderwijssoort
-from verzuim.cijfers.definities import GROEP_LABELS, Definitie
+from verzuim.cijfers.definities import GROEP_LABELS, Definitie, onderwijssoort_groep
 from verzuim.cijfers.periode import Periode
 from verzuim.meldingen.codes import OPEN_STATUSSEN, Status, Verzuimsoort
 from verzuim.meldingen.models import Doorzending, Melding, StatusWijziging
@@ -178,17 +182,25 @@ def tel(periode: Periode, gemeente_ids: Collection[int] | None) -> Telling:
         g[f"relatiefVerzuim.perVerzuimsoort.{r['verzuimsoort']}"] = r["n"]
         g["relatiefVerzuim.meldingen"] = g.get("relatiefVerzuim.meldingen", 0) + r["n"]
 
-    personen = _relatief_personen(periode, RELATIEF, gemeente_ids)
-    groepen = laatste_onderwijssoort(
-        _basis(periode).filter(verzuimsoort__in=RELATIEF).values("leerling_id"), periode.eind
+    per_soort = personen_per_gemeente_en_onderwijssoort(
+        _basis(periode).filter(verzuimsoort__in=RELATIEF),
+        gemeente="verantwoordelijke_gemeente_id",
+        volgorde=_VOLGORDE,
+        eind=periode.eind,
+        gemeente_ids=gemeente_ids,
     )
-    for r in personen:
-        g = uit[r["g"]]
-        g["relatiefVerzuim.leerlingen"] = g.get("relatiefVerzuim.leerlingen", 0) + 1
-        k = f"relatiefVerzuim.perOnderwijssoort.{groepen.get(r['p'], 'onbekend')}"
-        g[k] = g.get(k, 0) + 1
-    for r in _relatief_personen(periode, (Verzuimsoort.LUXE,), gemeente_ids):
-        uit[r["g"]]["luxeVerzuim"] = uit[r["g"]].get("luxeVerzuim", 0) + 1
+    for (g_id, soort, sector), n in per_soort.items():
+        g = uit[g_id]
+        g["relatiefVerzuim.leerlingen"] = g.get("relatiefVerzuim.leerlingen", 0) + n
+        k = f"relatiefVerzuim.perOnderwijssoort.{onderwijssoort_groep(soort, sector)}"
+        g[k] = g.get(k, 0) + n
+    for g_id, n in personen_per_gemeente(
+        _basis(periode).filter(verzuimsoort=Verzuimsoort.LUXE),
+        gemeente="verantwoordelijke_gemeente_id",
+        volgorde=_VOLGORDE,
+        gemeente_ids=gemeente_ids,
+    ).items():
+        uit[g_id]["luxeVerzuim"] = n
 
     for persoon in _lrv_personen(periode, gemeente_ids):
         g = uit[persoon["gemeente"]]
