@@ -286,6 +286,16 @@ def kind() -> None:
     verborgen = sum(
         c.verborgen for e in (b.land, *b.regios, *b.gemeenten) for c in e.cellen.values()
     )
+    # The cost independent of the machine's load: once more on one core (no parallel
+    # workers), with the CPU seconds of this process and of its PostgreSQL backend.
+    from load_persons import backend_cpu
+
+    with connection.cursor() as c:
+        c.execute("SET max_parallel_workers_per_gather = 0")
+    s0, c0, t2 = backend_cpu(connection), time.process_time(), time.perf_counter()
+    bereken(periode, Gemeente.objects.select_related("rmc_regio"))
+    serieel = time.perf_counter() - t2
+    cpu_python, cpu_server = time.process_time() - c0, backend_cpu(connection) - s0
     print(json.dumps({
         "telling": telling_s, "cpu": cpu, "benchmark": bench_s, "gemeenten": len(telling.rijen),
         "serieel": serieel, "cpu_python": cpu_python, "cpu_server": cpu_server,
