@@ -239,12 +239,62 @@ def laad_meldingen(aantal: int, seed: int) -> dict:
 
 
 def laad_signalen(aantal: int, seed: int) -> dict:
-    """Absoluut-verzuim signals for `aantal` persons, opening and closing over the year."""
+    """Absoluut-verzuim signals for `aantal` pupils, opening and closing over 2025-2026 (some
+    from the year before: spanning two schooljaren), three in five resolved."""
     from django.apps import apps
+    from django.db import transaction
 
     if not apps.is_installed("verzuim.signalen"):
         return {"signalen": "app niet geïnstalleerd"}
-    raise NotImplementedError  # filled in when the signalen app lands  # pragma: no cover
+    from verzuim.signalen.models import Signaal
+
+    from verzuim.organisaties.models import Gemeente
+    from verzuim.personen.bulk import upsert_stroom
+    from verzuim.personen.models import Leerling
+
+    _, _, org_id = _gemeenten()
+    gem_id = {c[2:]: pk for c, pk in Gemeente.objects.values_list("code", "pk")}
+    rng = random.Random(seed + 2)
+    ids = list(Leerling.objects.values_list("id", flat=True).order_by("id"))
+    gekozen = rng.sample(ids, min(aantal, len(ids)))
+    woont = dict(
+        Leerling.objects.filter(id__in=gekozen).annotate(g=_brp_gemeente()).values_list("id", "g")
+    )
+    _leeg(Signaal)
+    nu = dt.datetime.combine(VANDAAG, dt.time(3), tzinfo=dt.UTC).isoformat()
+    rijen = []
+    for leerling_id in gekozen:
+        g = gem_id.get(woont.get(leerling_id))
+        if g is None:
+            continue
+        sinds = dt.date(2025, 3, 1) + dt.timedelta(days=rng.randrange(480))
+        opgelost = sinds + dt.timedelta(days=rng.randrange(10, 200)) if rng.random() < 0.6 else None
+        if opgelost and opgelost > VANDAAG:
+            opgelost = None
+        rijen.append((
+            "absoluut-verzuim", leerling_id, g, org_id[g], "opgelost" if opgelost else "open",
+            sinds.isoformat(), opgelost.isoformat() if opgelost else None,
+            "ingeschreven" if opgelost else "", [{"regel": "R-SG-1", "uitleg": "benchmark"}], nu, nu,
+        ))  # fmt: skip
+    kolommen = ["soort", "leerling_id", "gemeente_id", "ontvanger_id", "status", "sinds",
+                "opgelost_op", "oplossing", "redenen", "aangemaakt", "gewijzigd"]  # fmt: skip
+    stroom = upsert_stroom(Signaal, kolommen, conflict=["id"], update=[], verwacht=len(rijen))
+    with transaction.atomic(), stroom as schrijf:
+        for r in rijen:
+            schrijf(r)
+    return {"signalen": len(rijen)}
+
+
+def _brp_gemeente():
+    from django.db.models import OuterRef, Subquery
+
+    from verzuim.personen.models import BrpPersoon
+
+    return Subquery(
+        BrpPersoon.objects.filter(burgerservicenummer=OuterRef("burgerservicenummer")).values(
+            "gemeente_van_inschrijving"
+        )[:1]
+    )
 
 
 def laad(personen: int, meldingen: int, absoluut: int, seed: int) -> dict:
