@@ -56,10 +56,11 @@ def lees_gevallen(actor: Actor, periode: Periode, gemeente: str, sleutel: str) -
     if bron.beschikbaar():
         return []
     eigen = actor.organisatie.pk
+    behandelt = gemeenten_van(actor.organisatie).filter(pk=g.pk).exists()
     gevallen = [
         gv
         for gv in bron.gevallen(periode, g.pk, sleutel)
-        if gv.ontvanger_id == eigen or (gv.ontvanger_id is None and _behandelt(actor, g))
+        if gv.ontvanger_id == eigen or (gv.ontvanger_id is None and behandelt)
     ]
     if gevallen:
         audit.log_many(
@@ -71,10 +72,6 @@ def lees_gevallen(actor: Actor, periode: Periode, gemeente: str, sleutel: str) -
             details={"schooljaar": periode.label, "gemeente": g.code, "cijfer": sleutel},
         )
     return sorted(gevallen, key=lambda gv: (str(gv.datum), gv.identificatie))
-
-
-def _behandelt(actor: Actor, gemeente: Gemeente) -> bool:
-    return gemeenten_van(actor.organisatie).filter(pk=gemeente.pk).exists()
 
 
 @transaction.atomic

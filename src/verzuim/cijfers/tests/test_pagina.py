@@ -178,3 +178,12 @@ def test_telling_pagina_vaste_aantal_queries(client, wereld, django_assert_max_n
 def test_ongeldig_schooljaar_is_404(client, wereld, schooljaar):
     _login(client, "beleid", wereld.w.org["GM0392"], "beleidsmedewerker")
     assert client.get(f"{URL}?schooljaar={schooljaar}").status_code == 404
+
+
+def test_vrijstellingen_achter_het_cijfer_voor_wie_de_gemeente_bedient(client, wereld):
+    _login(client, "lpa.haarlem", wereld.w.org["GM0392"], "leerplichtambtenaar")
+    r = client.get(f"{URL}gevallen?{SJ}&gemeente=GM0392&cijfer=vrijstellingen.5a")
+    assert wereld.ll.v1.burgerservicenummer in r.content.decode()
+    assert "1 geval" in r.content.decode()
+    r = client.get(f"{URL}gevallen?{SJ}&gemeente=GM0392&cijfer=vervangendeLeerplicht")
+    assert wereld.ll.v2.burgerservicenummer in r.content.decode()
