@@ -23,7 +23,8 @@ pytestmark = pytest.mark.django_db
 def pagina(client, rollen, organisatie="GM0363", **kw):
     org = Organisatie.objects.get(code=organisatie) if organisatie else None
     inloggen(client, GebruikerFactory(rollen=rollen, organisatie=org, first_name="Anna", **kw))
-    return client.get("/").content.decode()
+    # A role with its own start page (the beleidsmedewerker: the figures) is sent there.
+    return client.get("/", follow=True).content.decode()
 
 
 def test_header_shows_organisation_and_roles(client):
@@ -80,7 +81,6 @@ def test_nav_item_appears_only_when_route_exists(client, rf, monkeypatch):
         ("leerplichtambtenaar", "U behandelt de verzuimmeldingen"),
         ("administratief-medewerker", "U verwerkt binnenkomende meldingen"),
         ("rmc-trajectbegeleider", "18 tot 23 jaar"),
-        ("beleidsmedewerker", "geaggregeerde cijfers"),
         ("privacy-officer", "auditlog"),
         ("registerbeheerder", "referentiegegevens"),
     ],
@@ -89,6 +89,13 @@ def test_start_page_per_role(client, rol, tekst):
     html = pagina(client, [rol])
     assert "Welkom, Anna" in html
     assert tekst in html
+
+
+def test_start_page_of_the_beleidsmedewerker_is_the_telling(client):
+    # Issue 11 item 6: aggregates only, no person (cijfers/tests/test_pagina.py checks that).
+    assert '<h1 class="utrecht-heading-1">Leerplichttelling' in pagina(
+        client, ["beleidsmedewerker"]
+    )
 
 
 def test_start_page_counts(client):
