@@ -246,11 +246,10 @@ def laad_signalen(aantal: int, seed: int) -> dict:
 
     if not apps.is_installed("verzuim.signalen"):
         return {"signalen": "app niet geïnstalleerd"}
-    from verzuim.signalen.models import Signaal
-
     from verzuim.organisaties.models import Gemeente
     from verzuim.personen.bulk import upsert_stroom
     from verzuim.personen.models import Leerling
+    from verzuim.signalen.models import Signaal
 
     _, _, org_id = _gemeenten()
     gem_id = {c[2:]: pk for c, pk in Gemeente.objects.values_list("code", "pk")}
