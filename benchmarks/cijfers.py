@@ -467,6 +467,7 @@ def main() -> None:
            "VERZUIM_SECURE_SSL_REDIRECT": "0", "VERZUIM_ALLOWED_HOSTS": "127.0.0.1"}  # fmt: skip
     os.environ.update(DATABASE_URL=args.pg, VERZUIM_TODAY=VANDAAG.isoformat())
     django_setup()
+    from django.apps import apps
     from django.core.management import call_command
     from load_persons import machine
 
