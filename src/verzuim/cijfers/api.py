@@ -22,7 +22,6 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from verzuim.api.auth import api_actor
-from verzuim.api.problems import domeinfouten
 from verzuim.api.schema import problemen
 from verzuim.cijfers import benchmark as bm
 from verzuim.cijfers import services
@@ -141,8 +140,7 @@ class LeerplichttellingView(APIView):
     def get(self, request):
         actor = api_actor(request)
         periode = _periode(request)
-        with domeinfouten():
-            telling = services.telling_voor(actor, periode)
+        telling = services.telling_voor(actor, periode)  # DomeinFout → problem+json
         gemeenten = []
         for r in telling.rijen:
             v = services.laatste_vaststelling(r.gemeente, periode)

@@ -16,7 +16,8 @@ from verzuim.cijfers.definities import Definitie
 from verzuim.cijfers.models import Vaststelling
 from verzuim.cijfers.periode import Periode
 from verzuim.cijfers.telling import Telling, Waarden, bereken
-from verzuim.meldingen.fouten import GeenToegang, MeldingOngeldig, NietGevonden
+from verzuim.fouten import GeenToegang, NietGevonden
+from verzuim.fouten import Ongeldig as MeldingOngeldig
 from verzuim.organisaties.models import Gemeente
 from verzuim.organisaties.queries import gemeenten_van
 

@@ -22,7 +22,7 @@ from verzuim.cijfers.bronnen import bronnen, definitie
 from verzuim.cijfers.definities import SECTIES
 from verzuim.cijfers.periode import OngeldigSchooljaar, Periode, lees_schooljaar
 from verzuim.cijfers.school import MAANDEN, schoolcijfers
-from verzuim.meldingen.fouten import MeldingOngeldig
+from verzuim.fouten import Ongeldig as MeldingOngeldig
 from verzuim.meldingen.views import pagina
 from verzuim.organisaties.models import OrganisatieSoort
 from verzuim.rules import Schooljaar, schooljaar_van

@@ -24,6 +24,7 @@ leerplichtdienst registers vrijstellingen only for persons living in one of its 
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
