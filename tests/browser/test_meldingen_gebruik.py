@@ -339,7 +339,9 @@ def test_inbox_en_formulier_op_een_telefoon(wereld, browser_context, inloggen, s
     # each melding is a card with its labels; the number links to the melding
     kaart = lpa.locator("tr[data-meldingsnummer]").first
     expect(kaart.locator("td[data-label=Leerling]")).to_contain_text("Sanne de Vries")
-    kaart.get_by_role("link").first.click()
+    # wait for the melding page itself: measuring while the inbox unloads sees no document
+    with lpa.expect_navigation():
+        kaart.get_by_role("link").first.click()
     _geen_horizontale_scroll(lpa)
     lpa.context.clear_cookies()
     school = inloggen_als(lpa, inloggen, "school.a")
@@ -347,6 +349,7 @@ def test_inbox_en_formulier_op_een_telefoon(wereld, browser_context, inloggen, s
         school.goto(url)
         _geen_horizontale_scroll(school)
     school.goto("/meldingen/nieuw/")
-    school.get_by_role("button", name="Melding versturen").click()
+    with school.expect_navigation():
+        school.get_by_role("button", name="Melding versturen").click()
     _geen_horizontale_scroll(school)
     screenshot(school, "telefoon-formulier-fouten")
