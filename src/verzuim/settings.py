@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "verzuim.meldingen",
     "verzuim.signalen",
     "verzuim.cijfers",
+    "verzuim.privacy",
     "verzuim.api",
     "verzuim.web",
 ]

@@ -1,0 +1,1 @@
+"""Privacy duties (issue 12, R-PR-1..5): inzage, the processing log per person, retention."""

@@ -1,0 +1,1 @@
+"""Models of the privacy app (inzage requests; the retention purge's aggregates)."""
