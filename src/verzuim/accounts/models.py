@@ -10,7 +10,7 @@ from django.db import models
 
 from verzuim import clock
 from verzuim.audit.context import Rol
-from verzuim.organisaties.models import Organisatie
+from verzuim.organisaties.models import Organisatie, OrganisatieSoort
 
 # Roles that may see person data of the pupils of their organisation.
 ROLLEN_MET_PERSOONSGEGEVENS = {
@@ -19,6 +19,21 @@ ROLLEN_MET_PERSOONSGEGEVENS = {
     Rol.ADMINISTRATIEF_MEDEWERKER,
     Rol.RMC_TRAJECTBEGELEIDER,
 }
+_CASEWORK = frozenset(ROLLEN_MET_PERSOONSGEGEVENS - {Rol.SCHOOLMEDEWERKER})
+# R-PR-1: such a role gives person data only at the kind of organisation it belongs to (a
+# schoolmedewerker at a gemeente, or a leerplichtambtenaar at a school, sees none).
+PERSOONSROLLEN_PER_SOORT = {
+    OrganisatieSoort.SCHOOL: frozenset({Rol.SCHOOLMEDEWERKER}),
+    OrganisatieSoort.GEMEENTE: _CASEWORK,
+    OrganisatieSoort.LEERPLICHTDIENST: _CASEWORK,
+    OrganisatieSoort.RMC_REGIO: _CASEWORK,
+}
+
+
+def heeft_persoonsrol(actor) -> bool:
+    """Whether a user (an Actor) holds a role that gives person data at its organisation."""
+    org = actor.organisatie
+    return org is not None and actor.heeft_rol(*PERSOONSROLLEN_PER_SOORT.get(org.soort, ()))
 
 
 class Gebruiker(AbstractUser):

@@ -27,7 +27,7 @@ from django.db import transaction
 from django.db.models import prefetch_related_objects
 
 from verzuim import clock
-from verzuim.accounts.models import ROLLEN_MET_PERSOONSGEGEVENS
+from verzuim.accounts.models import heeft_persoonsrol
 from verzuim.audit import services as audit
 from verzuim.audit.context import Actor
 from verzuim.personen import leerplicht
@@ -80,7 +80,7 @@ class Leerlingkaart:
 
 
 def mag_persoonsgegevens_zien(actor: Actor) -> bool:
-    return actor.heeft_rol(*ROLLEN_MET_PERSOONSGEGEVENS)
+    return heeft_persoonsrol(actor)
 
 
 def _zichtbaar(actor: Actor):

@@ -25,7 +25,7 @@ import datetime as dt
 from django.db import transaction
 from django.db.models import QuerySet
 
-from verzuim.accounts.models import ROLLEN_MET_PERSOONSGEGEVENS, Rol
+from verzuim.accounts.models import Rol, heeft_persoonsrol
 from verzuim.audit import services as audit
 from verzuim.audit.context import Actor
 from verzuim.organisaties.models import OrganisatieSoort
@@ -166,7 +166,7 @@ def _ingezetene(actor: Actor, sleutel: dict) -> dt.date | None:
     bsn = sleutel.get("burgerservicenummer")
     if not bsn or not queries.is_gemeentelijk(actor):
         return None
-    if actor.soort == "gebruiker" and not actor.heeft_rol(*ROLLEN_MET_PERSOONSGEGEVENS):
+    if actor.soort == "gebruiker" and not heeft_persoonsrol(actor):
         return None
     persoon = brp_persoon(bsn, "leerplicht")
     woont = (persoon.get("gemeenteVanInschrijving") or {}).get("code")

@@ -25,7 +25,7 @@ import uuid as uuid_mod
 from django.db.models import Q, QuerySet
 
 from verzuim import clock
-from verzuim.accounts.models import ROLLEN_MET_PERSOONSGEGEVENS
+from verzuim.accounts.models import heeft_persoonsrol
 from verzuim.audit.context import Actor
 from verzuim.organisaties.models import OrganisatieSoort
 from verzuim.organisaties.queries import gemeenten_van, gemeentenummers_van
@@ -63,7 +63,7 @@ def zichtbare_leerlingen(actor: Actor) -> QuerySet[Leerling]:
     org = actor.organisatie
     if org is None:
         return Leerling.objects.none()
-    if actor.soort == "gebruiker" and not actor.heeft_rol(*ROLLEN_MET_PERSOONSGEGEVENS):
+    if actor.soort == "gebruiker" and not heeft_persoonsrol(actor):
         return Leerling.objects.none()
     if org.soort == OrganisatieSoort.SCHOOL:
         return Leerling.objects.filter(
