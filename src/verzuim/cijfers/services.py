@@ -8,10 +8,11 @@ from dataclasses import dataclass
 from django.db import transaction
 
 from verzuim import clock
+from verzuim.accounts import afscherming
 from verzuim.audit import services as audit
 from verzuim.audit.context import Actor
 from verzuim.cijfers import queries
-from verzuim.cijfers.bronnen import Geval, bron_van, definitie
+from verzuim.cijfers.bronnen import Geval, bron_van, bronnen, definitie
 from verzuim.cijfers.definities import Definitie
 from verzuim.cijfers.models import Vaststelling
 from verzuim.cijfers.periode import Periode
@@ -45,6 +46,13 @@ def _gemeente_in_scope(actor: Actor, code: str) -> Gemeente:
     return g
 
 
+def afgeschermde_bronnen(actor: Actor) -> frozenset[str]:
+    """The sources whose cases are special categories the actor may not open (R-PR-5)."""
+    if afscherming.ziet_bijzondere_gegevens(actor):
+        return frozenset()
+    return frozenset(b.naam for b in bronnen() if b.bijzonder)
+
+
 def lees_gevallen(actor: Actor, periode: Periode, gemeente: str, sleutel: str) -> list[Geval]:
     """The cases behind one number that the actor's organisation handles (R-PR-1); one
     audit record per pupil shown. Cases handled elsewhere are counted, not shown."""
@@ -54,6 +62,8 @@ def lees_gevallen(actor: Actor, periode: Periode, gemeente: str, sleutel: str) -
     bron = bron_van(sleutel)
     if bron is None:
         raise NietGevonden("Onbekend cijfer.")
+    if bron.bijzonder and not afscherming.ziet_bijzondere_gegevens(actor):
+        raise GeenToegang(afscherming.GEVALLEN_AFGESCHERMD)
     if bron.beschikbaar():
         return []
     eigen = actor.organisatie.pk

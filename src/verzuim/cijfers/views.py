@@ -137,6 +137,8 @@ def overzicht(request):
             and queries.mag_vaststellen(actor)
             and periode.afgelopen,
             "mag_gevallen": queries.mag_gevallen_zien(actor),
+            # R-PR-5: no link to cases the actor may not open (special categories).
+            "afgeschermde_bronnen": services.afgeschermde_bronnen(actor),
             "grafiek": grafiek,
             "per_1000": per_1000,
             "gekozen_extra": [("gemeente", gekozen)] if gekozen else [],

@@ -160,6 +160,12 @@ def _doelgroep(g: Gegevens, inv: MeldingInvoer) -> str:
     return "leerplichtig"  # birth date unknown (onderwijsnummer without it)
 
 
+# R-RT-7 withdrawal: the history is read by the receiver's staff too (and the API), so it
+# names no ground of the vrijstelling (R-PR-5: health, religion); the handling LPA sees the
+# ground on the leerling page.
+TOELICHTING_VRIJSTELLING = "Een geregistreerde vrijstelling overlapt de periode (R-RT-7)."
+
+
 def _vrijstelling_overlapt(g: Gegevens, inv: MeldingInvoer):
     einde = inv.einddatum or inv.begindatum
     for v in g.vrijstellingen:
@@ -269,7 +275,7 @@ def _nieuwe_melding(
                 door=SYSTEEM,
                 reden="V",
                 tijdstip=nu,
-                toelichting=f"Vrijstelling art. {vrijstelling.artikel} overlapt de periode.",
+                toelichting=TOELICHTING_VRIJSTELLING,
             )
         )
         melding.duplicaatsleutel = None
@@ -739,7 +745,7 @@ def trek_in_wegens_vrijstelling(vrijstelling, aanleiding: Actor | None = None) -
             "register",
             Status.INGETROKKEN,
             "V",
-            f"Vrijstelling art. {vrijstelling.artikel} overlapt de periode (R-RT-7).",
+            TOELICHTING_VRIJSTELLING,
         )
         gewijzigd.append(melding)
     return gewijzigd

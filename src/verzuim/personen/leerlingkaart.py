@@ -13,7 +13,8 @@ Need to know: the address of a person with ``geheimhoudingPersoonsgegevens`` is 
 to a school (R-ID-5) and only to a leerplichtambtenaar of the gemeente/dienst (R-PR-5); the
 ground of a vrijstelling (5a health, 5b religion, and the others too: docs/decisions.md)
 likewise only to the leerplichtambtenaar. Who that is, and the masking, live in one place
-for the page and the API: ``leerplicht.is_handelende_lpa`` / ``status_voor`` / ``grond_voor``.
+for the page and the API: ``accounts.afscherming`` (through ``leerplicht.status_voor`` /
+``grond_voor`` for the vrijstelling ground).
 A school sees only its own inschrijvingen of the pupil.
 """
 
@@ -27,6 +28,7 @@ from django.db import transaction
 from django.db.models import prefetch_related_objects
 
 from verzuim import clock
+from verzuim.accounts import afscherming
 from verzuim.accounts.models import heeft_persoonsrol
 from verzuim.audit import services as audit
 from verzuim.audit.context import Actor
@@ -34,7 +36,6 @@ from verzuim.personen import leerplicht
 from verzuim.personen.brp.velden import fields_voor, geboortedatum_uit
 from verzuim.personen.fouten import GeenToegang
 from verzuim.personen.identificatie import is_bsn, is_onderwijsnummer
-from verzuim.personen.leerplicht import is_handelende_lpa
 from verzuim.personen.models import Diploma, Inschrijving, Leerling, Vrijstelling
 from verzuim.personen.queries import is_gemeentelijk, is_school
 from verzuim.rules.decisions import Reason
@@ -77,6 +78,7 @@ class Leerlingkaart:
     redenen: list[Reason] = field(default_factory=list)
     ouders: list[dict] = field(default_factory=list)  # {"naam", "aanduiding"}
     toont_ouders: bool = False
+    geheim_adres: bool = False
 
 
 def mag_persoonsgegevens_zien(actor: Actor) -> bool:
@@ -168,10 +170,11 @@ def leerlingkaart(actor: Actor, uuid) -> Leerlingkaart:
         kaart.geboortedatum = geboortedatum_uit(persoon)
         kaart.geboortedatum = kaart.geboortedatum or leerling.geboortedatum
         geheim = bool(persoon.get("geheimhoudingPersoonsgegevens"))
-        lpa = is_handelende_lpa(actor)
-        kaart.adres_afgeschermd = geheim and not lpa
-        if not kaart.adres_afgeschermd:
-            kaart.adres = _adres(persoon)
+        adres = afscherming.adres(actor, geheim, _adres(persoon))
+        kaart.adres_afgeschermd = adres is None
+        kaart.adres = adres or []
+        # The handling LPA sees the flag itself: letters go straight to the person (R-ID-5).
+        kaart.geheim_adres = geheim and not kaart.adres_afgeschermd
         # Once, for the page and for the leerplicht status below (feiten_van reads them too).
         prefetch_related_objects(
             [leerling], "inschrijvingen__vestiging__instelling", "diplomas", "vrijstellingen"

@@ -25,10 +25,10 @@ import datetime as dt
 from django.db import transaction
 from django.db.models import QuerySet
 
-from verzuim.accounts.models import Rol, heeft_persoonsrol
+from verzuim.accounts import afscherming
+from verzuim.accounts.models import heeft_persoonsrol
 from verzuim.audit import services as audit
 from verzuim.audit.context import Actor
-from verzuim.organisaties.models import OrganisatieSoort
 from verzuim.organisaties.queries import gemeentenummers_van
 from verzuim.personen import queries
 from verzuim.personen.brp.velden import geboortedatum_uit
@@ -38,8 +38,7 @@ from verzuim.rules.decisions import Reason
 
 DOEL_LEERPLICHTSTATUS = "leerplichtstatus bepalen"
 # The organisations whose leerplichtambtenaren handle a pupil's vrijstelling (R-VR-1, R-PR-5).
-HANDELENDE_SOORTEN = frozenset({OrganisatieSoort.GEMEENTE, OrganisatieSoort.LEERPLICHTDIENST})
-GROND_AFGESCHERMD = "Er is een vrijstelling geregistreerd (de grond is afgeschermd)."
+GROND_AFGESCHERMD = afscherming.GROND_AFGESCHERMD
 
 
 class GeboortedatumOnbekend(LookupError):
@@ -107,25 +106,11 @@ def heeft_startkwalificatie_op(feiten: lp.PersoonFeiten, datum: dt.date) -> bool
     return lp.heeft_startkwalificatie(feiten.diplomas, datum)
 
 
-def is_handelende_lpa(actor: Actor) -> bool:
-    """R-PR-5: may the actor see special categories (5a health, 5b religion) and secret
-    addresses? Only the handling leerplichtambtenaar: a user with that role, or an API
-    application (the municipal leerplicht package), of a gemeente or leerplichtdienst. That it
-    is *the pupil's* gemeente/dienst follows from the scoping every read goes through first
-    (``zichtbare_leerlingen``: residents and pupils routed to it, R-PR-1). Never a school, an
-    RMC-regio, the register or an administratief medewerker; the system actor always."""
-    if actor.is_systeem:
-        return True
-    if actor.organisatie is None or actor.organisatie.soort not in HANDELENDE_SOORTEN:
-        return False
-    return actor.soort == "api" or actor.heeft_rol(Rol.LEERPLICHTAMBTENAAR)
-
-
 def status_voor(actor: Actor, status: lp.LeerplichtStatus) -> lp.LeerplichtStatus:
     """The status as ``actor`` may see it: for anyone but the handling leerplichtambtenaar the
     R-VR-1 reason says only that a vrijstelling is registered, not on which ground (R-PR-5).
     The status itself ("vrijgesteld") and its end date stay: a school needs them."""
-    if is_handelende_lpa(actor):
+    if afscherming.ziet_bijzondere_gegevens(actor):
         return status
     redenen = tuple(
         Reason(r.rule_id, GROND_AFGESCHERMD) if r.rule_id == "R-VR-1" else r for r in status.reasons
@@ -137,9 +122,7 @@ def grond_voor(actor: Actor, vrijstelling) -> str:
     """The ground of a vrijstelling as ``actor`` may see it: the article for the handling
     leerplichtambtenaar, otherwise only that one is registered (R-PR-5; the same rule as
     ``status_voor``)."""
-    if is_handelende_lpa(actor):
-        return vrijstelling.get_artikel_display()
-    return "Vrijstelling (grond afgeschermd)"
+    return afscherming.vrijstellingsgrond(actor, vrijstelling.get_artikel_display())
 
 
 def _zichtbare_leerling(actor: Actor, sleutel: dict) -> Leerling:

@@ -36,10 +36,10 @@ from django.db.models import (
 )
 from django.db.models.functions import Concat
 
+from verzuim.accounts import afscherming
 from verzuim.audit.context import Actor
 from verzuim.organisaties.models import OrganisatieSoort
 from verzuim.organisaties.queries import gemeentenummers_van
-from verzuim.personen.leerplicht import is_handelende_lpa
 from verzuim.personen.models import BrpPersoon, Diploma, Inschrijving, Vrijstelling
 from verzuim.rules import leerplicht as lp
 from verzuim.rules.leerplicht import leeftijd, verjaardag
@@ -179,7 +179,7 @@ def leerplichtigen(actor: Actor, f: Filters) -> QuerySet[BrpPersoon]:
     if f.geboortedatum:
         qs = qs.filter(geboortedatum=f.geboortedatum)
     if f.adres:
-        if not is_handelende_lpa(actor):
+        if not afscherming.ziet_bijzondere_gegevens(actor):
             qs = qs.filter(geheimhouding_persoonsgegevens=False)  # R-ID-5: not searchable
         term = f.adres.replace(" ", "").upper()
         qs = qs.filter(
@@ -258,12 +258,13 @@ def rijen(actor: Actor, personen: list[BrpPersoon], peildatum: dt.date) -> list[
         p.burgerservicenummer: p
         for p in kandidaten.personen(bsns=[x.burgerservicenummer for x in personen])
     }
-    lpa = is_handelende_lpa(actor)
     uit = []
     for p in personen:
         persoon = feiten.get(p.burgerservicenummer)
         fs = persoon.feiten if persoon else lp.PersoonFeiten(p.geboortedatum)
-        afgeschermd = p.geheimhouding_persoonsgegevens and not lpa
+        adres = afscherming.adres(
+            actor, p.geheimhouding_persoonsgegevens, _adres(p.verblijfadres or {})
+        )
         uit.append(
             Rij(
                 persoon=p,
@@ -271,8 +272,8 @@ def rijen(actor: Actor, personen: list[BrpPersoon], peildatum: dt.date) -> list[
                 leeftijd=leeftijd(p.geboortedatum, peildatum),
                 school=p.school,
                 schoolcode=p.schoolcode,
-                adres=[] if afgeschermd else _adres(p.verblijfadres or {}),
-                adres_afgeschermd=afgeschermd,
+                adres=adres or [],
+                adres_afgeschermd=adres is None,
                 diploma=max(
                     (d for d in fs.diplomas if d.datum <= peildatum),
                     key=lambda d: d.datum,

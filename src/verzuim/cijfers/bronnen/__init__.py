@@ -47,6 +47,9 @@ class Bron:
     gevallen: Callable[[Periode, int, str], list[Geval]]
     vingerafdruk: Callable[[], tuple]
     beschikbaar: Callable[[], str | None] = field(default=lambda: None)
+    # The cases behind its numbers are special categories (R-PR-5: the ground of a
+    # vrijstelling, criminal data): only the handling leerplichtambtenaar opens them.
+    bijzonder: bool = False
     # Exact sums between figures of one gemeente (total = sum of parts): a published table
     # makes them public, so suppression must respect them (suppressie.Relatie).
     optellingen: tuple[tuple[str, tuple[str, ...]], ...] = ()

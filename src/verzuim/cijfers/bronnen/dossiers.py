@@ -178,4 +178,5 @@ BRON = Bron(
     gevallen=gevallen,
     vingerafdruk=vingerafdruk,
     beschikbaar=beschikbaar,
+    bijzonder=True,  # Halt, proces-verbaal: criminal data (R-PR-5)
 )

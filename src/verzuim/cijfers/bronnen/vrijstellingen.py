@@ -114,4 +114,5 @@ BRON = Bron(
     tel=tel,
     gevallen=gevallen,
     vingerafdruk=vingerafdruk,
+    bijzonder=True,
 )

@@ -182,8 +182,27 @@ def test_ongeldig_schooljaar_is_404(client, wereld, schooljaar):
 
 def test_vrijstellingen_achter_het_cijfer_voor_wie_de_gemeente_bedient(client, wereld):
     _login(client, "lpa.haarlem", wereld.w.org["GM0392"], "leerplichtambtenaar")
+    html = client.get(f"{URL}?{SJ}&gemeente=GM0392").content.decode()
+    assert "cijfer=vrijstellingen.5a" in html
     r = client.get(f"{URL}gevallen?{SJ}&gemeente=GM0392&cijfer=vrijstellingen.5a")
     assert wereld.ll.v1.burgerservicenummer in r.content.decode()
     assert "1 geval" in r.content.decode()
     r = client.get(f"{URL}gevallen?{SJ}&gemeente=GM0392&cijfer=vervangendeLeerplicht")
     assert wereld.ll.v2.burgerservicenummer in r.content.decode()
+
+
+@pytest.mark.parametrize("rol", ["administratief-medewerker", "rmc-trajectbegeleider"])
+def test_vrijstellingen_achter_het_cijfer_afgeschermd_voor_andere_rollen(client, wereld, rol):
+    """R-PR-5: the pupils behind "vrijstelling 5a" are health data; the administratief
+    medewerker and the RMC-trajectbegeleider see the number, not who."""
+    _login(client, "mw.haarlem", wereld.w.org["GM0392"], rol)
+    html = client.get(f"{URL}?{SJ}&gemeente=GM0392").content.decode()
+    assert "cijfer=vrijstellingen.5a" not in html  # the number, no link to the cases
+    assert "cijfer=relatiefVerzuim.leerlingen" in html
+    r = client.get(f"{URL}gevallen?{SJ}&gemeente=GM0392&cijfer=vrijstellingen.5a")
+    assert r.status_code == 403
+    assert wereld.ll.v1.burgerservicenummer not in r.content.decode()
+    assert not AuditRecord.objects.filter(actie="leerplichttelling.gevallen").exists()
+    # Other figures' cases stay open to them.
+    r = client.get(f"{URL}gevallen?{SJ}&gemeente=GM0392&cijfer=relatiefVerzuim.leerlingen")
+    assert r.status_code == 200

@@ -108,6 +108,8 @@ def test_vrijstelling_later_geregistreerd_trekt_in(wereld, melding):
     melding.refresh_from_db()
     laatste = melding.statussen.last()
     assert (melding.status, laatste.reden, laatste.door_label) == ("ingetrokken", "V", "register")
+    # The history is read by the receiver's staff and the API: no ground (R-PR-5, health).
+    assert "5a" not in laatste.toelichting and "vrijstelling" in laatste.toelichting
 
 
 def test_vrijstelling_zonder_overlap_laat_melding_staan(wereld, melding):
@@ -127,6 +129,7 @@ def test_melding_over_vrijgestelde_periode_direct_ingetrokken(wereld):
     intake = services.meld_verzuim(wereld.school_a, melding_data(VRIJGESTELD))
     assert intake.nieuw and intake.melding.status == "ingetrokken"
     assert [s.reden for s in intake.melding.statussen.all()] == ["", "V"]
+    assert "5a" not in intake.melding.statussen.last().toelichting  # R-PR-5
     assert not Notificatie.objects.filter(melding=intake.melding).exists()
 
 

@@ -123,13 +123,20 @@ def test_every_vrijstelling_ground_only_for_the_leerplichtambtenaar(client):
 
 
 def test_secret_address_only_for_the_leerplichtambtenaar(client):
+    """R-PR-5 (accounts.afscherming): the administratief medewerker of the same gemeente sees
+    that address and ground are shielded, not what; the handling LPA sees both, and the flag
+    itself (letters never through the school, R-ID-5)."""
     als(client, "adm.haarlem")
-    assert "Geheimstraat" not in pagina(client, GIJS).content.decode()
+    html = pagina(client, GIJS).content.decode()
+    assert "Geheimstraat" not in html and "Afgeschermd" in html
+    assert "lichamelijk" not in html and "grond afgeschermd" in html
+    assert 'data-testid="geheim-adres"' not in html
     client.logout()
     als(client, "lpa.haarlem")
     html = pagina(client, GIJS).content.decode()
     assert "Geheimstraat 7" in html
     assert "lichamelijk" in html
+    assert "nooit via de school" in html
 
 
 @pytest.mark.parametrize("gebruiker", ["beleid.haarlem", "privacy.haarlem"])

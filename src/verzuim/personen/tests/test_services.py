@@ -420,7 +420,8 @@ def test_r_rt_7_overlappende_melding_ingetrokken_met_reden_v(wereld):
     ervoor.refresh_from_db()
     assert overlapt.status == "ingetrokken" and ervoor.status == "geregistreerd"
     laatste = overlapt.statussen.order_by("tijdstip", "id").last()
-    assert laatste.reden == "V" and "5a" in laatste.toelichting
+    assert laatste.reden == "V" and "R-RT-7" in laatste.toelichting
+    assert "5a" not in laatste.toelichting  # R-PR-5: the ground is not in the history
     assert meldingen.reden_api(laatste.reden) == "vrijstelling"
     assert AuditRecord.objects.filter(
         actie="melding.status", object_id=str(overlapt.uuid), details__reden="V"
