@@ -69,6 +69,7 @@ from verzuim.accounts.models import Gebruiker, Scope
 from verzuim.audit.context import Rol, actor_for_user
 from verzuim.meldingen.tests import conftest as m
 from verzuim.organisaties.models import Organisatie
+from verzuim.signalen.tests.conftest import _persoon
 
 VANDAAG = dt.date(2026, 11, 23)
 UIT = Path(__file__).resolve().parent.parent / "var" / "need-to-know.txt"
@@ -102,23 +103,6 @@ SCOPES = [s.value for s in Scope]
 # Persons (BSN: where they live, what they are for).
 H, Z, R, A = "999990111", "999990123", "999990135", "999990147"  # enrolled; each has a melding
 NOOIT_H, NOOIT_Z, NOOIT_A = "999990159", "999990160", "999990172"  # never enrolled: a signal
-
-
-def _persoon(bsn, geboren, gemeente):
-    return {
-        "burgerservicenummer": bsn,
-        "naam": {"voornamen": "Kind", "geslachtsnaam": f"Achternaam{bsn[-3:]}"},
-        "geboorte": {"datum": geboren},
-        "gemeenteVanInschrijving": {"code": gemeente},
-        "verblijfplaats": {
-            "verblijfadres": {
-                "officieleStraatnaam": "Grote Markt",
-                "huisnummer": int(bsn[-2:]),
-                "postcode": "2011RD",
-                "woonplaats": "Haarlem",
-            }
-        },
-    }
 
 
 def _inschrijving(bsn, vestiging="99XA00"):
@@ -438,6 +422,7 @@ KOLOMMEN_BEHEER = (
 NIEMAND = Mag(anoniem="302")  # the admin sends nobody signed in to its own login (→ ours)
 BEHEERDERS = Mag({"200": "*:regbeh,fb"}, anoniem="302")
 REGISTERBEHEER = Mag({"200": "*:regbeh"}, anoniem="302")
+ZONDER_RIJ = Mag({"302": "*:regbeh,fb"}, anoniem="302")  # the admin redirects: no such row
 
 BEHEER: dict[str, Mag] = {
     "admin:index": BEHEERDERS,
@@ -459,14 +444,14 @@ BEHEER: dict[str, Mag] = {
     "admin:django_tasks_*": NIEMAND,
     "admin:audit_*": NIEMAND,
     # Tables without a row here: the admin looks for the row before it asks for permission.
-    "admin:axes_accessattempt_history": Mag({"302": "*:regbeh,fb"}, anoniem="302"),
-    "admin:axes_accessfailurelog_history": Mag({"302": "*:regbeh,fb"}, anoniem="302"),
-    "admin:django_tasks_database_dbtaskresult_history": Mag({"302": "*:regbeh,fb"}, anoniem="302"),
+    "admin:axes_accessattempt_history": ZONDER_RIJ,
+    "admin:axes_accessfailurelog_history": ZONDER_RIJ,
+    "admin:django_tasks_database_dbtaskresult_history": ZONDER_RIJ,
     "admin:auth_user_password_change": REGISTERBEHEER,
     "admin:organisaties_*": REGISTERBEHEER,
     "admin:organisaties_referentiebron_add": NIEMAND,  # loaded by `verzuim load-reference`
     "admin:accounts_*": REGISTERBEHEER,
-    # Tokens and applications are made with `verzuim token` (the token is shown once).
+    # Tokens and applications are made with `verzuim create_token` (shown once).
     "admin:accounts_apiapplicatie_add": NIEMAND,
     "admin:accounts_apiapplicatie_delete": NIEMAND,
     "admin:accounts_apitoken_add": NIEMAND,
