@@ -238,6 +238,18 @@ SIGNALEN_RESPIJT_SCHOOLDAGEN = int(os.environ.get("VERZUIM_SIGNALEN_RESPIJT_SCHO
 # Figures (issue 11, R-FG-2): cells of the public benchmark below this count are hidden,
 # with complementary cells so they cannot be recomputed from totals.
 VERZUIM_SUPPRESSIE_DREMPEL = int(os.environ.get("VERZUIM_SUPPRESSIE_DREMPEL", "5"))
+# Retention (R-PR-4, `verzuim bewaartermijnen`): years, defaults after the Selectielijst
+# gemeenten (rules.bewaartermijnen.BewaarPolicy).
+VERZUIM_BEWAARTERMIJNEN = {
+    veld: int(os.environ[f"VERZUIM_BEWAARTERMIJN_{naam}"])
+    for veld, naam in (
+        ("leerplicht_jaren_na_geboorte", "LEERPLICHT"),
+        ("kwalificatieplicht_jaren_na_einde", "KWALIFICATIEPLICHT"),
+        ("rmc_jaren", "RMC"),
+        ("wpg_jaren", "WPG"),
+    )
+    if os.environ.get(f"VERZUIM_BEWAARTERMIJN_{naam}")
+}
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["verzuim.api.auth.BearerTokenAuthentication"],

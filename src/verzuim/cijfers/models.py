@@ -35,3 +35,25 @@ class Vaststelling(models.Model):
 
     def __str__(self) -> str:
         return f"Leerplichttelling {self.schooljaar} {self.gemeente.code}"
+
+
+class TellingArchief(models.Model):
+    """One source's counts of a past schooljaar, kept before the retention purge (R-PR-4)
+    destroys the rows they were counted from: from then on the telling of that schooljaar
+    reads these instead of counting (telling.py), so it stays what it was. Aggregates only:
+    {gemeente pk: {sleutel: aantal}}; a gemeente without counts has none."""
+
+    schooljaar = models.CharField(max_length=9)
+    bron = models.CharField(max_length=40)
+    waarden = models.JSONField()
+    bewaard = models.DateTimeField()
+
+    class Meta:
+        verbose_name = "bewaarde telling"
+        verbose_name_plural = "bewaarde tellingen"
+        constraints = [
+            models.UniqueConstraint(fields=["schooljaar", "bron"], name="uniek_telling_archief")
+        ]
+
+    def __str__(self) -> str:
+        return f"Telling {self.schooljaar} {self.bron} (bewaard)"

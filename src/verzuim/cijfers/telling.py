@@ -1,6 +1,8 @@
 """The leerplichttelling (R-FG-1): every source's aggregate per gemeente, merged into one row
 per gemeente plus the total, for one schooljaar. Computed from the data on every call;
-nothing is typed in and nothing is stored but a delivered snapshot (models.Vaststelling).
+nothing is typed in and nothing is stored but a delivered snapshot (models.Vaststelling)
+and, for a past schooljaar whose rows the retention purge destroyed, each source's counts as
+they were (models.TellingArchief, read instead of counting: R-PR-4).
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from dataclasses import dataclass, field
 
 from django.db import connection, transaction
 
+from verzuim import clock
 from verzuim.cijfers.bronnen import bronnen, definities
 from verzuim.cijfers.definities import Definitie
 from verzuim.cijfers.periode import Periode
@@ -57,22 +60,63 @@ def _bereken(periode: Periode, gemeenten: Iterable[Gemeente]) -> Telling:
     ids = {g.pk for g in gemeenten}
     per_gemeente: dict[int, Waarden] = {g.pk: {} for g in gemeenten}
     niet_beschikbaar: dict[str, str] = {}
+    archief = gearchiveerd(periode)
     for bron in bronnen():
+        if bron.naam in archief:
+            _vul(per_gemeente, bron, archief[bron.naam])
+            continue
         reden = bron.beschikbaar()
         if reden:
             niet_beschikbaar[bron.naam] = reden
             for waarden in per_gemeente.values():
                 waarden.update(dict.fromkeys((d.sleutel for d in bron.definities), None))
             continue
-        geteld = bron.tel(periode, ids)
-        for g, waarden in per_gemeente.items():
-            gevonden = geteld.get(g, {})
-            for d in bron.definities:
-                waarden[d.sleutel] = gevonden.get(d.sleutel, 0)
+        _vul(per_gemeente, bron, bron.tel(periode, ids))
     rijen = [Rij(g, per_gemeente[g.pk]) for g in gemeenten]
     return Telling(
         periode, rijen, optellen(r.waarden for r in rijen), definities(), niet_beschikbaar
     )
+
+
+def _vul(per_gemeente: dict[int, Waarden], bron, geteld: dict) -> None:
+    for g, waarden in per_gemeente.items():
+        gevonden = geteld.get(g, {})
+        for d in bron.definities:
+            waarden[d.sleutel] = gevonden.get(d.sleutel, 0)
+
+
+def gearchiveerd(periode: Periode) -> dict[str, dict[int, Waarden]]:
+    """The sources whose counts of this schooljaar were kept before a purge: bron →
+    {gemeente pk: counts}."""
+    from verzuim.cijfers.models import TellingArchief
+
+    return {
+        a.bron: {int(g): w for g, w in a.waarden.items()}
+        for a in TellingArchief.objects.filter(schooljaar=periode.label)
+    }
+
+
+def archiveer(periode: Periode) -> list[str]:
+    """Keep every available source's counts of a past schooljaar that are not kept yet
+    (all gemeenten, set-based); the telling reads them from then on. → the sources kept."""
+    from verzuim.cijfers.models import TellingArchief
+
+    assert periode.afgelopen, "only a past schooljaar is kept"
+    al = set(gearchiveerd(periode))
+    ids = set(Gemeente.objects.values_list("pk", flat=True))
+    nieuw = []
+    for bron in bronnen():
+        if bron.naam in al or bron.beschikbaar():
+            continue
+        geteld = bron.tel(periode, ids)
+        TellingArchief.objects.create(
+            schooljaar=periode.label,
+            bron=bron.naam,
+            waarden={str(g): w for g, w in geteld.items() if any(w.values())},
+            bewaard=clock.now(),
+        )
+        nieuw.append(bron.naam)
+    return nieuw
 
 
 def optellen(reeks: Iterable[Waarden]) -> Waarden:

@@ -12,6 +12,12 @@ from typing import Literal
 
 from ._datum import nl, verjaardag
 from .decisions import Decision, Reason
+from .leerplicht import (
+    STARTKWALIFICATIE_SOORTEN,
+    PersoonFeiten,
+    eerste_diploma,
+    einde_kwalificatieplicht,
+)
 
 Categorie = Literal["leerplicht", "kwalificatieplicht", "rmc", "wpg"]
 
@@ -89,7 +95,52 @@ def bewaartermijn_wpg(
     )
 
 
+#: The categories of a pupil's casework; the person's own record (pupil, enrolments,
+#: vrijstellingen, diplomas, signals, letters) goes when all three are due.
+PERSOONSCATEGORIEEN: tuple[Categorie, ...] = ("leerplicht", "kwalificatieplicht", "rmc")
+
+
+@dataclass(frozen=True, kw_only=True)
+class PersoonBewaring(Decision):
+    """What of one person's data is due for destruction on ``datum`` (R-PR-4)."""
+
+    datum: dt.date
+    termijnen: dict[str, BewaarBeslissing]
+    te_vernietigen: frozenset[str]  # the categories whose term has passed
+
+    @property
+    def persoon_vervalt(self) -> bool:
+        """All categories are due: the person's own record goes too."""
+        return self.te_vernietigen >= set(PERSOONSCATEGORIEEN)
+
+
+def bewaring(
+    feiten: PersoonFeiten, datum: dt.date, policy: BewaarPolicy = BewaarPolicy()
+) -> PersoonBewaring:
+    """Which of the person's categories are due on ``datum``: leerplicht (from the birth
+    date), kwalificatieplicht (from its end) and RMC (from the startkwalificatie or the 23rd
+    birthday), each on its first day ``vernietigen_vanaf`` and not the day before."""
+    sk = eerste_diploma(feiten.diplomas, STARTKWALIFICATIE_SOORTEN, dt.date.max)
+    termijnen = {
+        "leerplicht": bewaartermijn_leerplicht(feiten.geboortedatum, policy),
+        "kwalificatieplicht": bewaartermijn_kwalificatieplicht(
+            einde_kwalificatieplicht(feiten), policy
+        ),
+        "rmc": bewaartermijn_rmc(feiten.geboortedatum, sk.datum if sk else None, policy),
+    }
+    due = frozenset(c for c, b in termijnen.items() if b.vernietigen_vanaf <= datum)
+    return PersoonBewaring(
+        datum=datum,
+        termijnen=termijnen,
+        te_vernietigen=due,
+        reasons=tuple(r for b in termijnen.values() for r in b.reasons),
+    )
+
+
 __all__ = [
+    "PERSOONSCATEGORIEEN",
+    "PersoonBewaring",
+    "bewaring",
     "BewaarBeslissing",
     "BewaarPolicy",
     "bewaartermijn_kwalificatieplicht",

@@ -42,3 +42,26 @@ def test_rmc_2_years_after_startkwalificatie_or_23rd_birthday():
 def test_wpg_5_years_after_first_processing():
     besluit = bewaartermijn_wpg(D("2026-10-01"))
     assert (besluit.categorie, besluit.vernietigen_vanaf) == ("wpg", D("2031-10-01"))
+
+
+def test_bewaring_per_persoon_op_de_dag_zelf_en_niet_eerder():
+    from verzuim.rules.bewaartermijnen import bewaring
+
+    feiten = PersoonFeiten(D("2007-03-10"))
+    assert bewaring(feiten, D("2026-03-09")).te_vernietigen == frozenset()
+    op = bewaring(feiten, D("2026-03-10"))
+    assert op.te_vernietigen == {"leerplicht"} and not op.persoon_vervalt
+    assert "R-PR-4" in op.rule_ids
+    # Kwalificatieplicht ended the day before the 18th birthday: + 2 years.
+    assert bewaring(feiten, D("2027-03-09")).te_vernietigen == {"leerplicht", "kwalificatieplicht"}
+    # RMC: 2 years after the 23rd birthday; then everything is due.
+    assert not bewaring(feiten, D("2032-03-09")).persoon_vervalt
+    assert bewaring(feiten, D("2032-03-10")).persoon_vervalt
+
+
+def test_bewaring_met_startkwalificatie():
+    from verzuim.rules.bewaartermijnen import bewaring
+
+    feiten = PersoonFeiten(D("2007-01-01"), (Diploma("havo", D("2024-07-01")),))
+    assert bewaring(feiten, D("2026-06-30")).te_vernietigen == {"leerplicht", "kwalificatieplicht"}
+    assert bewaring(feiten, D("2026-07-01")).persoon_vervalt

@@ -1,0 +1,221 @@
+"""Retention (R-PR-4): the nightly purge `verzuim bewaartermijnen` destroys what is due.
+
+The database narrows, the rules decide (docs/architecture.md): candidates are selected
+set-based in SQL with windows derived from the policy's own years (``_kandidaten``), and
+``rules.bewaartermijnen.bewaring`` decides per person, on its facts (birth date, diplomas),
+which categories are due:
+
+- leerplicht (19 years after birth): the meldingen of doelgroep leerplichtig and the signals;
+- kwalificatieplicht (2 years after it ended): the meldingen of doelgroep kwalificatieplichtig;
+- RMC (2 years after the startkwalificatie or the 23rd birthday): the 18-plus meldingen;
+- all three due: the person's record too (pupil, enrolments, vrijstellingen, diplomas,
+  letters and whatever is left);
+- Wpg (BOA, proces-verbaal; 5 years after first processing): the dossiers' data, once that
+  app registers it here (nothing yet).
+
+Before anything is deleted, the telling of every past schooljaar the deleted rows were
+counted in is kept (``cijfers.telling.archiveer``), so the leerplichttelling of that
+schooljaar stays the same. A real run logs counts, never content (an audit record with the
+counts, the logger ``verzuim.privacy``). Years: ``VERZUIM_BEWAARTERMIJNEN`` (settings).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import F, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
+
+from verzuim import clock
+from verzuim.audit import services as audit
+from verzuim.audit.context import SYSTEEM
+from verzuim.brieven.models import Document
+from verzuim.cijfers.periode import Periode
+from verzuim.cijfers.telling import archiveer
+from verzuim.meldingen.models import Melding
+from verzuim.personen.leerplicht import feiten_van
+from verzuim.personen.models import BrpPersoon, Diploma, Leerling, Vrijstelling
+from verzuim.rules import Schooljaar, schooljaar_van
+from verzuim.rules import bewaartermijnen as regels
+from verzuim.rules.leerplicht import STARTKWALIFICATIE_SOORTEN
+from verzuim.signalen.models import Signaal
+
+logger = logging.getLogger("verzuim.privacy")
+
+#: Which meldingen a category holds (Melding.doelgroep).
+DOELGROEP = {
+    "leerplicht": "leerplichtig",
+    "kwalificatieplicht": "kwalificatieplichtig",
+    "rmc": "18-plus",
+}
+
+
+def policy() -> regels.BewaarPolicy:
+    return regels.BewaarPolicy(**settings.VERZUIM_BEWAARTERMIJNEN)
+
+
+def jaren_terug(datum: dt.date, jaren: int) -> dt.date:
+    """The date ``jaren`` years before ``datum`` (29 Feb → 1 Mar): a birth date on or before
+    it may be due; the rules decide the exact day."""
+    try:
+        return datum.replace(year=datum.year - jaren)
+    except ValueError:
+        return dt.date(datum.year - jaren, 3, 1)
+
+
+@dataclass
+class Plan:
+    """What one run destroys: pks per category and the person records."""
+
+    datum: dt.date
+    meldingen: dict[str, list[int]] = field(default_factory=dict)
+    signalen: list[int] = field(default_factory=list)
+    personen: list[int] = field(default_factory=list)
+    onbekend: int = 0  # candidates without a known birth date (left alone)
+
+    def aantallen(self) -> dict[str, dict[str, int]]:
+        """Counts per category (no content)."""
+        uit = {c: {"meldingen": len(self.meldingen.get(c, []))} for c in DOELGROEP}
+        uit["leerplicht"]["signalen"] = len(self.signalen)
+        uit["persoon"] = _persoonsaantallen(self.personen)
+        uit["wpg"] = {}  # the dossiers' BOA data: nothing registered yet
+        return uit
+
+
+def _persoonsaantallen(pks: list[int]) -> dict[str, int]:
+    leerlingen = Leerling.objects.filter(pk__in=pks)
+    nummers = _nummers(pks)
+    return {
+        "leerlingen": len(pks),
+        "inschrijvingen": leerlingen.values("inschrijvingen").exclude(inschrijvingen=None).count(),
+        "vrijstellingen": leerlingen.values("vrijstellingen").exclude(vrijstellingen=None).count(),
+        "diplomas": Diploma.objects.filter(leerling__in=pks).count(),
+        "meldingen": Melding.objects.filter(leerling__in=pks).count(),
+        "signalen": Signaal.objects.filter(leerling__in=pks).count(),
+        "documenten": Document.objects.filter(betreft__in=nummers).count(),
+    }
+
+
+def _nummers(pks) -> list[str]:
+    rijen = Leerling.objects.filter(pk__in=pks).values_list(
+        "burgerservicenummer", "onderwijsnummer"
+    )
+    return [bsn or onr for bsn, onr in rijen]
+
+
+def _kandidaten(datum: dt.date, p: regels.BewaarPolicy):
+    """Pupils of whom something may be due, narrowed in SQL on the policy's windows: a birth
+    date old enough for the earliest term, or a startkwalificatie long enough ago."""
+    geboren = Coalesce(
+        Subquery(
+            BrpPersoon.objects.filter(burgerservicenummer=OuterRef("burgerservicenummer")).values(
+                "geboortedatum"
+            )[:1]
+        ),
+        F("geboortedatum"),
+    )
+    vroegst = min(p.leerplicht_jaren_na_geboorte, 18 + p.kwalificatieplicht_jaren_na_einde)
+    sk_jaren = min(p.kwalificatieplicht_jaren_na_einde, p.rmc_jaren)
+    met_sk = Diploma.objects.filter(
+        soort__in=STARTKWALIFICATIE_SOORTEN, datum__lte=jaren_terug(datum, sk_jaren)
+    ).values("leerling_id")
+    return (
+        Leerling.objects.annotate(geboren=geboren)
+        .filter(Q(geboren__lte=jaren_terug(datum, vroegst)) | Q(pk__in=met_sk))
+        .prefetch_related("diplomas", "inschrijvingen", "vrijstellingen")
+        .order_by("pk")
+    )
+
+
+def plan(datum: dt.date | None = None, p: regels.BewaarPolicy | None = None) -> Plan:
+    """What is due on ``datum`` (today): the rules decide per candidate."""
+    datum = datum or clock.today()
+    p = p or policy()
+    uit = Plan(datum, {c: [] for c in DOELGROEP})
+    due: dict[str, list[int]] = {c: [] for c in DOELGROEP}
+    for leerling in _kandidaten(datum, p):
+        if leerling.geboren is None:
+            uit.onbekend += 1
+            continue
+        besluit = regels.bewaring(feiten_van(leerling, leerling.geboren), datum, p)
+        if besluit.persoon_vervalt:
+            uit.personen.append(leerling.pk)
+            continue
+        for categorie in besluit.te_vernietigen:
+            due[categorie].append(leerling.pk)
+    for categorie, pks in due.items():
+        uit.meldingen[categorie] = list(
+            Melding.objects.filter(leerling__in=pks, doelgroep=DOELGROEP[categorie]).values_list(
+                "pk", flat=True
+            )
+        )
+    uit.signalen = list(
+        Signaal.objects.filter(leerling__in=due["leerplicht"]).values_list("pk", flat=True)
+    )
+    return uit
+
+
+def _schooljaren(plan: Plan) -> list[Schooljaar]:
+    """The past schooljaren the rows to delete were counted in (the span of their periods)."""
+    pks = [pk for pks in plan.meldingen.values() for pk in pks]
+    reeksen = (
+        (
+            Melding.objects.filter(Q(pk__in=pks) | Q(leerling__in=plan.personen)),
+            "begindatum",
+            "einddatum",
+        ),
+        (
+            Signaal.objects.filter(Q(pk__in=plan.signalen) | Q(leerling__in=plan.personen)),
+            "sinds",
+            "opgelost_op",
+        ),
+        (Vrijstelling.objects.filter(leerling__in=plan.personen), "begindatum", "einddatum"),
+    )
+    data = [
+        d
+        for qs, begin, eind in reeksen
+        for b, e in qs.values_list(begin, eind)
+        for d in (b, e or plan.datum)
+    ]
+    if not data:
+        return []
+    laatste = min(schooljaar_van(max(data)).startjaar, schooljaar_van(plan.datum).startjaar - 1)
+    return [Schooljaar(j) for j in range(schooljaar_van(min(data)).startjaar, laatste + 1)]
+
+
+@transaction.atomic
+def voer_uit(p: Plan) -> dict[str, dict[str, int]]:
+    """Keep the tellings, then destroy what the plan holds; log counts, never content."""
+    aantallen = p.aantallen()
+    bewaard = {}
+    for sj in _schooljaren(p):
+        nieuw = archiveer(Periode(sj))
+        if nieuw:
+            bewaard[sj.label] = nieuw
+    melding_pks = [pk for pks in p.meldingen.values() for pk in pks]
+    melding_pks += list(
+        Melding.objects.filter(leerling__in=p.personen).values_list("pk", flat=True)
+    )
+    # A follow-up melding points at its predecessor (PROTECT): loosen the chain first.
+    Melding.objects.filter(vervolg_op__in=melding_pks).update(vervolg_op=None)
+    Melding.objects.filter(pk__in=melding_pks).delete()
+    Signaal.objects.filter(Q(pk__in=p.signalen) | Q(leerling__in=p.personen)).delete()
+    Document.objects.filter(betreft__in=_nummers(p.personen)).delete()
+    Leerling.objects.filter(pk__in=p.personen).delete()  # enrolments, vrijstellingen, diplomas
+    audit.log(
+        SYSTEEM,
+        "bewaartermijnen.vernietigd",
+        object_type="bewaartermijnen",
+        doel="bewaartermijnen",
+        details={"datum": p.datum.isoformat(), "aantallen": aantallen, "bewaard": bewaard},
+    )
+    logger.info("bewaartermijnen %s: %s; tellingen bewaard: %s", p.datum, aantallen, bewaard)
+    return aantallen
+
+
+def totaal(aantallen: dict[str, dict[str, int]]) -> int:
+    return sum(n for d in aantallen.values() for n in d.values())
