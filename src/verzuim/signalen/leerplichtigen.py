@@ -40,6 +40,7 @@ from verzuim.accounts import afscherming
 from verzuim.audit.context import Actor
 from verzuim.organisaties.models import OrganisatieSoort
 from verzuim.organisaties.queries import gemeentenummers_van
+from verzuim.personen.leerplicht import status_voor
 from verzuim.personen.models import BrpPersoon, Diploma, Inschrijving, Vrijstelling
 from verzuim.rules import leerplicht as lp
 from verzuim.rules.leerplicht import leeftijd, verjaardag
@@ -268,7 +269,8 @@ def rijen(actor: Actor, personen: list[BrpPersoon], peildatum: dt.date) -> list[
         uit.append(
             Rij(
                 persoon=p,
-                status=lp.leerplicht_status(fs, peildatum),
+                # R-PR-5: the vrijstelling ground only for the handling LPA.
+                status=status_voor(actor, lp.leerplicht_status(fs, peildatum)),
                 leeftijd=leeftijd(p.geboortedatum, peildatum),
                 school=p.school,
                 schoolcode=p.schoolcode,

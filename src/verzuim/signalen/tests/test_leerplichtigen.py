@@ -83,6 +83,19 @@ def test_rijen_met_de_status_van_de_regels_en_audit(wereld):
     assert geaudit("leerplichtigen.lijst") == HAARLEM_DOELGROEP
 
 
+def test_grond_van_de_vrijstelling_alleen_voor_de_leerplichtambtenaar(wereld):
+    """R-PR-5: BUITENLAND's status reason names the article (5c) for the LPA only; the
+    administratief medewerker sees that a vrijstelling is registered, not on which ground."""
+    _, rijen = services.lees_leerplichtigen(wereld.lpa_haarlem, Filters(VANDAAG))
+    [lpa] = [r for r in rijen if r.persoon.burgerservicenummer == BUITENLAND]
+    assert any("buitenland" in r.uitleg_nl for r in lpa.status.reasons)
+    _, rijen = services.lees_leerplichtigen(wereld.admin_haarlem, Filters(VANDAAG))
+    [adm] = [r for r in rijen if r.persoon.burgerservicenummer == BUITENLAND]
+    assert adm.status.status == "vrijgesteld"
+    uitleg = " ".join(r.uitleg_nl for r in adm.status.reasons)
+    assert "buitenland" not in uitleg and "afgeschermd" in uitleg
+
+
 def test_rmc_regio_ziet_de_18_plussers(wereld):
     BrpPersoon.objects.create(
         burgerservicenummer="999990251", geslachtsnaam="Achttien", geboortedatum=dt.date(2006, 1, 1),
