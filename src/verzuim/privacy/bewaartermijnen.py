@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import F, OuterRef, Q, Subquery
+from django.db.models import Exists, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 
 from verzuim import clock
@@ -41,7 +41,6 @@ from verzuim.personen.leerplicht import feiten_van
 from verzuim.personen.models import BrpPersoon, Diploma, Leerling, Vrijstelling
 from verzuim.rules import Schooljaar, schooljaar_van
 from verzuim.rules import bewaartermijnen as regels
-from verzuim.rules.leerplicht import STARTKWALIFICATIE_SOORTEN
 from verzuim.signalen.models import Signaal
 
 logger = logging.getLogger("verzuim.privacy")
@@ -75,7 +74,6 @@ class Plan:
     meldingen: dict[str, list[int]] = field(default_factory=dict)
     signalen: list[int] = field(default_factory=list)
     personen: list[int] = field(default_factory=list)
-    onbekend: int = 0  # candidates without a known birth date (left alone)
 
     def aantallen(self) -> dict[str, dict[str, int]]:
         """Counts per category (no content)."""
@@ -107,9 +105,9 @@ def _nummers(pks) -> list[str]:
     return [bsn or onr for bsn, onr in rijen]
 
 
-def _kandidaten(datum: dt.date, p: regels.BewaarPolicy):
-    """Pupils of whom something may be due, narrowed in SQL on the policy's windows: a birth
-    date old enough for the earliest term, or a startkwalificatie long enough ago."""
+def met_geboortedatum():
+    """Pupils with their birth date: the local BRP store's, else the school's (none with the
+    Haal Centraal backend and no school date: such a pupil is not purged)."""
     geboren = Coalesce(
         Subquery(
             BrpPersoon.objects.filter(burgerservicenummer=OuterRef("burgerservicenummer")).values(
@@ -118,28 +116,59 @@ def _kandidaten(datum: dt.date, p: regels.BewaarPolicy):
         ),
         F("geboortedatum"),
     )
-    vroegst = min(p.leerplicht_jaren_na_geboorte, 18 + p.kwalificatieplicht_jaren_na_einde)
-    sk_jaren = min(p.kwalificatieplicht_jaren_na_einde, p.rmc_jaren)
-    met_sk = Diploma.objects.filter(
-        soort__in=STARTKWALIFICATIE_SOORTEN, datum__lte=jaren_terug(datum, sk_jaren)
-    ).values("leerling_id")
     return (
         Leerling.objects.annotate(geboren=geboren)
-        .filter(Q(geboren__lte=jaren_terug(datum, vroegst)) | Q(pk__in=met_sk))
         .prefetch_related("diplomas", "inschrijvingen", "vrijstellingen")
         .order_by("pk")
     )
 
 
-def plan(datum: dt.date | None = None, p: regels.BewaarPolicy | None = None) -> Plan:
-    """What is due on ``datum`` (today): the rules decide per candidate."""
+def _kandidaten(datum: dt.date, p: regels.BewaarPolicy):
+    """Pupils of whom something may be due, narrowed in SQL on the policy's own windows, per
+    category on the data it holds: leerplicht data (meldingen, signals) from the birth date
+    + L years; kwalificatieplicht meldingen from 18 + K years, or K years after a diploma
+    (a startkwalificatie or R-LP-5 getuigschrift may end it earlier); 18-plus meldingen
+    from 23 + R years, or R years after a diploma; the record itself from the last of these.
+    A superset: the rules decide (``plan``)."""
+
+    # One day to spare: the kwalificatieplicht ends the day before the diploma or the 18th
+    # birthday, so its term ends a day before the anniversary of that event.
+    def x(jaren: int) -> dt.date:
+        return jaren_terug(datum, jaren) + dt.timedelta(days=1)
+
+    lp_jaren = p.leerplicht_jaren_na_geboorte
+    kp_jaren, rmc_jaren = p.kwalificatieplicht_jaren_na_einde, p.rmc_jaren
+
+    def melding(doelgroep):
+        return Exists(Melding.objects.filter(leerling=OuterRef("pk"), doelgroep=doelgroep))
+
+    def diploma(jaren):
+        return Exists(Diploma.objects.filter(leerling=OuterRef("pk"), datum__lte=x(jaren)))
+
+    leerplicht = (
+        melding(DOELGROEP["leerplicht"]) | Exists(Signaal.objects.filter(leerling=OuterRef("pk")))
+    ) & Q(geboren__lte=x(lp_jaren))
+    kwalificatieplicht = melding(DOELGROEP["kwalificatieplicht"]) & (
+        Q(geboren__lte=x(18 + kp_jaren)) | diploma(kp_jaren)
+    )
+    rmc = melding(DOELGROEP["rmc"]) & (Q(geboren__lte=x(23 + rmc_jaren)) | diploma(rmc_jaren))
+    persoon = Q(geboren__lte=x(max(lp_jaren, 18 + kp_jaren, 23 + rmc_jaren))) | (
+        Q(geboren__lte=x(lp_jaren)) & diploma(min(kp_jaren, rmc_jaren))
+    )
+    return met_geboortedatum().filter(leerplicht | kwalificatieplicht | rmc | persoon)
+
+
+def plan(
+    datum: dt.date | None = None, p: regels.BewaarPolicy | None = None, *, kandidaten=None
+) -> Plan:
+    """What is due on ``datum`` (today): the rules decide per candidate (``kandidaten``: the
+    SQL narrowing; a test passes every pupil to prove the narrowing misses none)."""
     datum = datum or clock.today()
     p = p or policy()
     uit = Plan(datum, {c: [] for c in DOELGROEP})
     due: dict[str, list[int]] = {c: [] for c in DOELGROEP}
-    for leerling in _kandidaten(datum, p):
+    for leerling in _kandidaten(datum, p) if kandidaten is None else kandidaten:
         if leerling.geboren is None:
-            uit.onbekend += 1
             continue
         besluit = regels.bewaring(feiten_van(leerling, leerling.geboren), datum, p)
         if besluit.persoon_vervalt:

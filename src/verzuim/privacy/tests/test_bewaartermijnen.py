@@ -69,6 +69,10 @@ def wereld(db):
         betreft=klaar.burgerservicenummer, inhoud=b"%PDF", sha256="0" * 64,
         aangemaakt=w_.moment(D(2024, 3, 10)), aangemaakt_door_label="lpa",
     )  # fmt: skip
+    # RMC: 18-plus casework of a 19-year-old without startkwalificatie; due 2 years after his
+    # 23rd birthday (5 May 2026), with his record.
+    rmc = w_.leerling(w, geboren=D(2001, 5, 5), begin=D(2017, 8, 21))
+    rmc_melding = _melding(w, rmc, D(2020, 10, 5), "18-plus")
     return locals()
 
 
@@ -90,7 +94,7 @@ def test_leerplichtgegevens_van_een_19_jarige_op_de_dag_zelf_en_niet_eerder(were
     assert not Signaal.objects.filter(leerling=wereld["oud"]).exists()
     # Nothing else: his kwalificatieplicht melding (due 9 Mar 2027), his record, the younger
     # pupil's melding of the same schooljaar.
-    for m in ("kp_melding", "jong_melding", "klaar_melding"):
+    for m in ("kp_melding", "jong_melding", "klaar_melding", "rmc_melding"):
         assert Melding.objects.filter(pk=wereld[m].pk).exists(), m
     assert Leerling.objects.filter(pk=wereld["oud"].pk).exists()
     assert Inschrijving.objects.filter(leerling=wereld["oud"]).exists()
@@ -112,6 +116,8 @@ def test_de_telling_van_het_schooljaar_blijft_gelijk(wereld):
 
 def test_het_persoonsdossier_gaat_als_alle_termijnen_voorbij_zijn(wereld):
     klaar = wereld["klaar"]
+    clock.set_today(D(2026, 5, 5))  # what was due before (the RMC pupil, OUD's leerplicht)
+    b.voer_uit(b.plan())
     clock.set_today(D(2026, 6, 30))  # kwalificatieplicht due, RMC (1 Jul) not yet
     plan = b.plan()
     assert klaar.pk not in plan.personen
@@ -163,3 +169,30 @@ def test_termijnen_zijn_instellingen(wereld, settings):
     settings.VERZUIM_BEWAARTERMIJNEN = {"leerplicht_jaren_na_geboorte": 20}
     clock.set_today(NEGENTIEN)
     assert b.plan().meldingen["leerplicht"] == []
+
+
+@pytest.mark.parametrize(
+    "datum",
+    [D(2026, 3, 9), NEGENTIEN, D(2026, 5, 4), D(2026, 5, 5), D(2026, 6, 29), D(2026, 6, 30),
+     D(2026, 7, 1), D(2027, 3, 8), D(2027, 3, 9), D(2032, 3, 9), D(2032, 3, 10)],
+)  # fmt: skip
+def test_de_smalle_selectie_mist_niemand(wereld, datum):
+    """The database narrows, the rules decide: the SQL candidates give the same plan as the
+    rules over every pupil, on the edges of each term."""
+    clock.set_today(datum)
+    smal, alles = b.plan(), b.plan(kandidaten=b.met_geboortedatum())
+    assert (smal.meldingen, smal.signalen, smal.personen) == (
+        alles.meldingen,
+        alles.signalen,
+        alles.personen,
+    )
+
+
+def test_rmc_gegevens_twee_jaar_na_de_23e_verjaardag(wereld):
+    clock.set_today(D(2026, 5, 4))
+    assert wereld["rmc"].pk not in b.plan().personen
+    clock.set_today(D(2026, 5, 5))
+    plan = b.plan()
+    assert wereld["rmc"].pk in plan.personen
+    b.voer_uit(plan)
+    assert not Melding.objects.filter(pk=wereld["rmc_melding"].pk).exists()

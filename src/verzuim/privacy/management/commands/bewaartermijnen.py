@@ -29,6 +29,4 @@ class Command(BaseCommand):
         for categorie, soorten in aantallen.items():
             regel = ", ".join(f"{n} {soort}" for soort, n in soorten.items()) or "niets"
             self.stdout.write(f"  {categorie}: {regel}")
-        if plan.onbekend:
-            self.stdout.write(f"  overgeslagen (geboortedatum onbekend): {plan.onbekend}")
         self.stdout.write(f"Totaal: {b.totaal(aantallen)} rijen.")
