@@ -1,14 +1,26 @@
 """What every write service needs to read its input: `Fouten`, the invalidParams of one
-request (all problems at once, each naming its field), `lees_datum` for a JJJJ-MM-DD field
-and `lees_nl_datum` for a date typed on a page (dd-mm-jjjj)."""
+request (all problems at once, each naming its field), `lees_datum` for a JJJJ-MM-DD field,
+`lees_nl_datum` for a date typed on a page (dd-mm-jjjj) and `als_uuid` for an object's
+uuid from a URL or body."""
 
 from __future__ import annotations
 
 import calendar
 import datetime as dt
 import re
+import uuid
 
 _DATUM = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+
+
+def als_uuid(waarde) -> uuid.UUID | None:
+    """`waarde` as a UUID, or None when it is none (the caller answers NietGevonden)."""
+    if isinstance(waarde, uuid.UUID):
+        return waarde
+    try:
+        return uuid.UUID(str(waarde))
+    except ValueError:
+        return None
 
 
 class Fouten(list):

@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "verzuim.personen",
     "verzuim.meldingen",
     "verzuim.signalen",
+    "verzuim.dossiers",
     "verzuim.cijfers",
     "verzuim.privacy",
     "verzuim.api",

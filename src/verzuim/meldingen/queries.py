@@ -13,11 +13,11 @@ anything that shows person data.
 from __future__ import annotations
 
 import datetime as dt
-import uuid as uuid_mod
 
 from django.db.models import Count, Q, QuerySet
 
 from verzuim.audit.context import Actor
+from verzuim.invoer import als_uuid
 from verzuim.meldingen.codes import OPEN_STATUSSEN, Status
 from verzuim.meldingen.fouten import NietGevonden
 from verzuim.meldingen.models import Doorzending, Melding, Notificatie, StatusWijziging
@@ -75,18 +75,9 @@ def meldingen_voor(actor: Actor) -> QuerySet[Melding]:
     return qs.none()
 
 
-def _als_uuid(waarde) -> uuid_mod.UUID | None:
-    if isinstance(waarde, uuid_mod.UUID):
-        return waarde
-    try:
-        return uuid_mod.UUID(str(waarde))
-    except ValueError:
-        return None
-
-
 def melding_voor(actor: Actor, melding_uuid, *, for_update: bool = False) -> Melding:
     """One melding by uuid, or NietGevonden (also when it belongs to someone else: 404)."""
-    u = _als_uuid(melding_uuid)
+    u = als_uuid(melding_uuid)
     if u is None:
         raise NietGevonden("Melding niet gevonden.")
     qs = meldingen_voor(actor)
@@ -198,7 +189,7 @@ def doorgestuurd_door(actor: Actor) -> QuerySet[Doorzending]:
 
 def doorzending_van(actor: Actor, melding_uuid) -> Doorzending:
     """The last forward of this melding by the actor's organisation, or NietGevonden."""
-    u = _als_uuid(melding_uuid)
+    u = als_uuid(melding_uuid)
     d = doorgestuurd_door(actor).filter(melding__uuid=u).first() if u else None
     if d is None:
         raise NietGevonden("Melding niet gevonden.")

@@ -37,6 +37,7 @@ from verzuim.meldingen.fouten import (
     NietGevonden,
     OvergangNietToegestaan,
 )
+from verzuim.meldingen.gebeurtenissen import melding_doorgestuurd, melding_gerouteerd
 from verzuim.meldingen.invoer import MAX_TEKST, Fouten, MeldingInvoer, lees_invoer
 from verzuim.meldingen.models import Doorzending, Melding, Notificatie, StatusWijziging
 from verzuim.meldingen.prefetch import als_geprefetcht
@@ -292,6 +293,7 @@ def _nieuwe_melding(
     )
     if melding.status == Status.GEREGISTREERD:
         _notificeer(melding, Notificatie.Soort.NIEUW)
+        melding_gerouteerd.send(sender=Melding, melding=melding, actor=actor)
     return melding
 
 
@@ -663,6 +665,7 @@ def stuur_door(actor: Actor, melding_uuid, gemeente: str, toelichting: str = "")
         },
     )
     _notificeer(melding, Notificatie.Soort.DOORGESTUURD)
+    melding_doorgestuurd.send(sender=Melding, melding=melding, van=van, actor=actor)
     return melding
 
 

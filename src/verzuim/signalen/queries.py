@@ -14,12 +14,11 @@ functions are also the seam for the apps above (the dossier worklist and its men
 
 from __future__ import annotations
 
-import uuid as uuid_mod
-
 from django.db.models import Count, Q, QuerySet
 
 from verzuim.accounts.models import ROLLEN_MET_PERSOONSGEGEVENS, Rol
 from verzuim.audit.context import Actor
+from verzuim.invoer import als_uuid
 from verzuim.organisaties.models import OrganisatieSoort
 from verzuim.signalen.fouten import NietGevonden
 from verzuim.signalen.models import Signaal, SignaalStatus, Soort
@@ -87,15 +86,8 @@ def tellingen(actor: Actor) -> dict[str, int]:
 
 def signaal_voor(actor: Actor, signaal_uuid) -> Signaal:
     """One signal by uuid, or NietGevonden (also another organisation's: 404)."""
-    try:
-        u = (
-            signaal_uuid
-            if isinstance(signaal_uuid, uuid_mod.UUID)
-            else uuid_mod.UUID(str(signaal_uuid))
-        )
-    except ValueError:
-        raise NietGevonden("Signaal niet gevonden.") from None
-    signaal = signalen_voor(actor).filter(uuid=u).first()
+    u = als_uuid(signaal_uuid)
+    signaal = signalen_voor(actor).filter(uuid=u).first() if u else None
     if signaal is None:
         raise NietGevonden("Signaal niet gevonden.")
     return signaal

@@ -88,11 +88,17 @@ DEFINITIES = _definities()
 
 
 def beschikbaar() -> str | None:
+    """None when the dossiers app with its routes (the `Route` model) is installed: the
+    dossiers app arrives before its Halt/PV/SVB routes (issue 9)."""
     if apps.is_installed(APP):
-        return None
+        try:
+            apps.get_model("dossiers", "Route")
+            return None
+        except LookupError:
+            pass
     return (
-        "Nog niet beschikbaar: de dossiers (Halt, processen-verbaal, kinderbijslag) zijn in "
-        "deze installatie nog niet aanwezig."
+        "Nog niet beschikbaar: de routes van de dossiers (Halt, processen-verbaal, "
+        "kinderbijslag) zijn in deze installatie nog niet aanwezig."
     )
 
 

@@ -108,13 +108,15 @@ def test_intake_met_key_blijft_binnen_het_budget(wereld, django_assert_max_num_q
     costs one statement per read (leerling with its inschrijvingen, BRP person, R-ME-6
     candidates) and one per row written (melding, status, two audit records, notificatie,
     e-mail task, key: INSERT … ON CONFLICT DO NOTHING, no lookup before it), with BEGIN and
-    COMMIT: 12. The API token and the reference data come from the per-process caches."""
+    COMMIT: 12, and the dossier link with its timeline entry (issue 9, R-CW-1; the pupil's
+    dossier is open since the first melding): 14. The API token and the reference data come
+    from the per-process caches."""
     post(
         "school_a",
         URL,
         melding_data(begindatum="2026-09-28", einddatum="2026-09-30", verzuimdagen=[]),
     )
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(14):
         r = post("school_a", URL, melding_data(), "q")
     assert r.status_code == 201, r.content
 

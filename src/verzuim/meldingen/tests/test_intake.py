@@ -241,13 +241,15 @@ def test_intake_vraagt_weinig_queries(wereld, django_assert_max_num_queries):
     inschrijvingen, BRP person, R-ME-6 candidates) and one per row written (melding, status,
     two audit records, notificatie, e-mail task) — the meldingsnummer needs no second write
     (R-ME-5); reference data (vestiging, gemeente, routering) comes from the per-process
-    cache. With BEGIN and COMMIT: 11; the API's Idempotency-Key adds one INSERT
+    cache. With BEGIN and COMMIT: 11. The dossiers app (issue 9, R-CW-1) adds two for a
+    melding of a pupil with an open dossier — the link (one INSERT … SELECT from the open
+    dossier) and its timeline entry: 13. The API's Idempotency-Key adds one INSERT
     (test_idempotentie.py)."""
     # An earlier melding of a pupil in the same gemeente fills the reference cache.
     services.meld_verzuim(
         wereld.school_a,
         melding_data(begindatum="2026-09-28", einddatum="2026-09-30", verzuimdagen=[]),
     )
-    with django_assert_max_num_queries(11):
+    with django_assert_max_num_queries(13):
         intake = services.meld_verzuim(wereld.school_a, melding_data())
     assert intake.nieuw

@@ -1,0 +1,26 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+
+class DossiersConfig(AppConfig):
+    name = "verzuim.dossiers"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from verzuim.dossiers import receivers  # noqa: F401
+        from verzuim.dossiers.koppelingen import dossiers_van_signalen
+        from verzuim.signalen import dossierkoppeling
+
+        dossierkoppeling.registreer(dossiers_van_signalen)
+        post_migrate.connect(_soorten, sender=self, dispatch_uid="dossiers.soorten")
+
+
+def _soorten(sender, apps=None, **kwargs):
+    """The activity types back after a flush (transactional tests), as Django's own
+    permissions; a no-op when they are there."""
+    from django.apps import apps as globale_apps
+
+    from verzuim.dossiers.soorten import zorg_voor_soorten
+
+    # After migrate: the migration state's model; after a flush no `apps` is passed.
+    zorg_voor_soorten((apps or globale_apps).get_model("dossiers", "ActiviteitSoort"))

@@ -1,0 +1,132 @@
+"""Scoped reads of dossiers (R-PR-1, item 9 of issue 9). A query never returns a dossier of
+another organisation:
+
+- the handling organisation's (a gemeente, leerplichtdienst or RMC-regio) leerplicht-
+  ambtenaren (BOA's among them) and administratief medewerkers see its dossiers;
+- the administratief medewerker sees no special categories (R-PR-5): activities marked
+  `bijzonder` (health, criminal data) are left out for them;
+- a beleidsmedewerker, privacy officer, school or the register's users: none;
+- the system actor sees all (the seams: intake, forwarding);
+- an API application with scope `dossiers.lezen` / `dossiers.schrijven` its organisation's.
+
+No audit here: the read services in `services.py` log what is shown.
+"""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+
+from verzuim.accounts.models import Rol
+from verzuim.audit.context import Actor
+from verzuim.dossiers.fouten import NietGevonden
+from verzuim.dossiers.models import (
+    Activiteit,
+    ActiviteitSoort,
+    Dossier,
+    DossierStatus,
+    Verzuimoverzichtverzoek,
+    Werkaantekening,
+)
+from verzuim.invoer import als_uuid
+from verzuim.organisaties.models import OrganisatieSoort
+
+BEHANDELENDE_SOORTEN = frozenset(
+    {OrganisatieSoort.GEMEENTE, OrganisatieSoort.LEERPLICHTDIENST, OrganisatieSoort.RMC_REGIO}
+)
+#: Who works dossiers (issue 9 item 9): no RMC-trajectbegeleider, beleid or privacy officer.
+ROLLEN = frozenset({Rol.LEERPLICHTAMBTENAAR, Rol.ADMINISTRATIEF_MEDEWERKER})
+#: API scopes (the dossiers API builds on these).
+SCOPE_LEZEN = "dossiers.lezen"
+SCOPE_SCHRIJVEN = "dossiers.schrijven"
+
+
+def mag_dossiers_zien(actor: Actor) -> bool:
+    if actor.is_systeem:
+        return True
+    org = actor.organisatie
+    if org is None or org.soort not in BEHANDELENDE_SOORTEN:
+        return False
+    if actor.soort == "api":
+        return bool(actor.scopes & {SCOPE_LEZEN, SCOPE_SCHRIJVEN})
+    return actor.heeft_rol(*ROLLEN)
+
+
+def mag_dossiers_wijzigen(actor: Actor) -> bool:
+    if actor.soort == "api":
+        return mag_dossiers_zien(actor) and SCOPE_SCHRIJVEN in actor.scopes
+    return mag_dossiers_zien(actor)
+
+
+def ziet_bijzondere_categorieen(actor: Actor) -> bool:
+    """R-PR-5: special categories only for the handling LPA (and the system; an API
+    application acts for the organisation's casework software)."""
+    if actor.is_systeem or actor.soort == "api":
+        return mag_dossiers_zien(actor)
+    return mag_dossiers_zien(actor) and actor.heeft_rol(Rol.LEERPLICHTAMBTENAAR)
+
+
+def dossiers_voor(actor: Actor) -> QuerySet[Dossier]:
+    """Every dossier (open and closed) the actor may see."""
+    qs = Dossier.objects.select_related("leerling", "organisatie", "gemeente", "behandelaar")
+    if not mag_dossiers_zien(actor):
+        return qs.none()
+    if actor.is_systeem:
+        return qs
+    return qs.filter(organisatie=actor.organisatie)
+
+
+def open_dossiers_voor(actor: Actor) -> QuerySet[Dossier]:
+    return dossiers_voor(actor).filter(status=DossierStatus.OPEN)
+
+
+def dossier_voor(actor: Actor, dossier_uuid, *, for_update: bool = False) -> Dossier:
+    """One dossier by uuid, or NietGevonden (also another organisation's: 404)."""
+    u = als_uuid(dossier_uuid)
+    if u is None:
+        raise NietGevonden("Dossier niet gevonden.")
+    qs = dossiers_voor(actor)
+    if for_update:
+        qs = qs.select_for_update(of=("self",))
+    dossier = qs.filter(uuid=u).first()
+    if dossier is None:
+        raise NietGevonden("Dossier niet gevonden.")
+    return dossier
+
+
+def activiteiten_van(actor: Actor, dossier: Dossier) -> QuerySet[Activiteit]:
+    """The timeline (newest first); without special categories for whom may not see them."""
+    qs = Activiteit.objects.filter(dossier=dossier).select_related("soort", "auteur")
+    if not ziet_bijzondere_categorieen(actor):
+        qs = qs.filter(bijzonder=False)
+    return qs
+
+
+def activiteitsoorten(actor: Actor | None = None, *, handmatig: bool = True):
+    """The active activity types a user can record (the form's list); without the special
+    categories for whom may not see them."""
+    qs = ActiviteitSoort.objects.filter(actief=True)
+    if handmatig:
+        qs = qs.filter(handmatig=True)
+    if actor is not None and not ziet_bijzondere_categorieen(actor):
+        qs = qs.filter(bijzondere_categorie=False)
+    return qs
+
+
+def werkaantekeningen_van(actor: Actor, dossier: Dossier) -> QuerySet[Werkaantekening]:
+    """R-PR-2: only the actor's own notes; an API application or the system has none."""
+    if actor.soort != "gebruiker" or actor.gebruiker is None:
+        return Werkaantekening.objects.none()
+    return Werkaantekening.objects.filter(dossier=dossier, auteur=actor.gebruiker)
+
+
+def verzoeken_aan_school(actor: Actor) -> QuerySet[Verzuimoverzichtverzoek]:
+    """The verzuimoverzicht requests addressed to the actor's school (R-CW-3, R-PR-1: a
+    school sees only the requests about its own meldingen)."""
+    org = actor.organisatie
+    if org is None or org.soort != OrganisatieSoort.SCHOOL:
+        return Verzuimoverzichtverzoek.objects.none()
+    if actor.soort == "gebruiker" and not actor.heeft_rol(Rol.SCHOOLMEDEWERKER):
+        return Verzuimoverzichtverzoek.objects.none()
+    return Verzuimoverzichtverzoek.objects.filter(school=org).select_related(
+        "melding", "melding__leerling", "dossier__organisatie"
+    )
