@@ -15,7 +15,6 @@ from verzuim.meldingen.tests.conftest import melding_data
 from verzuim.personen.tests.register_wereld import NIEUW, token_waarde, wereld  # noqa: F401
 
 VOOR = [("meldingen", "0003_door_gebruiker_en_doorgestuurd"), ("personen", "0004_huisnummer_brp")]
-NA = [("meldingen", "0004_idempotency_naar_api"), ("personen", "0005_idempotency_naar_api")]
 INSCHRIJVING = {
     "leerling": {"burgerservicenummer": NIEUW},
     "vestiging": "99XA00",
@@ -56,7 +55,9 @@ def test_keys_gaan_over_en_terug(wereld):  # noqa: F811
             NIEUW,
         )
     finally:
-        migreer(NA)
+        # Every app forward to its latest migration (meldingen 0004 and personen 0005 among
+        # them): going back to meldingen 0003 also took the apps that depend on it back.
+        migreer(MigrationExecutor(connection).loader.graph.leaf_nodes())
     records = {r.sleutel: r for r in IdempotencyRecord.objects.all()}
     assert set(records) == {"m-1", "r-1"}
     assert (records["m-1"].verzoek, records["m-1"].object_id, records["m-1"].status) == (

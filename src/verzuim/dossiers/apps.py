@@ -19,8 +19,12 @@ def _soorten(sender, apps=None, **kwargs):
     """The activity types back after a flush (transactional tests), as Django's own
     permissions; a no-op when they are there."""
     from django.apps import apps as globale_apps
+    from django.db import DEFAULT_DB_ALIAS, connections
 
     from verzuim.dossiers.soorten import zorg_voor_soorten
 
     # After migrate: the migration state's model; after a flush no `apps` is passed.
-    zorg_voor_soorten((apps or globale_apps).get_model("dossiers", "ActiviteitSoort"))
+    model = (apps or globale_apps).get_model("dossiers", "ActiviteitSoort")
+    conn = connections[kwargs.get("using") or DEFAULT_DB_ALIAS]
+    if model._meta.db_table in conn.introspection.table_names():  # not when migrated back
+        zorg_voor_soorten(model)

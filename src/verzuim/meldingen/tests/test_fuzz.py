@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from verzuim.audit.models import AuditRecord
+from verzuim.dossiers.models import Dossier
 from verzuim.meldingen import services
 from verzuim.meldingen.fouten import MeldingOngeldig
 from verzuim.meldingen.models import Melding, Notificatie, StatusWijziging
@@ -79,6 +80,7 @@ def _tellingen():
         "meldingen": Melding.objects.count(),
         "statussen": StatusWijziging.objects.count(),
         "notificaties": Notificatie.objects.count(),
+        "dossiers": Dossier.objects.count(),
         # The audit record of a BRP read is no write of the melding: it must be there.
         "audit": AuditRecord.objects.exclude(actie="brp.lezen").count(),
     }
@@ -118,7 +120,10 @@ def test_onzin_geeft_fouten_of_een_melding_nooit_half(wereld, data):
                 event("aangenomen")
                 assert verschil.pop("meldingen") == 1
                 assert verschil.pop("statussen") in (1, 2)  # 2: withdrawn at once (R-RT-7)
-                assert verschil.pop("audit") == 1
+                # and, when it is open, the pupil's new dossier (issue 9, R-CW-1)
+                geopend = intake.melding.status == "geregistreerd"
+                assert verschil.pop("audit") == 1 + geopend
+                assert verschil.pop("dossiers", 0) == geopend
                 assert verschil.pop("notificaties", 0) in (0, 1)
                 assert verschil == {}
             raise Terugdraaien
