@@ -192,7 +192,8 @@ class DossierMelding(models.Model):
     (`doorgestuurd`) and the melding joins the receiver's dossier."""
 
     dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="koppelingen")
-    melding = models.ForeignKey(Melding, on_delete=models.PROTECT, related_name="+")
+    # CASCADE: the retention purge (R-PR-4) destroys meldingen; their links go with them.
+    melding = models.ForeignKey(Melding, on_delete=models.CASCADE, related_name="+")
     organisatie = models.ForeignKey(Organisatie, on_delete=models.PROTECT, related_name="+")
     gekoppeld = models.DateTimeField()
     doorgestuurd = models.DateTimeField(null=True, blank=True)
@@ -215,7 +216,7 @@ class DossierSignaal(models.Model):
     dossier = models.ForeignKey(
         Dossier, on_delete=models.CASCADE, related_name="signaalkoppelingen"
     )
-    signaal = models.OneToOneField(Signaal, on_delete=models.PROTECT, related_name="+")
+    signaal = models.OneToOneField(Signaal, on_delete=models.CASCADE, related_name="+")
     gekoppeld = models.DateTimeField()
 
     class Meta:
@@ -311,7 +312,7 @@ class Verzuimoverzichtverzoek(models.Model):
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="verzoeken")
-    melding = models.ForeignKey(Melding, on_delete=models.PROTECT, related_name="+")
+    melding = models.ForeignKey(Melding, on_delete=models.CASCADE, related_name="+")
     school = models.ForeignKey(Organisatie, on_delete=models.PROTECT, related_name="+")
     toelichting = models.TextField(blank=True)
     gevraagd = models.DateTimeField()

@@ -36,6 +36,7 @@ from verzuim.audit.context import SYSTEEM
 from verzuim.brieven.models import Document
 from verzuim.cijfers.periode import Periode
 from verzuim.cijfers.telling import archiveer
+from verzuim.dossiers.models import Dossier
 from verzuim.meldingen.models import Melding
 from verzuim.personen.leerplicht import feiten_van
 from verzuim.personen.models import BrpPersoon, Diploma, Leerling, Vrijstelling
@@ -234,6 +235,9 @@ def voer_uit(p: Plan) -> dict[str, dict[str, int]]:
     Melding.objects.filter(pk__in=melding_pks).delete()
     Signaal.objects.filter(Q(pk__in=p.signalen) | Q(leerling__in=p.personen)).delete()
     Document.objects.filter(betreft__in=_nummers(p.personen)).delete()
+    # The dossiers (issue 9) of a person whose record goes; a melding's or signal's link
+    # goes with the melding or signal (CASCADE).
+    Dossier.objects.filter(leerling__in=p.personen).delete()
     Leerling.objects.filter(pk__in=p.personen).delete()  # enrolments, vrijstellingen, diplomas
     audit.log(
         SYSTEEM,

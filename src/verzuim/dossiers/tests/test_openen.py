@@ -15,6 +15,7 @@ from verzuim.dossiers import koppelingen, services
 from verzuim.dossiers.fouten import Ongeldig, OpenDossierBestaat
 from verzuim.dossiers.models import Dossier, DossierMelding
 from verzuim.meldingen import services as meldingen
+from verzuim.meldingen.models import Melding
 from verzuim.organisaties.models import Gemeente
 from verzuim.personen.models import Leerling
 from verzuim.signalen import dossierkoppeling
@@ -188,3 +189,11 @@ def test_signaal_van_een_andere_organisatie_is_niet_gevonden(wereld):
     with pytest.raises(NietGevonden):
         koppelingen.open_dossier_voor_signaal(wereld.lpa_amsterdam, signaal.uuid)
     assert not Dossier.objects.exists()
+
+
+def test_vernietigde_melding_neemt_haar_koppeling_mee(wereld):
+    """R-PR-4: the retention purge deletes meldingen and signals; their links to a dossier
+    go with them, the dossier stays (its pupil's record decides)."""
+    melding = meld(wereld)
+    Melding.objects.filter(pk=melding.pk).delete()
+    assert Dossier.objects.count() == 1 and not DossierMelding.objects.exists()
