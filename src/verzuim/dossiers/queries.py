@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
+from verzuim.accounts import afscherming
 from verzuim.accounts.models import Rol
 from verzuim.audit.context import Actor
 from verzuim.dossiers.fouten import NietGevonden
@@ -59,10 +60,9 @@ def mag_dossiers_wijzigen(actor: Actor) -> bool:
 
 def ziet_bijzondere_categorieen(actor: Actor) -> bool:
     """R-PR-5: special categories only for the handling LPA (and the system; an API
-    application acts for the organisation's casework software)."""
-    if actor.is_systeem or actor.soort == "api":
-        return mag_dossiers_zien(actor)
-    return mag_dossiers_zien(actor) and actor.heeft_rol(Rol.LEERPLICHTAMBTENAAR)
+    application acts for the organisation's casework software): the one policy,
+    ``accounts.afscherming``, within the dossiers this actor may see."""
+    return mag_dossiers_zien(actor) and afscherming.ziet_bijzondere_gegevens(actor)
 
 
 def dossiers_voor(actor: Actor) -> QuerySet[Dossier]:

@@ -10,8 +10,9 @@ which categories are due:
 - RMC (2 years after the startkwalificatie or the 23rd birthday): the 18-plus meldingen;
 - all three due: the person's record too (pupil, enrolments, vrijstellingen, diplomas,
   letters and whatever is left);
-- Wpg (BOA, proces-verbaal; 5 years after first processing): the dossiers' data, once that
-  app registers it here (nothing yet).
+- Wpg (BOA, proces-verbaal; 5 years after first processing): the dossiers' proces-verbaal
+  route, once it exists (the dossiers app has no Halt/PV route yet); a person's dossiers
+  go with the person's record.
 
 Before anything is deleted, the telling of every past schooljaar the deleted rows were
 counted in is kept (``cijfers.telling.archiveer``), so the leerplichttelling of that
@@ -81,7 +82,7 @@ class Plan:
         uit = {c: {"meldingen": len(self.meldingen.get(c, []))} for c in DOELGROEP}
         uit["leerplicht"]["signalen"] = len(self.signalen)
         uit["persoon"] = _persoonsaantallen(self.personen)
-        uit["wpg"] = {}  # the dossiers' BOA data: nothing registered yet
+        uit["wpg"] = {}  # BOA data (proces-verbaal): the dossiers have no such route yet
         return uit
 
 
@@ -96,6 +97,7 @@ def _persoonsaantallen(pks: list[int]) -> dict[str, int]:
         "meldingen": Melding.objects.filter(leerling__in=pks).count(),
         "signalen": Signaal.objects.filter(leerling__in=pks).count(),
         "documenten": Document.objects.filter(betreft__in=nummers).count(),
+        "dossiers": Dossier.objects.filter(leerling__in=pks).count(),
     }
 
 
@@ -204,6 +206,7 @@ def _schooljaren(plan: Plan) -> list[Schooljaar]:
             "opgelost_op",
         ),
         (Vrijstelling.objects.filter(leerling__in=plan.personen), "begindatum", "einddatum"),
+        (Dossier.objects.filter(leerling__in=plan.personen), "geopend__date", "gesloten__date"),
     )
     data = [
         d

@@ -129,7 +129,7 @@ def test_het_persoonsdossier_gaat_als_alle_termijnen_voorbij_zijn(wereld):
     aantallen = b.voer_uit(plan)
     assert aantallen["persoon"] == {
         "leerlingen": 1, "inschrijvingen": 1, "vrijstellingen": 1, "diplomas": 1,
-        "meldingen": 1, "signalen": 0, "documenten": 1,
+        "meldingen": 1, "signalen": 0, "documenten": 1, "dossiers": 0,
     }  # fmt: skip
     assert not Leerling.objects.filter(pk=klaar.pk).exists()
     for model in (Inschrijving, Vrijstelling, Diploma):
