@@ -11,6 +11,7 @@ urlpatterns = [
     path("leerlingen/", include("verzuim.personen.urls")),
     path("signalen/", include("verzuim.signalen.urls")),
     path("cijfers/", include("verzuim.cijfers.urls")),
+    path("privacy/", include("verzuim.privacy.urls")),
     # Haal Centraal-shaped view of the local BRP store; answers only in demo/debug mode.
     path("brp-proef/", include("verzuim.personen.brp.urls")),
     path("", include("verzuim.web.urls")),

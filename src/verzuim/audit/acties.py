@@ -6,6 +6,7 @@ never shows a bare code."""
 from __future__ import annotations
 
 LABELS = {
+    "auditlog.exporteren": "Auditlog geëxporteerd (Logboek Dataverwerkingen)",
     "auditlog.zoeken": "Auditlog doorzocht",
     "brp.lezen": "BRP-gegevens gelezen",
     "brp.raadplegen": "BRP geraadpleegd",
@@ -24,6 +25,9 @@ LABELS = {
     "dossier.verzuimoverzicht-vragen": "Verzuimoverzicht opgevraagd",
     "gebruiker.wachtwoord-wijzigen": "Wachtwoord van gebruiker gewijzigd",
     "inschrijving.aanmaken": "Inschrijving geregistreerd",
+    "inzage.exporteren": "Inzageoverzicht gemaakt",
+    "inzageverzoek.beantwoorden": "Inzageverzoek beantwoord",
+    "inzageverzoek.registreren": "Inzageverzoek geregistreerd",
     "inschrijving.wijzigen": "Inschrijving gewijzigd",
     "leerling.inzien": "Leerlingpagina ingezien",
     "leerling.koppelen": "Onderwijsnummer aan BSN gekoppeld",

@@ -1,5 +1,7 @@
 """Audit log (R-PR-1): who read or changed which person's data, when, why and from where.
-Append-only: the application offers no way to change or delete a record."""
+Append-only: the application offers no way to change or delete a record. It is also the
+processing log (Logboek Dataverwerkingen, issue 12 item 3): every record names its declared
+processing activity and legal ground; `logboek.py` exports it in the standard's shape."""
 
 from __future__ import annotations
 
@@ -55,7 +57,11 @@ class AuditRecord(AlleenToevoegenModel):
     object_type = models.CharField(max_length=60, blank=True)
     object_id = models.CharField(max_length=64, blank=True)
     persoon = models.CharField(max_length=20, blank=True, db_index=True)  # BSN or onderwijsnummer
+    # The purpose: the code of a declared processing activity (audit.verwerkingen), its
+    # versioned id and its legal ground as they were when the record was written.
     doel = models.CharField(max_length=120, blank=True)
+    verwerkingsactiviteit = models.CharField(max_length=160, blank=True)
+    grondslag = models.CharField(max_length=300, blank=True)
     request_id = models.CharField(max_length=64, blank=True)
     herkomst = models.CharField(max_length=64, blank=True)  # IP address or "cli"
     details = models.JSONField(default=dict, blank=True)

@@ -6,11 +6,25 @@ from __future__ import annotations
 from verzuim import clock
 from verzuim.audit.context import Actor
 from verzuim.audit.models import AuditPersoon, AuditRecord
+from verzuim.audit.verwerkingen import OnbekendDoel, activiteit
 from verzuim.snelpad import voeg_in
+
+
+def _doelbinding(actie: str, doel: str, persoon: str) -> dict:
+    """The declared activity behind `doel` (audit.verwerkingen): its versioned id and legal
+    ground go into the record. A person's data is never processed without a declared
+    purpose (R-PR-1); an undeclared purpose is refused (OnbekendDoel)."""
+    if not doel:
+        if persoon:
+            raise OnbekendDoel(f"{actie}: verwerking van een persoon zonder doel (R-PR-1).")
+        return {"doel": ""}
+    a = activiteit(doel)
+    return {"doel": doel, "verwerkingsactiviteit": a.id, "grondslag": a.grondslag}
 
 
 def _record(actor: Actor, actie: str, tijdstip, **velden) -> AuditRecord:
     """A new record of `actie` by `actor` (who, on behalf of which organisation, request)."""
+    velden.update(_doelbinding(actie, velden.pop("doel", ""), velden.get("persoon", "")))
     return AuditRecord(
         tijdstip=tijdstip,
         actor=actor.gebruiker if actor.soort == "gebruiker" else None,
@@ -58,6 +72,8 @@ def log_many(actor: Actor, actie: str, personen: list[str], *, doel: str = "", *
     personen = sorted(set(personen))
     if not personen:
         return
+    if not doel:
+        raise OnbekendDoel(f"{actie}: verwerking van personen zonder doel (R-PR-1).")
     record = _record(
         actor,
         actie,

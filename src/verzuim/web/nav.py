@@ -48,8 +48,8 @@ ROL_OMSCHRIJVING = {
     "in uw RMC-regio.",
     Rol.BELEIDSMEDEWERKER: "U bekijkt geaggregeerde cijfers over verzuim; u ziet geen "
     "persoonsgegevens.",
-    Rol.PRIVACY_OFFICER: "U doorzoekt het auditlog: wie heeft wanneer welke gegevens ingezien of "
-    "gewijzigd, en waarom.",
+    Rol.PRIVACY_OFFICER: "U behandelt inzageverzoeken en doorzoekt het auditlog: wie heeft wanneer "
+    "welke gegevens ingezien of gewijzigd, en waarom.",
     Rol.REGISTERBEHEERDER: "U beheert de referentiegegevens, organisaties, routering, gebruikers "
     "en API-koppelingen.",
     Rol.FUNCTIONEEL_BEHEERDER: "U beheert het briefhoofd en de briefsjablonen van uw organisatie.",
@@ -150,7 +150,10 @@ CIJFERS = LEERPLICHT | {Rol.BELEIDSMEDEWERKER, Rol.REGISTERBEHEERDER}
 #: The page a role starts on instead of the overview of its blocks (issue 11 item 6: the
 #: beleidsmedewerker's start page is the figures). The first role of the user that has one
 #: decides.
-STARTPAGINA = {Rol.BELEIDSMEDEWERKER: "cijfers:overzicht"}
+STARTPAGINA = {
+    Rol.BELEIDSMEDEWERKER: "cijfers:overzicht",
+    Rol.PRIVACY_OFFICER: "privacy:werklijst",  # issue 12: the open inzage requests
+}
 
 
 def startpagina_voor(user) -> str | None:
@@ -205,6 +208,21 @@ def _open_signalen(user) -> int:
     return aantal_open(actor_for_user(user))
 
 
+def _mag_inzage(user) -> bool:
+    from verzuim.audit.context import actor_for_user
+    from verzuim.privacy.queries import mag_inzage_behandelen
+
+    return mag_inzage_behandelen(actor_for_user(user))
+
+
+def _open_inzage(user) -> int:
+    """Unanswered inzage requests of the user's organisation (R-PR-3)."""
+    from verzuim.audit.context import actor_for_user
+    from verzuim.privacy.queries import open_verzoeken
+
+    return open_verzoeken(actor_for_user(user)).count()
+
+
 registreer(
     "Signalen",
     "signalen:lijst",
@@ -256,6 +274,16 @@ registreer(
     rollen=SCHOOL,
     volgorde=30,
     omschrijving="Meldingen van uw school per soort en maand, te laat gemeld, status.",
+)
+registreer(
+    "Inzageverzoeken",
+    "privacy:werklijst",
+    rollen={Rol.PRIVACY_OFFICER, Rol.LEERPLICHTAMBTENAAR},
+    mag=_mag_inzage,
+    volgorde=39,
+    omschrijving="Inzageverzoeken van leerlingen en ouders registreren en beantwoorden.",
+    badge=_open_inzage,
+    badge_label="open",
 )
 registreer(
     "Auditlog",

@@ -28,7 +28,7 @@ def privacy_officer(client):
 
 def record(actie="persoon.lezen", persoon="", tijd=None, organisatie="GM0363", label="lpa1"):
     actor = Actor(label=label, organisatie=None)
-    r = services.log(actor, actie, persoon=persoon, doel="behandeling melding")
+    r = services.log(actor, actie, persoon=persoon, doel="verzuimmelding")
     if tijd or organisatie:
         # Back-date or re-attribute the fixture row the only way there is: a raw UPDATE in SQL,
         # the same thing an attacker with database access could do, not the application.
@@ -132,7 +132,7 @@ def test_searching_is_itself_audited(client, privacy_officer):
 
 
 def test_records_cannot_be_changed_or_deleted_by_the_model():
-    r = services.log(SYSTEEM, "persoon.lezen", persoon=BSN)
+    r = services.log(SYSTEEM, "persoon.lezen", persoon=BSN, doel="verzuimmelding")
     r.actie = "iets anders"
     with pytest.raises(PermissionError):
         r.save()
@@ -150,7 +150,7 @@ def test_no_url_changes_or_deletes_records(client, privacy_officer):
     URL pattern of the application routes to a change or delete of an AuditRecord."""
     from django.urls import get_resolver
 
-    r = services.log(SYSTEEM, "persoon.lezen", persoon=BSN)
+    r = services.log(SYSTEEM, "persoon.lezen", persoon=BSN, doel="verzuimmelding")
     for method in ("put", "patch", "delete"):
         assert getattr(client, method)(URL).status_code == 405
     zoek(client, actie="x")

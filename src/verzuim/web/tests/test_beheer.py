@@ -108,7 +108,7 @@ def test_superuser_gets_in(client, superuser):
 
 
 def test_audit_admin_is_read_only_even_for_superuser(client, superuser):
-    record = audit.log(SYSTEEM, "test.actie", persoon="999990019")
+    record = audit.log(SYSTEEM, "test.actie", persoon="999990019", doel="verzuimmelding")
     assert client.get(reverse("admin:audit_auditrecord_changelist")).status_code == 200
     change = reverse("admin:audit_auditrecord_change", args=[record.pk])
     assert client.get(change).status_code == 200  # view only

@@ -1,0 +1,28 @@
+"""The processing activities of the privacy app (register: audit.verwerkingen)."""
+
+from verzuim.audit.verwerkingen import Verwerkingsactiviteit, registreer
+
+DOEL_INZAGE = "inzageverzoek"
+
+registreer(
+    "privacy",
+    Verwerkingsactiviteit(
+        code=DOEL_INZAGE,
+        naam="Inzageverzoeken",
+        doel="Een verzoek om inzage van een leerling of ouder registreren en beantwoorden met "
+        "een overzicht van alle gegevens die de organisatie over de leerling heeft.",
+        grondslag="AVG art. 6 lid 1 sub c; AVG art. 12, 15 en 20 (recht op inzage en "
+        "overdraagbaarheid)",
+        betrokkenen=("leerlingen", "ouders/verzorgers (verzoeker)"),
+        gegevens=(
+            "BSN of onderwijsnummer",
+            "naam en relatie van de verzoeker",
+            "datum van ontvangst en termijn",
+            "het inzageoverzicht",
+        ),  # fmt: skip
+        rollen=("privacy-officer", "leerplichtambtenaar"),
+        ontvangers=("de betrokkene of diens wettelijk vertegenwoordiger",),
+        bewaartermijn="inzage",
+        regels=("R-PR-3",),
+    ),
+)
