@@ -157,9 +157,13 @@ STARTPAGINA = {
 
 
 def startpagina_voor(user) -> str | None:
+    """The first start page of the user's roles that exists and that the user may open (a
+    privacy officer without an organisation keeps the overview)."""
     for rol in user.rollen or []:
-        if rol in STARTPAGINA and _url(STARTPAGINA[rol]):
-            return STARTPAGINA[rol]
+        naam = STARTPAGINA.get(rol)
+        item = _ITEMS.get(naam) if naam else None
+        if naam and _url(naam) and (item is None or _mag(item, user)):
+            return naam
     return None
 
 

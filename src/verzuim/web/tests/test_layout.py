@@ -81,7 +81,6 @@ def test_nav_item_appears_only_when_route_exists(client, rf, monkeypatch):
         ("leerplichtambtenaar", "U behandelt de verzuimmeldingen"),
         ("administratief-medewerker", "U verwerkt binnenkomende meldingen"),
         ("rmc-trajectbegeleider", "18 tot 23 jaar"),
-        ("privacy-officer", "auditlog"),
         ("registerbeheerder", "referentiegegevens"),
     ],
 )
@@ -89,6 +88,13 @@ def test_start_page_per_role(client, rol, tekst):
     html = pagina(client, [rol])
     assert "Welkom, Anna" in html
     assert tekst in html
+
+
+def test_start_page_of_the_privacy_officer_is_the_inzage_worklist(client):
+    # Issue 12 item 1: the open inzage requests, with the audit log in the menu.
+    html = pagina(client, ["privacy-officer"])
+    assert '<h1 class="utrecht-heading-1">Inzageverzoeken' in html
+    assert 'href="/auditlog/"' in html
 
 
 def test_start_page_of_the_beleidsmedewerker_is_the_telling(client):
