@@ -257,6 +257,13 @@ def _bouw_wereld() -> Wereld:
         "document": {"GM0392": brief("gemeente.lpa", H), "ander": brief("ander.lpa", A)},
     }
     objecten["document"]["99XA"] = objecten["document"]["GM0392"]
+    objecten["inzageverzoek"] = {
+        "GM0392": inzageverzoek("GM0392", leerling[H], users["gemeente.privacy"]),
+        "RBL-ZK": inzageverzoek("RBL-ZK", leerling[Z], users["dienst.privacy"]),
+        "MC25": inzageverzoek("MC25", leerling[R], users["rmc.privacy"]),
+        "ander": inzageverzoek("GM0363", leerling[A]),
+    }
+    objecten["inzageverzoek"]["99XA"] = objecten["inzageverzoek"]["GM0392"]
     # One row of every beheer model that an organisation owns or that is otherwise empty.
     for code in ("GM0392", "GM0363"):
         BriefSjabloon.objects.create(
@@ -270,6 +277,28 @@ def _bouw_wereld() -> Wereld:
     Schooldag.objects.create(instelling=Organisatie.objects.get(code="99XA"), datum=VANDAAG)
     Group.objects.create(name="ntk")
     return Wereld(objecten, users)
+
+
+def inzageverzoek(org_code: str, leerling, gebruiker=None):
+    """An inzage request of the organisation about the pupil; exported (so its PDF exists)
+    when `gebruiker` (its privacy officer) is given."""
+    from verzuim.privacy.models import Inzageverzoek
+    from verzuim.privacy.services import exporteer
+
+    verzoek = Inzageverzoek.objects.create(
+        organisatie=Organisatie.objects.get(code=org_code),
+        leerling=leerling,
+        persoon=leerling.identificatie,
+        verzoeker="Een ouder",
+        relatie="ouder",
+        ontvangen=VANDAAG,
+        uiterlijk=VANDAAG + dt.timedelta(days=30),
+        geregistreerd=clock.now(),
+        geregistreerd_door="need-to-know",
+    )
+    if gebruiker is not None:
+        exporteer(actor_for_user(gebruiker), verzoek.uuid)
+    return verzoek
 
 
 # --- the expectations --------------------------------------------------------------------
@@ -369,6 +398,7 @@ G = "gemeente,dienst,rmc"  # the organisations that handle cases (gemeentelijk)
 PR = "lpa,boa,adm,rmc"  # the roles with person data there
 BEHANDELAAR = f"{G}:{PR}"
 IEDEREEN = Mag(anders="200", anoniem="200")
+INZAGE = f"{G}:lpa,boa,privacy"
 
 PAGINAS: dict[str, Mag] = {
     "accounts:login": Mag(anders="302", anoniem="200"),  # signed in: on to the start page
@@ -406,7 +436,15 @@ PAGINAS: dict[str, Mag] = {
     "cijfers:benchmark": IEDEREEN,
     "cijfers:school": Mag({"200": "school:school"}),
     "brp-proef-personen": Mag(anders="P404", anoniem="P404"),  # only in demo/debug mode
-    "web:start": Mag({"302": "*:beleid"}, anders="200"),  # beleid: on to the figures
+    # Inzage (R-PR-3): the privacy officer and the LPA of an organisation that handles cases.
+    "privacy:werklijst": Mag({"200": INZAGE}),
+    "privacy:verzoek": Mag({"200": INZAGE}),
+    "privacy:pdf": Mag({"200": INZAGE}),
+    "privacy:exporteren": Mag({"P302": INZAGE}, anders="P403", anoniem="PL"),
+    "privacy:beantwoorden": Mag({"P302": INZAGE}, anders="P403", anoniem="PL"),
+    "privacy:json": Mag({"P200": INZAGE}, anders="P403", anoniem="PL"),
+    # beleid: on to the figures; the privacy officer of a gemeentelijke organisation: inzage
+    "web:start": Mag({"302": f"*:beleid {INZAGE.replace('lpa,boa,', '')}"}, anders="200"),
     "web:keuzehulp": IEDEREEN,
     "api:schema-json": IEDEREEN,
     "api:schema-yaml": IEDEREEN,
@@ -581,6 +619,7 @@ PARAMETERS: dict[tuple[str, str], str] = {
     ("personen:leerling", "uuid"): "leerling",
     ("signalen:detail", "uuid"): "signaal",
     ("brieven:download", "uuid"): "document",
+    ("privacy:*", "uuid"): "inzageverzoek",
     ("api:melding*", "melding_uuid"): "melding",
     ("api:signaal", "signaal_uuid"): "signaal",
     ("api:inschrijving", "inschrijving_uuid"): "inschrijving",
