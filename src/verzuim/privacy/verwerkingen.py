@@ -25,4 +25,17 @@ registreer(
         bewaartermijn="inzage",
         regels=("R-PR-3",),
     ),
+    Verwerkingsactiviteit(
+        code="bewaartermijnen",
+        naam="Vernietiging na de bewaartermijn",
+        doel="Gegevens vernietigen zodra de bewaartermijn verstreken is; alleen aantallen "
+        "worden vastgelegd, en de tellingen van voorbije schooljaren blijven bewaard.",
+        grondslag="AVG art. 5 lid 1 sub e (opslagbeperking); Archiefwet 1995 en de "
+        "Selectielijst gemeenten (12.1.3, 12.1.4); Wpg art. 8",
+        betrokkenen=("leerlingen en oud-leerlingen",),
+        gegevens=("aantallen vernietigde gegevens per categorie (geen inhoud)",),
+        rollen=("systeem",),
+        bewaartermijn="auditlog",
+        regels=("R-PR-4",),
+    ),
 )
