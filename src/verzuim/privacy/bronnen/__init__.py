@@ -26,6 +26,7 @@ MODULES = (
     ("vrijstellingen", "personen"),
     ("meldingen", "meldingen"),
     ("signalen", "signalen"),
+    ("dossiers", "dossiers"),
     ("documenten", "brieven"),
     ("verwerkingen", "audit"),
 )
