@@ -1,4 +1,7 @@
-"""Searching the audit log: only the privacy officer (domain.md §1, R-PR-1)."""
+"""Searching the audit log: only the privacy officer (domain.md §1, R-PR-1). A privacy
+officer of an organisation sees its own organisation's records (each organisation is
+controller of its own processing; R-PR-1: nobody sees another organisation's data); one
+of the register, or without an organisation, the whole log."""
 
 from __future__ import annotations
 
@@ -19,6 +22,9 @@ def auditrecords(actor: Actor, filters: dict) -> QuerySet[AuditRecord]:
     if not mag_zoeken(actor):
         raise PermissionDenied("Alleen de privacy officer mag het auditlog doorzoeken.")
     qs = AuditRecord.objects.all()
+    org = actor.organisatie
+    if org is not None and getattr(org, "soort", "") != "register":  # OrganisatieSoort.REGISTER
+        qs = qs.filter(organisatie=org.code)
     if filters.get("persoon"):
         qs = qs.over_persoon(filters["persoon"])
     if filters.get("actor"):

@@ -96,6 +96,21 @@ def test_filters_actor_organisatie_actie(client, privacy_officer):
     assert "melding.aanmaken" in html and "persoon.lezen</code>" not in html
 
 
+def test_the_privacy_officer_of_an_organisation_sees_its_own_records_only(client):
+    """R-PR-1: a gemeente's privacy officer searches its own processing, not another
+    organisation's; the filter on organisatie cannot widen that."""
+    from verzuim.organisaties.models import Organisatie
+
+    haarlem = Organisatie.objects.get(code="GM0392")
+    inloggen(client, GebruikerFactory(rollen=["privacy-officer"], organisatie=haarlem))
+    record(actie="persoon.lezen", label="lpa-haarlem", organisatie="GM0392")
+    record(actie="persoon.lezen", label="lpa-amsterdam", organisatie="GM0363")
+    html = zoek(client).content.decode()
+    assert "lpa-haarlem" in html and "lpa-amsterdam" not in html
+    html = zoek(client, organisatie="GM0363").content.decode()
+    assert "lpa-amsterdam" not in html and "0 records" in html
+
+
 def test_date_range_in_dutch_dates(client, privacy_officer):
     record(actie="oud.lezen", tijd=datetime(2026, 1, 10, 12, tzinfo=UTC))
     record(actie="nieuw.lezen", tijd=datetime(2026, 3, 5, 12, tzinfo=UTC))
