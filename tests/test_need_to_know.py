@@ -181,6 +181,7 @@ def _bouw_wereld() -> Wereld:
 
     from verzuim.brieven.models import Briefhoofd, BriefSjabloon
     from verzuim.brieven.services import Betreft, Geadresseerde, maak_brief
+    from verzuim.dossiers.models import Dossier
     from verzuim.meldingen.services import meld_verzuim
     from verzuim.organisaties.models import Schooldag
     from verzuim.personen.models import Inschrijving, Leerling
@@ -264,6 +265,9 @@ def _bouw_wereld() -> Wereld:
         "ander": inzageverzoek("GM0363", leerling[A]),
     }
     objecten["inzageverzoek"]["99XA"] = objecten["inzageverzoek"]["GM0392"]
+    # The meldingen opened a dossier at each receiver (issue 9, R-CW-1).
+    dossier = {d.organisatie.code: d for d in Dossier.objects.select_related("organisatie")}
+    objecten["dossier"] = {**dossier, "99XA": dossier["GM0392"], "ander": dossier["GM0363"]}
     # One row of every beheer model that an organisation owns or that is otherwise empty.
     for code in ("GM0392", "GM0363"):
         BriefSjabloon.objects.create(
@@ -397,6 +401,7 @@ class Api:
 G = "gemeente,dienst,rmc"  # the organisations that handle cases (gemeentelijk)
 PR = "lpa,boa,adm,rmc"  # the roles with person data there
 BEHANDELAAR = f"{G}:{PR}"
+DOSSIER = f"{G}:lpa,boa,adm"  # dossiers: no RMC-trajectbegeleider (issue 9 item 9)
 IEDEREEN = Mag(anders="200", anoniem="200")
 INZAGE = f"{G}:lpa,boa,privacy"
 
@@ -424,6 +429,28 @@ PAGINAS: dict[str, Mag] = {
     "signalen:leerplichtigen": Mag({"200": BEHANDELAAR}),
     # The RMC-regio has no signal of its own: Haarlem's is not its to see.
     "signalen:detail": Mag({"200": f"gemeente,dienst:{PR}", "404": f"rmc:{PR}"}),
+    # Dossiers (issue 9): the handling organisation's LPA, BOA and administratief medewerker.
+    "dossiers:werklijst": Mag({"200": DOSSIER}),
+    "dossiers:detail": Mag({"200": DOSSIER}),
+    "dossiers:activiteit": Mag({"P400": DOSSIER}),
+    "dossiers:vervolg": Mag({"P302": DOSSIER}),  # an empty date clears it
+    "dossiers:verzoek": Mag({"P400": DOSSIER}),
+    "dossiers:werkaantekening": Mag({"P400": DOSSIER}),
+    # The phase and closing are the LPA's decisions, not the administratief medewerker's.
+    "dossiers:fase": Mag({"P400": f"{G}:lpa,boa", "P403": f"{G}:adm"}, ander={"P404": DOSSIER}),
+    "dossiers:afsluiten": Mag(
+        {"P400": f"{G}:lpa,boa", "P403": f"{G}:adm"}, ander={"P404": DOSSIER}
+    ),
+    "dossiers:nemen": Mag({"P302": f"{G}:lpa,boa", "P403": f"{G}:adm"}, ander={"P404": DOSSIER}),
+    # Open dossiers cannot be reopened; only a team lead (a permission, none here) assigns.
+    "dossiers:heropenen": Mag({"P403": DOSSIER}, ander={"P404": DOSSIER}),
+    "dossiers:toewijzen": Mag({"P403": DOSSIER}, ander={"P404": DOSSIER}),
+    "dossiers:werkaantekening_verwijderen": Mag({"P404": DOSSIER}, ander={"P404": DOSSIER}),
+    # A signal into a dossier; the RMC-regio has no signal of its own (Haarlem's: 404).
+    "dossiers:uit_signaal": Mag(
+        {"P302": "gemeente,dienst:lpa,boa,adm", "P404": "rmc:lpa,boa,adm"},
+        ander={"P404": DOSSIER},
+    ),
     "cijfers:overzicht": Mag({"200": f"{G},register:{PR},beleid,regbeh"}),
     "cijfers:downloaden": Mag({"200": f"{G},register:{PR},beleid,regbeh"}),
     "cijfers:gevallen": Mag({"404": f"{G},register:{PR},beleid,regbeh"}),  # no number asked
@@ -443,8 +470,11 @@ PAGINAS: dict[str, Mag] = {
     "privacy:exporteren": Mag({"P302": INZAGE}, anders="P403", anoniem="PL"),
     "privacy:beantwoorden": Mag({"P302": INZAGE}, anders="P403", anoniem="PL"),
     "privacy:json": Mag({"P200": INZAGE}, anders="P403", anoniem="PL"),
-    # beleid: on to the figures; the privacy officer of a gemeentelijke organisation: inzage
-    "web:start": Mag({"302": f"*:beleid {INZAGE.replace('lpa,boa,', '')}"}, anders="200"),
+    # beleid: on to the figures; the privacy officer of a gemeentelijke organisation: inzage;
+    # a leerplichtambtenaar (BOA) of one: the worklist of dossiers (issue 9)
+    "web:start": Mag(
+        {"302": f"*:beleid {INZAGE.replace('lpa,boa,', '')} {G}:lpa,boa"}, anders="200"
+    ),
     "web:keuzehulp": IEDEREEN,
     "api:schema-json": IEDEREEN,
     "api:schema-yaml": IEDEREEN,
@@ -618,6 +648,8 @@ PARAMETERS: dict[tuple[str, str], str] = {
     ("meldingen:*", "uuid"): "melding",
     ("personen:leerling", "uuid"): "leerling",
     ("signalen:detail", "uuid"): "signaal",
+    ("dossiers:uit_signaal", "uuid"): "signaal",
+    ("dossiers:*", "uuid"): "dossier",
     ("brieven:download", "uuid"): "document",
     ("privacy:*", "uuid"): "inzageverzoek",
     ("api:melding*", "melding_uuid"): "melding",
@@ -627,6 +659,7 @@ PARAMETERS: dict[tuple[str, str], str] = {
 VASTE_WAARDEN: dict[tuple[str, str], str] = {
     ("cijfers:downloaden", "schooljaar"): "2025-2026",
     ("cijfers:downloaden", "formaat"): "csv",
+    ("dossiers:werkaantekening_verwijderen", "pk"): "1",
     ("admin:app_list", "app_label"): "organisaties",
     ("beheer/(?P<url>.*)$", "url"): "onbekend/",
 }

@@ -10,6 +10,7 @@ urlpatterns = [
     path("meldingen/", include("verzuim.meldingen.urls")),
     path("leerlingen/", include("verzuim.personen.urls")),
     path("signalen/", include("verzuim.signalen.urls")),
+    path("dossiers/", include("verzuim.dossiers.urls")),
     path("cijfers/", include("verzuim.cijfers.urls")),
     path("privacy/", include("verzuim.privacy.urls")),
     # Haal Centraal-shaped view of the local BRP store; answers only in demo/debug mode.

@@ -3,9 +3,8 @@ leerplichtambtenaar sees an absoluut-verzuim signal on the worklist (with the co
 menu), opens it and reads why (R-SG-1); the school then enrols the child over the API and
 the signal resolves on the next nightly run, with how it ended.
 
-TODO(issue 9, dossiers): between reading why and the enrolment, the leerplichtambtenaar takes
-the signal into a dossier with one action (the R-CW-9 route) and the signal shows the
-dossier; that step comes with the dossiers integration (signalen.dossierkoppeling)."""
+Between reading why and the enrolment, the leerplichtambtenaar takes the signal into a
+dossier with one action (issue 9: the R-CW-9 route) and the signal shows the dossier."""
 
 from __future__ import annotations
 
@@ -67,6 +66,14 @@ def test_absoluut_verzuim_zien_lezen_en_opgelost_na_inschrijving(
     expect(lpa.get_by_test_id("dossier")).to_have_text("nog geen dossier")
     screenshot(lpa, "signaal-absoluut-verzuim")
     signaal_url = lpa.url
+    # 2b. Into a dossier with one action: the absoluut-verzuim route (R-CW-9).
+    lpa.get_by_role("button", name="In dossier opnemen").click()
+    expect(lpa.locator("h1")).to_have_text("Dossier Noor Achternaam111")
+    expect(lpa.get_by_test_id("route")).to_contain_text("Route: Absoluut verzuim")
+    expect(lpa.get_by_test_id("tijdlijn")).to_contain_text("Signaal opgenomen")
+    lpa.goto(signaal_url)
+    expect(lpa.get_by_test_id("dossier")).to_have_text("Naar het dossier")
+    expect(lpa.get_by_role("button", name="In dossier opnemen")).to_have_count(0)
 
     # 3. The school enrols the child (its software, over the API).
     clock.set_today(VANDAAG + dt.timedelta(days=1))

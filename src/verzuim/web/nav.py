@@ -150,9 +150,11 @@ CIJFERS = LEERPLICHT | {Rol.BELEIDSMEDEWERKER, Rol.REGISTERBEHEERDER}
 #: The page a role starts on instead of the overview of its blocks (issue 11 item 6: the
 #: beleidsmedewerker's start page is the figures). The first role of the user that has one
 #: decides.
+#: The leerplichtambtenaar starts on the worklist of dossiers (issue 9 item 4).
 STARTPAGINA = {
     Rol.BELEIDSMEDEWERKER: "cijfers:overzicht",
     Rol.PRIVACY_OFFICER: "privacy:werklijst",  # issue 12: the open inzage requests
+    Rol.LEERPLICHTAMBTENAAR: "dossiers:werklijst",
 }
 
 
@@ -227,6 +229,31 @@ def _open_inzage(user) -> int:
     return open_verzoeken(actor_for_user(user)).count()
 
 
+def _mag_dossiers(user) -> bool:
+    from verzuim.audit.context import actor_for_user
+    from verzuim.dossiers.queries import mag_dossiers_zien
+
+    return mag_dossiers_zien(actor_for_user(user))
+
+
+def _verstreken_dossiers(user) -> int:
+    """Open dossiers of the organisation whose next action date has passed (R-CW-4)."""
+    from verzuim import clock
+    from verzuim.audit.context import actor_for_user
+    from verzuim.dossiers.queries import open_dossiers_voor
+
+    return open_dossiers_voor(actor_for_user(user)).filter(volgende_actie__lt=clock.today()).count()
+
+
+registreer(
+    "Werklijst dossiers",
+    "dossiers:werklijst",
+    volgorde=9,
+    omschrijving="Uw dossiers: actiedatum verstreken, deze week, nieuwe meldingen, wacht op school.",
+    badge=_verstreken_dossiers,
+    badge_label="actiedatum verstreken",
+    mag=_mag_dossiers,
+)
 registreer(
     "Signalen",
     "signalen:lijst",

@@ -78,7 +78,6 @@ def test_nav_item_appears_only_when_route_exists(client, rf, monkeypatch):
     ("rol", "tekst"),
     [
         ("schoolmedewerker", "U meldt verzuim"),
-        ("leerplichtambtenaar", "U behandelt de verzuimmeldingen"),
         ("administratief-medewerker", "U verwerkt binnenkomende meldingen"),
         ("rmc-trajectbegeleider", "18 tot 23 jaar"),
         ("registerbeheerder", "referentiegegevens"),
@@ -104,8 +103,13 @@ def test_start_page_of_the_beleidsmedewerker_is_the_telling(client):
     )
 
 
+def test_start_page_of_the_leerplichtambtenaar_is_the_worklist(client):
+    # Issue 9 item 4: the worklist of dossiers (dossiers/tests/test_views.py tests it).
+    assert '<h1 class="utrecht-heading-1">Werklijst' in pagina(client, ["leerplichtambtenaar"])
+
+
 def test_start_page_counts(client):
-    html = pagina(client, ["leerplichtambtenaar"])
+    html = pagina(client, ["administratief-medewerker"])
     assert re.search(r"Gemeenten in uw werkgebied</dt><dd>1</dd>", html)
 
 

@@ -1,0 +1,181 @@
+"""The dossier pages (issue 9 items 2-4, 6, 7, 9): the worklist as the LPA's start page, one
+dossier with its forms; another organisation's LPA gets 404, a beleidsmedewerker 403; the
+worklist costs a fixed number of queries."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.test import Client
+
+from verzuim.accounts.testing import inloggen
+from verzuim.audit.models import AuditRecord
+from verzuim.dossiers import services, werkaantekeningen
+from verzuim.dossiers.models import Dossier
+from verzuim.meldingen.models import Melding
+from verzuim.personen.models import Leerling
+
+from .conftest import HAARLEM, meld
+from .test_openen import _signaal
+
+
+def _client(wereld, naam) -> Client:
+    c = Client()
+    inloggen(c, wereld.users[naam])
+    return c
+
+
+@pytest.fixture
+def dossier(wereld):
+    meld(wereld)
+    return Dossier.objects.get()
+
+
+def test_lpa_begint_op_de_werklijst(wereld, dossier):
+    c = _client(wereld, "lpa.haarlem")
+    r = c.get("/")
+    assert r.status_code == 302 and r["Location"] == "/dossiers/"
+    r = c.get("/dossiers/")
+    html = r.content.decode()
+    assert r.status_code == 200 and str(dossier.uuid) in html
+    assert 'data-map="nieuw"' in html
+    (rec,) = AuditRecord.objects.filter(actie="dossier.lijst")
+    assert list(rec.personen.values_list("persoon", flat=True)) == [HAARLEM]
+
+
+def test_werklijst_mappen_en_tellingen(wereld, dossier):
+    services.zet_vervolgdatum(wereld.lpa_haarlem, dossier, dt.date(2026, 10, 2))
+    c = _client(wereld, "lpa.haarlem")
+    assert str(dossier.uuid) in c.get("/dossiers/?map=deze-week").content.decode()
+    assert str(dossier.uuid) not in c.get("/dossiers/?map=te-laat").content.decode()
+    assert str(dossier.uuid) in c.get("/dossiers/?map=nieuw").content.decode()
+    assert str(dossier.uuid) in c.get("/dossiers/?map=onverdeeld&fase=waarnemen").content.decode()
+    assert str(dossier.uuid) not in c.get("/dossiers/?fase=plannen").content.decode()
+
+
+def test_werklijst_vast_aantal_queries(wereld, dossier, django_assert_max_num_queries):
+    c = _client(wereld, "lpa.haarlem")
+    c.get("/dossiers/")  # caches warm
+    with django_assert_max_num_queries(30) as een:
+        c.get("/dossiers/")
+    for bsn in ("999990044", "999990081"):
+        meld(wereld, bsn)
+    with django_assert_max_num_queries(len(een.captured_queries)):
+        r = c.get("/dossiers/")
+    assert r.content.decode().count("data-dossier=") == 3
+
+
+@pytest.mark.parametrize("naam", ["lpa.amsterdam", "lpa.dienst"])
+def test_andere_organisatie_404(wereld, dossier, naam):
+    c = _client(wereld, naam)
+    assert c.get(f"/dossiers/{dossier.uuid}/").status_code == 404
+    r = c.post(f"/dossiers/{dossier.uuid}/activiteit/", {"soort": "overig", "datum": "01-10-2026"})
+    assert r.status_code == 404
+    assert (
+        c.post(
+            f"/dossiers/{dossier.uuid}/afsluiten/", {"afsluitreden": "verhuisd", "bevestigd": "1"}
+        ).status_code
+        == 404
+    )
+    assert str(dossier.uuid) not in c.get("/dossiers/").content.decode()
+
+
+@pytest.mark.parametrize("naam", ["beleid.haarlem", "school.a"])
+def test_geen_dossiers_voor_beleid_en_school(wereld, dossier, naam):
+    c = _client(wereld, naam)
+    assert c.get("/dossiers/").status_code == 403
+    assert c.get(f"/dossiers/{dossier.uuid}/").status_code == 403
+
+
+def test_dossierpagina_en_activiteit(wereld, dossier):
+    c = _client(wereld, "lpa.haarlem")
+    r = c.get(f"/dossiers/{dossier.uuid}/")
+    html = r.content.decode()
+    assert r.status_code == 200 and "Waarnemen" in html and "Activiteit vastleggen" in html
+    r = c.post(
+        f"/dossiers/{dossier.uuid}/activiteit/",
+        {
+            "activiteit-soort": "gesprek",
+            "activiteit-datum": "30-09-2026",
+            "activiteit-tekst": "Gesprek met moeder",
+            "activiteit-met_wie": ["ouders"],
+        },
+    )
+    assert r.status_code == 302
+    assert dossier.activiteiten.filter(soort="gesprek", datum=dt.date(2026, 9, 30)).exists()
+    # an error names the field, nothing stored
+    r = c.post(
+        f"/dossiers/{dossier.uuid}/activiteit/",
+        {"activiteit-soort": "gesprek", "activiteit-datum": "01-10-2026"},
+    )
+    assert r.status_code == 400 and "Met wie" in r.content.decode()
+
+
+def test_administratief_medewerker_ziet_geen_bijzondere_gegevens(wereld, dossier):
+    services.voeg_activiteit_toe(wereld.lpa_haarlem, dossier, "zorgmelding", tekst="GGZ-traject")
+    html = _client(wereld, "admin.haarlem").get(f"/dossiers/{dossier.uuid}/").content.decode()
+    assert "GGZ-traject" not in html and "Fase wijzigen" not in html
+    assert (
+        "GGZ-traject"
+        in _client(wereld, "lpa.haarlem").get(f"/dossiers/{dossier.uuid}/").content.decode()
+    )
+
+
+def test_sluiten_met_bevestiging_sluit_de_meldingen(wereld, dossier):
+    c = _client(wereld, "lpa.haarlem")
+    r = c.post(
+        f"/dossiers/{dossier.uuid}/afsluiten/", {"afsluiten-afsluitreden": "verzuim-gestopt"}
+    )
+    assert r.status_code == 200 and "Dossier sluiten?" in r.content.decode()
+    assert Dossier.objects.get().is_open
+    r = c.post(
+        f"/dossiers/{dossier.uuid}/afsluiten/",
+        {"afsluiten-afsluitreden": "verzuim-gestopt", "bevestigd": "1"},
+    )
+    assert r.status_code == 302
+    assert Melding.objects.get().status == "afgesloten"
+    html = c.get(f"/dossiers/{dossier.uuid}/").content.decode()
+    assert 'data-testid="gesloten"' in html and "Activiteit vastleggen" not in html
+    r = c.post(f"/dossiers/{dossier.uuid}/heropenen/", {"heropenen-reden": "Verzuim weer begonnen"})
+    assert r.status_code == 302 and Dossier.objects.get().is_open
+
+
+def test_werkaantekeningen_alleen_voor_de_auteur_op_de_pagina(wereld, dossier):
+    werkaantekeningen.schrijf_werkaantekening(wereld.lpa_haarlem, dossier, "Geheime notitie")
+    assert (
+        "Geheime notitie"
+        in _client(wereld, "lpa.haarlem").get(f"/dossiers/{dossier.uuid}/").content.decode()
+    )
+    assert (
+        "Geheime notitie"
+        not in _client(wereld, "lpa2.haarlem").get(f"/dossiers/{dossier.uuid}/").content.decode()
+    )
+
+
+def test_signaal_in_dossier_opnemen(wereld):
+    signaal = _signaal(Leerling.objects.get(burgerservicenummer=HAARLEM), org=wereld.haarlem)
+    c = _client(wereld, "lpa.haarlem")
+    html = c.get(f"/signalen/{signaal.uuid}/").content.decode()
+    assert 'data-testid="opnemen"' in html
+    r = c.post(f"/dossiers/uit-signaal/{signaal.uuid}/")
+    d = Dossier.objects.get()
+    assert r.status_code == 302 and r["Location"] == f"/dossiers/{d.uuid}/"
+    html = c.get(f"/signalen/{signaal.uuid}/").content.decode()
+    assert f"/dossiers/{d.uuid}/" in html and 'data-testid="opnemen"' not in html
+    assert (
+        _client(wereld, "lpa.amsterdam").post(f"/dossiers/uit-signaal/{signaal.uuid}/").status_code
+        == 404
+    )
+
+
+def test_teamleider_ziet_werkvoorraad_en_wijst_toe(wereld, dossier):
+    c = _client(wereld, "teamleider.haarlem")
+    assert 'data-testid="werkvoorraad"' in c.get("/dossiers/").content.decode()
+    assert (
+        'data-testid="werkvoorraad"'
+        not in _client(wereld, "lpa.haarlem").get("/dossiers/").content.decode()
+    )
+    lpa2 = wereld.users["lpa2.haarlem"]
+    r = c.post(f"/dossiers/{dossier.uuid}/toewijzen/", {"toewijzen-behandelaar": str(lpa2.pk)})
+    assert r.status_code == 302 and Dossier.objects.get().behandelaar == lpa2

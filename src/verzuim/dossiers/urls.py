@@ -1,0 +1,24 @@
+from django.urls import path
+
+from verzuim.dossiers import views
+
+app_name = "dossiers"
+urlpatterns = [
+    path("", views.werklijst, name="werklijst"),
+    path("uit-signaal/<uuid:uuid>/", views.uit_signaal, name="uit_signaal"),
+    path("<uuid:uuid>/", views.detail, name="detail"),
+    path("<uuid:uuid>/activiteit/", views.activiteit, name="activiteit"),
+    path("<uuid:uuid>/fase/", views.fase, name="fase"),
+    path("<uuid:uuid>/vervolg/", views.vervolg, name="vervolg"),
+    path("<uuid:uuid>/afsluiten/", views.afsluiten, name="afsluiten"),
+    path("<uuid:uuid>/heropenen/", views.heropenen, name="heropenen"),
+    path("<uuid:uuid>/toewijzen/", views.toewijzen, name="toewijzen"),
+    path("<uuid:uuid>/nemen/", views.nemen, name="nemen"),
+    path("<uuid:uuid>/verzoek/", views.verzoek, name="verzoek"),
+    path("<uuid:uuid>/werkaantekening/", views.werkaantekening, name="werkaantekening"),
+    path(
+        "<uuid:uuid>/werkaantekening/<int:pk>/verwijderen/",
+        views.werkaantekening_verwijderen,
+        name="werkaantekening_verwijderen",
+    ),
+]

@@ -1,0 +1,420 @@
+"""Web pages of the dossiers (issue 9): the leerplichtambtenaar's worklist (their start page)
+and one dossier with its timeline and the action forms. Thin shells over `services`
+(audited reads, every write) and `queries` (scoping): another organisation's dossier is a
+404 (R-PR-1), a role without access a 403.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Count, Exists, OuterRef, Q
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_POST
+
+from verzuim import clock
+from verzuim.accounts.models import Gebruiker, Rol
+from verzuim.dossiers import forms as f
+from verzuim.dossiers import koppelingen, queries, services, werkaantekeningen
+from verzuim.dossiers import verzuimoverzicht as vo
+from verzuim.dossiers.fouten import Conflict, DossierGesloten, Ongeldig, OpenDossierBestaat
+from verzuim.dossiers.models import DossierMelding, FaseVerslag, Verzuimoverzichtverzoek
+from verzuim.dossiers.routes import route
+from verzuim.meldingen.codes import Status
+from verzuim.meldingen.views import maskeer, pagina
+from verzuim.personen.brp import get_brp
+from verzuim.personen.brp.velden import BrpFout, geboortedatum_uit
+from verzuim.rules import mas
+from verzuim.rules.statussen import afsluitredenen_voor
+from verzuim.signalen import queries as signalen_queries
+
+PER_PAGINA = 25
+dossier_pagina = pagina(*queries.ROLLEN, soorten=tuple(queries.BEHANDELENDE_SOORTEN))
+
+MAPPEN = (
+    ("alle", "Alle open dossiers"),
+    ("te-laat", "Actiedatum verstreken"),
+    ("deze-week", "Actie deze week"),
+    ("nieuw", "Nieuwe meldingen"),
+    ("wacht-op-school", "Wacht op verzuimoverzicht"),
+    ("mijn", "Mijn dossiers"),
+    ("onverdeeld", "Zonder behandelaar"),
+)
+SORTERING = {
+    "actie": ("volgende_actie", "id"),
+    "-actie": ("-volgende_actie", "-id"),
+    "geopend": ("geopend", "id"),
+    "-geopend": ("-geopend", "-id"),
+    "fase": ("fase", "id"),
+}
+
+
+def _namen(leerlingen) -> dict[int, dict]:
+    """Name and birth date per pupil (BRP, purpose `dossier`), one call; the caller audits."""
+    leerlingen = {ll.pk: ll for ll in leerlingen}
+    bsns = sorted({ll.burgerservicenummer for ll in leerlingen.values() if ll.burgerservicenummer})
+    per_bsn = {}
+    if bsns:
+        try:
+            per_bsn = {p["burgerservicenummer"]: p for p in get_brp().raadpleeg(bsns, "dossier")}
+        except BrpFout:
+            per_bsn = {}
+    uit = {}
+    for pk, ll in leerlingen.items():
+        p = per_bsn.get(ll.burgerservicenummer or "", {})
+        uit[pk] = {
+            "naam": (p.get("naam") or {}).get("volledigeNaam", ""),
+            "geboortedatum": geboortedatum_uit(p) or ll.geboortedatum,
+        }
+    return uit
+
+
+def _filters(vandaag: dt.date, gebruiker) -> dict[str, Q]:
+    week_eind = vandaag + dt.timedelta(days=6 - vandaag.weekday())
+    nieuw = DossierMelding.objects.filter(
+        dossier=OuterRef("pk"), doorgestuurd__isnull=True, melding__status=Status.GEREGISTREERD
+    )
+    wacht = Verzuimoverzichtverzoek.objects.filter(
+        dossier=OuterRef("pk"), beantwoord__isnull=True, vervallen__isnull=True
+    )
+    return {
+        "alle": Q(),
+        "te-laat": Q(volgende_actie__lt=vandaag),
+        "deze-week": Q(volgende_actie__gte=vandaag, volgende_actie__lte=week_eind),
+        "nieuw": Q(Exists(nieuw)),
+        "wacht-op-school": Q(Exists(wacht)),
+        "mijn": Q(behandelaar=gebruiker),
+        "onverdeeld": Q(behandelaar__isnull=True),
+    }
+
+
+@require_GET
+@dossier_pagina
+def werklijst(request):
+    """R-CW-4: the worklist with counts per folder, sortable and filterable by phase; a
+    team lead also sees the workload per leerplichtambtenaar."""
+    actor = request.actor
+    vandaag = clock.today()
+    filters = _filters(vandaag, request.user)
+    gekozen = request.GET.get("map") if request.GET.get("map") in filters else "alle"
+    fase = request.GET.get("fase") if request.GET.get("fase") in mas.FASEN else ""
+    sorteer = request.GET.get("sorteer") if request.GET.get("sorteer") in SORTERING else "actie"
+    basis = queries.open_dossiers_voor(actor)
+    tellingen = basis.aggregate(**{k: Count("pk", filter=q) for k, q in filters.items()})
+    qs = basis.filter(filters[gekozen])
+    if fase:
+        qs = qs.filter(fase=fase)
+    qs = qs.order_by(*SORTERING[sorteer]).annotate(
+        wacht=Exists(
+            Verzuimoverzichtverzoek.objects.filter(
+                dossier=OuterRef("pk"), beantwoord__isnull=True, vervallen__isnull=True
+            )
+        )
+    )
+    pag = Paginator(qs, PER_PAGINA).get_page(request.GET.get("pagina"))
+    dossiers = services.lees_dossiers(actor, pag.object_list)
+    namen = _namen(d.leerling for d in dossiers)
+    rijen = [
+        {
+            "dossier": d,
+            "naam": namen[d.leerling_id]["naam"],
+            "identificatie": maskeer(d.leerling.identificatie),
+            "te_laat": d.volgende_actie is not None and d.volgende_actie < vandaag,
+        }
+        for d in dossiers
+    ]
+    teamleider = services.is_teamleider(actor)
+    werkvoorraad = (
+        basis.order_by()
+        .values("behandelaar__username", "behandelaar__first_name", "behandelaar__last_name")
+        .annotate(aantal=Count("pk"), te_laat=Count("pk", filter=filters["te-laat"]))
+        .order_by("behandelaar__username")
+        if teamleider
+        else []
+    )
+    return render(
+        request,
+        "dossiers/werklijst.html",
+        {
+            "tabs": [
+                {"code": c, "label": label, "aantal": tellingen[c], "actief": c == gekozen}
+                for c, label in MAPPEN
+            ],
+            "map": gekozen,
+            "fase": fase,
+            "fasen": [(x, mas.FASE_LABELS[x]) for x in mas.FASEN],
+            "sorteer": sorteer,
+            "rijen": rijen,
+            "pagina": pag,
+            "open_signalen": signalen_queries.aantal_open(actor),
+            "werkvoorraad": list(werkvoorraad),
+            "teamleider": teamleider,
+        },
+    )
+
+
+def _collegas(actor) -> list:
+    """The organisation's active leerplichtambtenaren (roles are a JSON list: filtered here,
+    as `contains` on JSON is not on every database)."""
+    return [
+        g
+        for g in Gebruiker.objects.filter(organisatie=actor.organisatie, is_active=True).order_by(
+            "username"
+        )
+        if g.heeft_rol(Rol.LEERPLICHTAMBTENAAR)
+    ]
+
+
+def _forms(actor, dossier, data=None, welke: str = "") -> dict:
+    """The action forms the actor may use on this dossier; `welke` gets `data`."""
+
+    def bind(naam):
+        return data if naam == welke else None
+
+    lpa = actor.heeft_rol(Rol.LEERPLICHTAMBTENAAR)
+    if not dossier.is_open:
+        return {"heropenen_form": f.HeropenenForm(bind("heropenen"))} if lpa else {}
+    meldingen = [k.melding for k in dossier.koppelingen.all() if k.doorgestuurd is None]
+    uit = {
+        "activiteit_form": f.ActiviteitForm(
+            bind("activiteit"),
+            soorten=queries.activiteitsoorten(actor),
+            bijzonder=queries.ziet_bijzondere_categorieen(actor),
+            initial={"datum": clock.today()},
+        ),
+        "vervolg_form": f.VervolgForm(
+            bind("vervolg"),
+            initial={
+                "datum": dossier.volgende_actie,
+                "omschrijving": dossier.volgende_actie_omschrijving,
+            },
+        ),
+        "werkaantekening_form": f.WerkaantekeningForm(bind("werkaantekening")),
+    }
+    if meldingen:
+        uit["verzoek_form"] = f.VerzoekForm(bind("verzoek"), meldingen=meldingen)
+    if lpa:
+        uit["fase_form"] = f.FaseForm(bind("fase"), huidig=dossier.fase)
+        uit["afsluiten_form"] = f.AfsluitenForm(bind("afsluiten"), boa=actor.boa)
+    if services.is_teamleider(actor):
+        uit["toewijzen_form"] = f.ToewijzenForm(
+            bind("toewijzen"),
+            collegas=_collegas(actor),
+            initial={"behandelaar": dossier.behandelaar_id or ""},
+        )
+    return uit
+
+
+def _stappen(dossier, activiteiten) -> list[dict]:
+    r = route(dossier.route)
+    if r is None:
+        return []
+    gedaan = {a.soort_id for a in activiteiten}
+    return [{"label": s.label, "gedaan": s.soort in gedaan} for s in r.stappen]
+
+
+@require_GET
+@dossier_pagina
+def detail(request, uuid):
+    return _toon(request, uuid)
+
+
+def _toon(request, uuid, forms=None, status=200, bevestig=None):
+    actor = request.actor
+    dossier = services.lees_dossier(actor, uuid)
+    activiteiten = list(queries.activiteiten_van(actor, dossier))
+    forms = forms or _forms(actor, dossier)
+    persoon = _namen([dossier.leerling])[dossier.leerling_id]
+    koppelingen_ = list(
+        dossier.koppelingen.select_related("melding__instelling", "melding__vestiging")
+    )
+    return render(
+        request,
+        "dossiers/detail.html",
+        {
+            "dossier": dossier,
+            "persoon": persoon,
+            "fase_label": mas.FASE_LABELS[dossier.fase],
+            "fasen": [
+                {"code": x, "label": mas.FASE_LABELS[x], "huidig": x == dossier.fase}
+                for x in mas.FASEN
+            ],
+            "activiteiten": activiteiten,
+            "koppelingen": koppelingen_,
+            "faseverslagen": FaseVerslag.objects.filter(dossier=dossier).order_by("-tijdstip"),
+            "verzoeken": dossier.verzoeken.select_related("melding", "school"),
+            "aantekeningen": werkaantekeningen.lees_werkaantekeningen(actor, dossier),
+            "route": route(dossier.route),
+            "stappen": _stappen(dossier, activiteiten),
+            "te_laat": dossier.volgende_actie is not None
+            and dossier.volgende_actie < clock.today(),
+            "kan_nemen": dossier.is_open
+            and dossier.behandelaar_id is None
+            and actor.heeft_rol(Rol.LEERPLICHTAMBTENAAR),
+            "bevestig": bevestig,
+            **forms,
+        },
+        status=status,
+    )
+
+
+class _Bevestigen(Exception):
+    def __init__(self, **context):
+        self.context = context
+
+
+def _actie(request, uuid, welke: str, uitvoeren, gelukt: str):
+    """POST of one action form: run the service and go back to the dossier, or show the
+    page again with the errors next to the fields (nothing saved), or ask to confirm."""
+    actor = request.actor
+    dossier = queries.dossier_voor(actor, uuid)
+    forms = _forms(actor, dossier, request.POST, welke)
+    form = forms.get(f"{welke}_form")
+    if form is None:
+        raise PermissionDenied("Deze actie hoort niet bij uw rol of bij een gesloten dossier.")
+    if form.is_valid():
+        try:
+            uitvoeren(actor, dossier, form.cleaned_data)
+        except Ongeldig as e:
+            form.toon_fouten(e.fouten)
+        except (DossierGesloten, OpenDossierBestaat, Conflict) as e:
+            form.add_error(None, str(e))
+        except _Bevestigen as b:
+            return _toon(request, uuid, forms=forms, bevestig=b.context)
+        else:
+            messages.success(request, gelukt)
+            return redirect("dossiers:detail", uuid=dossier.uuid)
+    return _toon(request, uuid, forms=forms, status=400)
+
+
+@dossier_pagina
+@require_POST
+def activiteit(request, uuid):
+    def uitvoeren(actor, d, c):
+        services.voeg_activiteit_toe(
+            actor,
+            d,
+            c["soort"],
+            datum=c["datum"],
+            tekst=c["tekst"],
+            met_wie=c["met_wie"],
+            bijzonder=c.get("bijzonder", False),
+            vervolgdatum=c["vervolgdatum"],
+        )
+
+    return _actie(request, uuid, "activiteit", uitvoeren, "De activiteit is vastgelegd.")
+
+
+@dossier_pagina
+@require_POST
+def fase(request, uuid):
+    def uitvoeren(actor, d, c):
+        services.wijzig_fase(
+            actor, d, c["fase"], bevindingen=c["bevindingen"], besluit=c["besluit"]
+        )
+
+    return _actie(request, uuid, "fase", uitvoeren, "De fase is gewijzigd.")
+
+
+@dossier_pagina
+@require_POST
+def vervolg(request, uuid):
+    def uitvoeren(actor, d, c):
+        services.zet_vervolgdatum(actor, d, c["datum"], c["omschrijving"])
+
+    return _actie(request, uuid, "vervolg", uitvoeren, "De volgende actiedatum is opgeslagen.")
+
+
+@dossier_pagina
+@require_POST
+def afsluiten(request, uuid):
+    """R-CW-11: closing is confirmed first (it closes the meldingen too)."""
+
+    def uitvoeren(actor, d, c):
+        if request.POST.get("bevestigd") != "1":
+            meldingen = [
+                k.melding.meldingsnummer
+                for k in d.koppelingen.select_related("melding")
+                if k.doorgestuurd is None and k.melding.is_open
+            ]
+            raise _Bevestigen(
+                reden=afsluitredenen_voor(actor.boa).get(c["afsluitreden"]),
+                meldingen=meldingen,
+            )
+        services.sluit(actor, d, c["afsluitreden"], c["toelichting"])
+
+    return _actie(request, uuid, "afsluiten", uitvoeren, "Het dossier is gesloten.")
+
+
+@dossier_pagina
+@require_POST
+def heropenen(request, uuid):
+    def uitvoeren(actor, d, c):
+        services.heropen(actor, d, c["reden"])
+
+    return _actie(request, uuid, "heropenen", uitvoeren, "Het dossier is heropend.")
+
+
+@dossier_pagina
+@require_POST
+def werkaantekening(request, uuid):
+    def uitvoeren(actor, d, c):
+        werkaantekeningen.schrijf_werkaantekening(actor, d, c["tekst"])
+
+    return _actie(request, uuid, "werkaantekening", uitvoeren, "Uw werkaantekening is opgeslagen.")
+
+
+@dossier_pagina
+@require_POST
+def werkaantekening_verwijderen(request, uuid, pk):
+    werkaantekeningen.verwijder_werkaantekening(request.actor, pk)
+    messages.success(request, "Uw werkaantekening is verwijderd.")
+    return redirect("dossiers:detail", uuid=uuid)
+
+
+@dossier_pagina
+@require_POST
+def verzoek(request, uuid):
+    def uitvoeren(actor, d, c):
+        vo.vraag_verzuimoverzicht(actor, d, c["melding"], c["toelichting"])
+
+    return _actie(request, uuid, "verzoek", uitvoeren, "Het verzuimoverzicht is opgevraagd.")
+
+
+@dossier_pagina
+@require_POST
+def toewijzen(request, uuid):
+    def uitvoeren(actor, d, c):
+        behandelaar = next((u for u in _collegas(actor) if str(u.pk) == c["behandelaar"]), None)
+        services.wijs_toe(actor, d, behandelaar)
+
+    return _actie(request, uuid, "toewijzen", uitvoeren, "De behandelaar is opgeslagen.")
+
+
+@dossier_pagina
+@require_POST
+def nemen(request, uuid):
+    """An LPA takes an unassigned dossier."""
+    queries.dossier_voor(request.actor, uuid)  # another organisation's: 404 first
+    if not request.actor.heeft_rol(Rol.LEERPLICHTAMBTENAAR):
+        raise PermissionDenied("Alleen een leerplichtambtenaar behandelt een dossier.")
+    services.wijs_toe(request.actor, uuid, request.user)
+    messages.success(request, "U behandelt dit dossier.")
+    return redirect("dossiers:detail", uuid=uuid)
+
+
+@dossier_pagina
+@require_POST
+def uit_signaal(request, uuid):
+    """ "In dossier opnemen" on a signal's page (R-CW-1, R-CW-9)."""
+    d, nieuw = koppelingen.open_dossier_voor_signaal(request.actor, uuid)
+    messages.success(
+        request,
+        "Het signaal is in een nieuw dossier opgenomen."
+        if nieuw
+        else "Het signaal staat in dit dossier.",
+    )
+    return redirect("dossiers:detail", uuid=d.uuid)

@@ -1,0 +1,104 @@
+"""Issue 9 in a real browser (Playwright + Debian chromium): a school's melding opens the
+dossier; the leerplichtambtenaar starts on the worklist, opens the dossier, asks the
+school for its verzuimoverzicht, records a gesprek with the parents and the afspraken (the
+follow-up date follows), moves the MAS phase with what was found and decided, keeps a
+personal werkaantekening and closes the dossier with a reason after confirming — the
+melding is then afgesloten. Another gemeente's leerplichtambtenaar gets 404 (R-PR-1)."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+from playwright.sync_api import expect
+
+from verzuim import clock
+from verzuim.meldingen import services as meldingen
+from verzuim.meldingen.models import Melding
+from verzuim.meldingen.tests import conftest as m
+from verzuim.personen.scenario import DEMO_WACHTWOORD, laad_scenario
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def wereld(referentiedata, testmodus, settings):
+    settings.DEMO = True
+    m.zorg_voor_referentie()
+    laad_scenario(copy.deepcopy(m.SCENARIO), demo=True)
+    clock.set_today(m.VANDAAG)
+    melding = meldingen.meld_verzuim(m.api_actor_voor("school_a"), m.melding_data()).melding
+    yield melding
+    clock.set_today(None)
+
+
+def test_van_melding_tot_gesloten_dossier(wereld, page, new_page, inloggen, screenshot):
+    lpa = page
+    inloggen(lpa, "lpa.haarlem", DEMO_WACHTWOORD)
+    # 1. The start page is the worklist; the new melding's dossier is in "Nieuwe meldingen".
+    expect(lpa.locator("h1")).to_have_text("Werklijst")
+    lpa.locator("[data-map=nieuw]").click()
+    rij = lpa.locator("tr[data-dossier]")
+    expect(rij).to_have_count(1)
+    expect(rij).to_contain_text("Waarnemen")
+    screenshot(lpa, "dossiers-werklijst")
+    rij.get_by_role("link").click()
+    expect(lpa.locator("h1")).to_contain_text("Dossier Test Persoon007")
+    expect(lpa.get_by_test_id("tijdlijn")).to_contain_text("Melding ontvangen")
+    dossier_url = lpa.url
+
+    # 2. Ask the school for its verzuimoverzicht (R-CW-3).
+    verzoek = lpa.get_by_test_id("kaart-verzoek")
+    verzoek.get_by_label("Toelichting voor de school").fill("Graag per lesuur.")
+    verzoek.get_by_role("button", name="Opvragen bij de school").click()
+    expect(lpa.get_by_test_id("verzoeken")).to_contain_text("wacht op de school")
+
+    # 3. A gesprek with the parents, then the afspraken: the follow-up date follows (R-CW-4).
+    kaart = lpa.get_by_test_id("kaart-activiteit")
+    kaart.get_by_label("Soort activiteit").select_option("gesprek")
+    kaart.get_by_label("Datum", exact=True).fill("30-09-2026")
+    kaart.get_by_label("Ouders/verzorgers").check()
+    kaart.get_by_label("Verslag of toelichting").fill("Moeder: zoon slaapt slecht.")
+    kaart.get_by_role("button", name="Vastleggen").click()
+    expect(lpa.get_by_test_id("tijdlijn")).to_contain_text("Moeder: zoon slaapt slecht.")
+    kaart = lpa.get_by_test_id("kaart-activiteit")
+    kaart.get_by_label("Soort activiteit").select_option("afspraken")
+    kaart.get_by_label("Ouders/verzorgers").check()
+    kaart.get_by_label("Verslag of toelichting").fill("Elke ochtend om 8 uur op school.")
+    kaart.get_by_role("button", name="Vastleggen").click()
+    expect(lpa.get_by_test_id("volgende-actie")).to_contain_text("29-10-2026")
+
+    # 4. The phase, with what was found and decided (R-CW-2).
+    fase = lpa.get_by_test_id("kaart-fase")
+    fase.get_by_label("Wat deze fase heeft gevonden").fill("17,5 uur verzuim in 3 weken.")
+    fase.get_by_label("Wat is besloten").fill("Oorzaak onderzoeken met ouders en school.")
+    fase.get_by_role("button", name="Naar deze fase").click()
+    expect(lpa.get_by_test_id("fase")).to_have_text("Analyseren")
+
+    # 5. A werkaantekening: only for the author (R-PR-2).
+    notities = lpa.get_by_test_id("werkaantekeningen")
+    notities.get_by_label("Nieuwe werkaantekening").fill("Vader bellen na 17 uur.")
+    notities.get_by_role("button", name="Aantekening opslaan").click()
+    expect(lpa.get_by_test_id("werkaantekeningen")).to_contain_text("Vader bellen na 17 uur.")
+    screenshot(lpa, "dossier")
+
+    # 6. Another gemeente: 404, nothing of the pupil shown.
+    amsterdam = new_page()
+    inloggen(amsterdam, "lpa.amsterdam", DEMO_WACHTWOORD)
+    antwoord = amsterdam.goto(dossier_url)
+    assert antwoord.status == 404
+    expect(amsterdam.locator("main")).not_to_contain_text("Persoon007")
+
+    # 7. Close with a reason, after confirming (R-CW-11): the melding is afgesloten.
+    sluiten = lpa.get_by_test_id("kaart-afsluiten")
+    sluiten.get_by_label("Afsluitreden").select_option("verzuim-gestopt")
+    sluiten.get_by_role("button", name="Sluiten").click()
+    bevestig = lpa.get_by_test_id("bevestig-afsluiten")
+    expect(bevestig).to_contain_text("Verzuim gestopt")
+    bevestig.get_by_role("button", name="Ja, sluiten").click()
+    expect(lpa.get_by_test_id("gesloten")).to_contain_text("Verzuim gestopt")
+    expect(lpa.get_by_test_id("melding-status")).to_have_text("afgesloten")
+    expect(lpa.get_by_test_id("werkaantekeningen")).not_to_contain_text("Vader bellen")
+    expect(lpa.get_by_test_id("kaart-activiteit")).to_have_count(0)
+    assert Melding.objects.get().status == "afgesloten"
+    screenshot(lpa, "dossier-gesloten")
