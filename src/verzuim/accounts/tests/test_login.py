@@ -16,6 +16,14 @@ def inloggen(client, user, wachtwoord=WACHTWOORD, **extra):
     return client.post(LOGIN, {"username": user.username, "password": wachtwoord, **extra})
 
 
+def binnen(client) -> bool:
+    """Signed in and past 2FA: the start page answers (a leerplichtambtenaar's start page is
+    the worklist of dossiers, issue 9, reached through a redirect)."""
+    r = client.get("/", follow=True)
+    buiten = (LOGIN, reverse("accounts:2fa"), reverse("accounts:2fa-instellen"))
+    return r.status_code == 200 and not r.request["PATH_INFO"].startswith(buiten)
+
+
 def test_login_page_is_dutch_and_labelled(client):
     html = client.get(LOGIN).content.decode()
     assert '<html lang="nl"' in html
@@ -27,7 +35,7 @@ def test_login_without_2fa_in_demo_mode(client, gebruiker, settings):
     settings.VERZUIM_2FA_REQUIRED = False
     resp = inloggen(client, gebruiker)
     assert resp.status_code == 302 and resp.url == reverse("web:start")
-    assert client.get("/").status_code == 200
+    assert binnen(client)
 
 
 def test_wrong_password_shows_dutch_error(client, gebruiker):
@@ -89,7 +97,7 @@ def test_2fa_setup_shows_qr_svg_and_secret_and_confirms_with_real_code(client, g
     assert resp.status_code == 302 and resp.url == "/"
     device.refresh_from_db()
     assert device.confirmed
-    assert client.get("/").status_code == 200
+    assert binnen(client)
     # the confirmation is a service write (accounts.services.bevestig_tweefactor), audited
     record = AuditRecord.objects.get(actie="2fa.ingesteld", actor=gebruiker)
     assert record.object_id == str(device.pk) and record.object_type == "totpdevice"
@@ -122,7 +130,7 @@ def test_user_with_device_must_enter_code_after_password(client, gebruiker, met_
 
     resp = client.post(reverse("accounts:2fa"), {"code": totp_code(device)})
     assert resp.status_code == 302
-    assert client.get("/").status_code == 200
+    assert binnen(client)
 
 
 def test_2fa_next_does_not_redirect_offsite(client, gebruiker, met_2fa):

@@ -442,7 +442,11 @@ def test_badge_telt_wat_in_de_map_nieuw_staat(client, wereld, melding):
 
 def test_badge_is_per_organisatie(client, wereld, melding):
     assert (
-        _badge(als(client, wereld["lpa.rotterdam"]).get(reverse("web:start")).content.decode())
+        _badge(
+            als(client, wereld["lpa.rotterdam"])
+            .get(reverse("web:start"), follow=True)
+            .content.decode()
+        )
         is None
     )
 
@@ -743,7 +747,9 @@ def test_school_die_de_melding_opent_markeert_niets_gelezen(client, wereld, meld
     assert als(client, wereld["school.a"]).get(detail_url(melding)).status_code == 200
     n = Notificatie.objects.get(melding=melding)
     assert n.gelezen_op is None and not n.gelezen_door.exists()
-    assert _badge(als(client, wereld["lpa.amsterdam"]).get(reverse("web:start")).content.decode())
+    assert _badge(
+        als(client, wereld["lpa.amsterdam"]).get(reverse("web:start"), follow=True).content.decode()
+    )
 
 
 def test_mislukte_actie_markeert_niets_gelezen(client, wereld, melding):

@@ -35,7 +35,8 @@ def test_werklijst_en_menu(berekend):
     assert html.count("data-signaal=") == 3
     assert "Noor Achternaam111" in html and "•••••0111" in html and NOOIT not in html
     assert '3<span class="vr-visueel-verborgen"> open</span>' in html  # the menu count
-    assert "Open signalen" in c.get("/").content.decode()
+    # the start page (the worklist of dossiers, issue 9) names and links the open signals
+    assert "3 open signalen" in c.get("/", follow=True).content.decode()
 
 
 def test_signaal_openen_en_waarom_lezen(berekend):
