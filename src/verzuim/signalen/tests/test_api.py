@@ -103,11 +103,12 @@ def test_school_en_scope(berekend):
 def test_dossier_uit_de_koppeling(berekend):
     s = Signaal.objects.get(leerling__burgerservicenummer=NOOIT)
     dossier = uuid.uuid4()
+    echt = dossierkoppeling._bron  # the dossiers app's, installed: put back afterwards
     dossierkoppeling.registreer(lambda ids: {i: dossier for i in ids if i == s.pk})
     try:
         r = client("haarlem").get(f"{URL}/{s.uuid}")
     finally:
-        dossierkoppeling.registreer(None)
+        dossierkoppeling.registreer(echt)
     assert r.json()["dossier"] == str(dossier)
 
 
