@@ -344,10 +344,12 @@ def _aantal_gemeenten(user) -> int:
 
 
 def _audit_vandaag(user) -> int:
+    """Today's records the privacy officer may search (their own organisation's, R-PR-1)."""
     from verzuim import clock
-    from verzuim.audit.models import AuditRecord
+    from verzuim.audit.context import actor_for_user
+    from verzuim.audit.queries import auditrecords
 
-    return AuditRecord.objects.filter(tijdstip__date=clock.today()).count()
+    return auditrecords(actor_for_user(user), {}).filter(tijdstip__date=clock.today()).count()
 
 
 def _aantal_scholen(user) -> int:

@@ -109,6 +109,11 @@ def test_the_privacy_officer_of_an_organisation_sees_its_own_records_only(client
     assert "lpa-haarlem" in html and "lpa-amsterdam" not in html
     html = zoek(client, organisatie="GM0363").content.decode()
     assert "lpa-amsterdam" not in html and "0 records" in html
+    from verzuim.web.nav import _audit_vandaag
+
+    # The start page's count: Haarlem's record and its privacy officer's two searches.
+    eigen = GebruikerFactory(rollen=["privacy-officer"], organisatie=haarlem)
+    assert _audit_vandaag(eigen) == 3 == AuditRecord.objects.count() - 1
 
 
 def test_date_range_in_dutch_dates(client, privacy_officer):
