@@ -63,6 +63,8 @@ if os.environ.get("VERZUIM_PROXY_SSL_HEADER"):
     SECURE_PROXY_SSL_HEADER = (f"HTTP_{_header}", "https")
 
 INSTALLED_APPS = [
+    # First, so its templates/admin/base_site.html extends (and adds to) the admin's own.
+    "verzuim.web",
     "verzuim.web.apps.BeheerAdminConfig",  # django.contrib.admin with role check
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -90,7 +92,6 @@ INSTALLED_APPS = [
     "verzuim.cijfers",
     "verzuim.privacy",
     "verzuim.api",
-    "verzuim.web",
 ]
 
 MIDDLEWARE = [

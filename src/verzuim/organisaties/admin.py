@@ -26,6 +26,17 @@ class BronMixin:
         return f"{obj.bron.bestand} ({obj.bron.jaar})" if obj.bron else "handmatig"
 
 
+class SectorFilter(admin.AllValuesFieldListFilter):
+    """The sector filter; organisations without a sector (gemeenten, diensten) get a named
+    choice instead of an empty link (axe link-name, issue 13 §10)."""
+
+    def choices(self, changelist):
+        for keuze in super().choices(changelist):
+            if keuze["display"] == "":
+                keuze["display"] = "(geen sector)"
+            yield keuze
+
+
 @admin.register(ReferentieBron)
 class ReferentieBronAdmin(GeauditeerdBeheer, admin.ModelAdmin):
     list_display = ["bestand", "omschrijving", "jaar", "aantal", "geladen_op"]
@@ -141,7 +152,7 @@ class VestigingInline(admin.TabularInline):
 @admin.register(Organisatie)
 class OrganisatieAdmin(GeauditeerdBeheer, admin.ModelAdmin):
     list_display = ["code", "naam", "soort", "sector", "email"]
-    list_filter = ["soort", "sector"]
+    list_filter = ["soort", ("sector", SectorFilter)]
     search_fields = ["code", "naam"]
     autocomplete_fields = ["gemeente", "rmc_regio"]
     filter_horizontal = ["werkgebied"]
