@@ -79,6 +79,8 @@ UITGESLOTEN: dict[str, str] = {
     "beheer/logout/": "POST only; ends the session",
     "account/uitloggen/": "POST only; ends the session",
     "beheer/(?P<url>.*)$": "the admin's catch-all: a 404 (the 404 page is checked)",
+    "privacy/inzage/<uuid:uuid>/overzicht.pdf": "the inzage overview as PDF (brieven: PDF/UA)",
+    "privacy/inzage/<uuid:uuid>/overzicht.json": "the inzage overview as JSON (AVG art. 20)",
     "beheer/password_change/done/": "only after a successful password change (forms are "
     "submitted empty); the admin's plain message page",
 }
@@ -397,6 +399,8 @@ def demowereld(referentiedata, testmodus, settings):
     """The demo as `./dev demo` builds it, smaller: region, meldingen through the real
     intake, letterheads, signals, two earlier schooljaren."""
     from verzuim import clock
+    from verzuim.accounts.models import Gebruiker
+    from verzuim.audit.context import actor_for_user
     from verzuim.brieven.demo import maak_briefhoofden
     from verzuim.brieven.models import BriefSjabloon
     from verzuim.cijfers.demo import maak_geschiedenis
@@ -404,7 +408,9 @@ def demowereld(referentiedata, testmodus, settings):
     from verzuim.meldingen.tests.conftest import zorg_voor_referentie
     from verzuim.organisaties.models import Organisatie, Schooldag
     from verzuim.personen.demo import VANDAAG, maak_demo
+    from verzuim.personen.queries import zichtbare_leerlingen
     from verzuim.personen.scenario import laad_scenario
+    from verzuim.privacy.services import lezer_voor, registreer_verzoek
     from verzuim.signalen.demo import maak_demo_signalen
 
     settings.DEMO = True
@@ -421,6 +427,18 @@ def demowereld(referentiedata, testmodus, settings):
         soort="uitnodiging-gesprek", ontvanger="ouders", taal="nl",
         onderwerp="Gesprek over {{ leerling.naam }}",
         tekst="Geachte ouder,\n\nKom op {{ gesprek.datum }}.\n\nMet vriendelijke groet,",
+    )  # fmt: skip
+    # An inzage request (issue 12) about a pupil the privacy officer's gemeente sees.
+    officer = actor_for_user(Gebruiker.objects.get(username="privacy.haarlem"))
+    leerling = (
+        zichtbare_leerlingen(lezer_voor(officer))
+        .filter(burgerservicenummer__isnull=False)
+        .order_by("burgerservicenummer")
+        .first()
+    )
+    registreer_verzoek(
+        officer, nummer=leerling.burgerservicenummer, verzoeker="J. Ouder", relatie="ouder",
+        ontvangen=VANDAAG, toelichting="Wil weten wat er over haar kind is vastgelegd.",
     )  # fmt: skip
     Schooldag.objects.create(
         instelling=Organisatie.objects.filter(soort="school").order_by("code").first(),
