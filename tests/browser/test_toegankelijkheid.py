@@ -19,10 +19,12 @@ item or rule reaches fails `test_elke_pagina_van_elke_rol_zonder_axe_overtreding
 
 Registering a new page the walker cannot reach by itself (no link to it in the demo):
 add its URL name to `ADRESSEN` with the role that sees it and a function of that user
-returning the URL's kwargs (from real objects of the demo world), e.g.
+returning the URL to visit (built from real objects of the demo world; add the objects to
+the `demowereld` fixture when the demo lacks them), e.g.
 
-    ADRESSEN["dossiers:detail"] = ("leerplichtambtenaar", lambda user: {"uuid": ...})
+    ADRESSEN["dossiers:heropenen"] = ("leerplichtambtenaar", lambda user: dossier(user, "gesloten"))
 
+A POST-only pattern counts as reached when the walker submits a form to it.
 A non-HTML endpoint (JSON, PDF, download) goes into `UITGESLOTEN` with the reason.
 axe-core comes from npm (package.json, node_modules/axe-core) and is evaluated in the page
 through the DevTools protocol, so the product's CSP stays as it is and the CSP guard of
@@ -102,7 +104,25 @@ ADRESSEN: dict[str, tuple[str, Callable]] = {
         "leerplichtambtenaar",
         lambda user: reverse("cijfers:overzicht") + "?schooljaar=2025-2026",
     ),
+    # A closed dossier has the heropenen form; an open one with a werkaantekening the
+    # others (the walk's links may lead to either).
+    "dossiers:heropenen": ("leerplichtambtenaar", lambda user: dossier(user, "gesloten")),
+    "dossiers:werkaantekening_verwijderen": (
+        "leerplichtambtenaar",
+        lambda user: dossier(user, "open", met_aantekening=True),
+    ),
 }
+
+
+def dossier(user, status: str, met_aantekening: bool = False) -> str:
+    from verzuim.dossiers.models import Dossier, Werkaantekening
+
+    d = Dossier.objects.filter(organisatie=user.organisatie, status=status)
+    if met_aantekening:
+        d = d.filter(pk__in=Werkaantekening.objects.values("dossier_id"))
+    d = d.first()
+    return reverse("dossiers:detail", kwargs={"uuid": d.uuid})
+
 
 #: Query parameters that do not change how a page renders (sorting, paging, return paths).
 ZELFDE_WEERGAVE = {"next", "pagina"}
@@ -235,7 +255,10 @@ class Wandelaar:
         self.gezien.add(sleutel)
         self.wachtrij.append(f"{deel.path}?{deel.query}" if deel.query else deel.path)
 
-    def wandel(self, startpunten: list[str]) -> None:
+    def wandel(self, startpunten: list[str], adressen: list[str] = ()) -> None:
+        """From `startpunten`, and through `adressen` (ADRESSEN) even when a page of the
+        same pattern is visited as well."""
+        self.wachtrij.extend(adressen)
         for url in startpunten:
             # Most patterns without parameters are not this role's pages: ask the status
             # first (cheap) and render only pages, and one error page per status.
@@ -328,9 +351,13 @@ class Wandelaar:
         for f in te_doen:
             if self.page.url != terug:
                 self.page.goto(terug)
+            # A form submitted before may have changed the page (a form gone, one added).
+            i = self.page.evaluate(ZOEK_FORMULIER, [f["actie"], f["methode"]])
+            if i < 0:
+                continue
             try:
                 with self.page.expect_navigation():
-                    self.page.evaluate(VERSTUUR, [f["i"], f["methode"] == "get", GEEN_TREFFER])
+                    self.page.evaluate(VERSTUUR, [i, f["methode"] == "get", GEEN_TREFFER])
             except PlaywrightError as e:
                 self.verslag.onbereikbaar.append(
                     f"[{self.rol}] form {f['methode']} {f['actie']} on {terug}: "
@@ -345,6 +372,9 @@ class Wandelaar:
             for link in self.page.eval_on_selector_all("a[href]", "as => as.map(a => a.href)"):
                 self.voeg_toe(link)
 
+
+ZOEK_FORMULIER = """([actie, methode]) => [...document.querySelectorAll("form")].findIndex(
+  (f) => f.action === actie && (f.getAttribute("method") || "get").toLowerCase() === methode)"""
 
 # Submit form number i without the browser's own validation and without htmx (a plain
 # navigation, so the whole page comes back): GET forms get the no-match term in their text
@@ -398,12 +428,17 @@ class _suppress_404:
 def demowereld(referentiedata, testmodus, settings):
     """The demo as `./dev demo` builds it, smaller: region, meldingen through the real
     intake, letterheads, signals, two earlier schooljaren."""
+    from django.contrib.auth.models import Permission
+
     from verzuim import clock
     from verzuim.accounts.models import Gebruiker
     from verzuim.audit.context import actor_for_user
     from verzuim.brieven.demo import maak_briefhoofden
     from verzuim.brieven.models import BriefSjabloon
     from verzuim.cijfers.demo import maak_geschiedenis
+    from verzuim.dossiers.models import Dossier
+    from verzuim.dossiers.services import sluit
+    from verzuim.dossiers.werkaantekeningen import schrijf_werkaantekening
     from verzuim.meldingen.demo import maak_demo_meldingen
     from verzuim.meldingen.tests.conftest import zorg_voor_referentie
     from verzuim.organisaties.models import Organisatie, Schooldag
@@ -440,6 +475,15 @@ def demowereld(referentiedata, testmodus, settings):
         officer, nummer=leerling.burgerservicenummer, verzoeker="J. Ouder", relatie="ouder",
         ontvangen=VANDAAG, toelichting="Wil weten wat er over haar kind is vastgelegd.",
     )  # fmt: skip
+    # Dossiers (issue 9): a team lead (assigning), a werkaantekening, a closed dossier.
+    lpa = Gebruiker.objects.get(username="lpa.haarlem")
+    lpa.user_permissions.add(
+        Permission.objects.get(content_type__app_label="dossiers", codename="teamleider")
+    )
+    lpa_actor = actor_for_user(lpa)
+    dossiers = list(Dossier.objects.filter(organisatie=lpa.organisatie, status="open")[:2])
+    schrijf_werkaantekening(lpa_actor, dossiers[0], "Moeder belt terug na de vakantie.")
+    sluit(lpa_actor, dossiers[1], "verzuim-gestopt", "Weer elke dag op school.")
     Schooldag.objects.create(
         instelling=Organisatie.objects.filter(soort="school").order_by("code").first(),
         datum=VANDAAG, omschrijving="Studiedag",
@@ -471,10 +515,11 @@ def startpunten(user) -> list[str]:
             with _suppress_no_reverse():
                 urls.append(reverse(naam))
     urls.append(reverse("admin:index"))
-    for rol, adres in ADRESSEN.values():
-        if rol in (user.rollen or []):
-            urls.append(adres(user))
     return urls
+
+
+def adressen(user) -> list[str]:
+    return [adres(user) for rol, adres in ADRESSEN.values() if rol in (user.rollen or [])]
 
 
 class _suppress_no_reverse:
@@ -514,7 +559,7 @@ def test_elke_pagina_van_elke_rol_zonder_axe_overtredingen(
             page = context.new_page()
             login(page, user.username, DEMO_WACHTWOORD)
             wandelaar = Wandelaar(page, f"{rol} ({user.username})", verslag)
-            wandelaar.wandel(startpunten(user))
+            wandelaar.wandel(startpunten(user), adressen(user))
             wandelaar.bezoek("/bestaat-niet/")
         finally:
             sluit(context)
