@@ -113,11 +113,26 @@ def bewaak_csp(context, schendingen: list) -> None:
 
     context.on("console", console)
 
+    def bron(antwoord):
+        # A stylesheet, script, image or icon that fails is a broken page (issue 13: the
+        # favicon 404); documents and htmx requests are the tests' own business.
+        if antwoord.status >= 400 and antwoord.request.resource_type not in {
+            "document",
+            "fetch",
+            "xhr",
+        }:
+            schendingen.append({"bron mislukt": antwoord.url, "status": antwoord.status})
+
+    context.on("response", bron)
+
 
 def controleer_csp(schendingen: list) -> None:
     if schendingen:
         regels = "\n".join(f"  {s}" for s in schendingen)
-        raise AssertionError(f"Content-Security-Policy violated ({len(schendingen)}):\n{regels}")
+        raise AssertionError(
+            f"Content-Security-Policy violated or a page resource failed ({len(schendingen)}):"
+            f"\n{regels}"
+        )
 
 
 def sluit(context) -> None:

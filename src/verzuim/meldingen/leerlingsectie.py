@@ -17,4 +17,8 @@ def meldingen_sectie(actor: Actor, leerling) -> dict | None:
         meldingen = services.lees_meldingen(actor, qs[:MAXIMUM])
     except GeenToegang:
         return None
-    return {"template": "meldingen/_leerling_meldingen.html", "meldingen": meldingen}
+    return {
+        "template": "meldingen/_leerling_meldingen.html",
+        "stylesheet": "meldingen/meldingen.css",  # vr-status badges, phone-width cards
+        "meldingen": meldingen,
+    }

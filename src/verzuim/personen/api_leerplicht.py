@@ -31,6 +31,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 from stdnum.nl import bsn, onderwijsnummer
 
+from verzuim import clock
 from verzuim.api.auth import api_actor
 from verzuim.api.problems import ProblemError
 from verzuim.api.schema import keuze, problemen
@@ -172,6 +173,17 @@ class LeerplichtstatusView(APIView):
 # --- keuzehulp ---------------------------------------------------------------------------
 
 
+def _niet_in_de_toekomst(datum, wat: str):
+    """R-VZ-4 asks about absence that happened (the page refuses a future date the same way)."""
+    vandaag = clock.today()
+    if datum > vandaag:
+        raise serializers.ValidationError(
+            f"{wat} ligt in de toekomst; geef een datum tot en met vandaag "
+            f"({vandaag.isoformat()}) (R-VZ-4)."
+        )
+    return datum
+
+
 class KeuzehulpVerzoekSerializer(serializers.Serializer):
     """De antwoorden voor de keuzehulp (R-VZ-4). Geef `geboortedatum` óf `leerling`."""
 
@@ -190,6 +202,12 @@ class KeuzehulpVerzoekSerializer(serializers.Serializer):
     vermoedenMisbruikZiekmelding = serializers.BooleanField(  # noqa: N815
         default=False, help_text="Na overleg met de leerplichtambtenaar (R-VZ-2)."
     )
+
+    def validate_eersteVerzuimdag(self, waarde):  # noqa: N802
+        return _niet_in_de_toekomst(waarde, "De eerste verzuimdag")
+
+    def validate_geboortedatum(self, waarde):
+        return _niet_in_de_toekomst(waarde, "De geboortedatum")
 
     def validate(self, attrs: dict) -> dict:
         if ("geboortedatum" in attrs) == ("leerling" in attrs):

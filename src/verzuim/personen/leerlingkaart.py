@@ -50,7 +50,8 @@ BRP_DOEL_OUDERS = "leerlingkaart-ouders"
 
 #: Sections other apps add to the page (their own data about the pupil, read and audited
 #: by their own services), registered in their AppConfig.ready(): a function
-#: (actor, leerling) -> {"template": …, **context} or None. Called in order of registration.
+#: (actor, leerling) -> {"template": …, "stylesheet": static path (optional), **context} or
+#: None. Called in order of registration.
 _SECTIES: list[Callable] = []
 
 

@@ -65,9 +65,11 @@ def leerling(request, uuid):
         kaart = lk.leerlingkaart(actor, uuid)
     except (Leerling.DoesNotExist, PermissionDenied, lk.GeenToegang) as e:
         raise Http404("Leerling niet gevonden.") from e
+    secties = lk.secties(actor, kaart.leerling)
     context = {
         "kaart": kaart,
         "leerling": kaart.leerling,
-        "secties": lk.secties(actor, kaart.leerling),
+        "secties": secties,
+        "stylesheets": list(dict.fromkeys(s["stylesheet"] for s in secties if "stylesheet" in s)),
     }
     return render(request, "personen/leerling.html", context)

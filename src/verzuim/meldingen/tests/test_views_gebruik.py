@@ -280,6 +280,9 @@ def test_leerlingpagina_toont_de_meldingen_die_de_kijker_mag_zien(client, wereld
     html = _leerlingpagina(client, wereld["lpa.amsterdam"]).content.decode()
     sectie = html.split('id="kop-meldingen"')[1]
     assert melding.meldingsnummer in sectie and juni.meldingsnummer not in sectie
+    # the section brings its stylesheet (status badges) into the page head, once
+    kop = html.split("</head>")[0]
+    assert kop.count("meldingen/meldingen.css") == 1
     # Rotterdam sees the pupil through the forwarded melding (R-PR-1), and only that one
     html = _leerlingpagina(client, wereld["lpa.rotterdam"]).content.decode()
     sectie = html.split('id="kop-meldingen"')[1]

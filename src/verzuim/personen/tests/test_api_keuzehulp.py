@@ -2,8 +2,11 @@
 api-contract.md): problem+json 400 naming every bad field, 401/403, responses conforming to
 the generated OpenAPI document."""
 
+import datetime as dt
+
 import pytest
 
+from verzuim import clock
 from verzuim.accounts.models import ApiApplicatie, ApiToken, hash_token
 from verzuim.api.tests.openapi_check import assert_conforms
 from verzuim.organisaties.models import Organisatie
@@ -237,3 +240,25 @@ def test_conformance_check_is_not_vacuous(client, las):
     fake.wsgi_request = response.wsgi_request
     with pytest.raises(OpenAPIError):
         assert_conforms(fake)
+
+
+@pytest.fixture
+def op_7_september():
+    clock.set_today(dt.date(2026, 9, 7))
+    yield
+    clock.set_today(None)
+
+
+@pytest.mark.parametrize("veld", ["eersteVerzuimdag", "geboortedatum"])
+def test_keuzehulp_refuses_a_date_after_today(client, las, op_7_september, veld):
+    """The day itself is answered; the day after is refused naming the field (R-VZ-4)."""
+    vandaag = keuzehulp(client, las, **{veld: "2026-09-07"})
+    assert vandaag.status_code == 200
+    response = post(
+        client, "/api/v1/keuzehulp", {"geboortedatum": "2012-01-01",
+        "eersteVerzuimdag": "2026-09-07", veld: "2026-09-08"}, las,
+    )  # fmt: skip
+    assert response.status_code == 400
+    assert_conforms(response)
+    [fout] = response.json()["invalidParams"]
+    assert fout["name"] == veld and "toekomst" in fout["reason"]

@@ -2,8 +2,11 @@
 issue 2): legal edges through the API, scoping per organisation (R-PR-1: another
 organisation's pupil is 404) and the audit record of every allowed read."""
 
+import datetime as dt
+
 import pytest
 
+from verzuim import clock
 from verzuim.api.tests.openapi_check import assert_conforms
 from verzuim.audit.models import AuditRecord
 from verzuim.personen.tests.leerling_scenario import (
@@ -105,6 +108,10 @@ def test_allowed_reads_are_audited_and_refusals_leave_no_person_read(client):
 
 
 def test_keuzehulp_with_leerling_reads_the_register_scoped_and_audited(client):
+    # asked on the day itself: the keuzehulp refuses a first verzuimdag after today (R-VZ-4);
+    # the scenario fixture resets the clock afterwards
+    clock.set_today(dt.date(2026, 11, 2))
+
     def keuzehulp(token, bsn):
         response = client.post(
             "/api/v1/keuzehulp",

@@ -172,3 +172,14 @@ def test_collect_assets_without_npm_ci_says_what_to_do(tmp_path):
         call_command(
             "collect_assets", "--node-modules", str(tmp_path), "--doel", str(tmp_path / "v")
         )
+
+
+def test_every_static_file_of_the_base_layout_exists():
+    """A missing file is a 404 on every page (issue 13: the favicon); the browser guard in
+    tests/browser/conftest.py catches stylesheets and scripts, not the icon."""
+    from django.contrib.staticfiles import finders
+
+    base = Path(__file__).resolve().parents[1] / "templates" / "web" / "base.html"
+    verwezen = re.findall(r"static '([^']+)'", base.read_text())
+    assert "web/favicon.svg" in verwezen
+    assert [pad for pad in verwezen if not finders.find(pad)] == []
