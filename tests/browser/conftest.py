@@ -68,14 +68,19 @@ def chromium(playwright_instance):
 @pytest.fixture
 def referentiedata(transactional_db):
     """Gemeenten, RMC-regio's and their organisations, as the organisaties migration loads
-    them; a previous transactional test may have flushed them."""
+    them, and the dossiers' activity types: a previous transactional test may have flushed
+    them. (A `serialized_rollback` test flushes without `post_migrate`, so the types'
+    receiver in dossiers/apps.py does not put them back then.)"""
     from django.apps import apps
 
+    from verzuim.dossiers.models import ActiviteitSoort
+    from verzuim.dossiers.soorten import zorg_voor_soorten
     from verzuim.organisaties.models import Gemeente
     from verzuim.organisaties.referentie import laad_basis
 
     if not Gemeente.objects.exists():
         laad_basis(apps)
+    zorg_voor_soorten(ActiviteitSoort)
 
 
 @pytest.fixture
