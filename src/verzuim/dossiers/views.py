@@ -168,7 +168,13 @@ def _collegas(actor) -> list:
     ]
 
 
-def _forms(actor, dossier, data=None, welke: str = "") -> dict:
+def _koppelingen(dossier) -> list[DossierMelding]:
+    """The dossier's meldingen with their school and location: one query, whatever their
+    number (the page and the request form both use them)."""
+    return list(dossier.koppelingen.select_related("melding__instelling", "melding__vestiging"))
+
+
+def _forms(actor, dossier, data=None, welke: str = "", koppelingen=None) -> dict:
     """The action forms the actor may use on this dossier; `welke` gets `data`."""
 
     def bind(naam):
@@ -177,7 +183,9 @@ def _forms(actor, dossier, data=None, welke: str = "") -> dict:
     lpa = actor.heeft_rol(Rol.LEERPLICHTAMBTENAAR)
     if not dossier.is_open:
         return {"heropenen_form": f.HeropenenForm(bind("heropenen"))} if lpa else {}
-    meldingen = [k.melding for k in dossier.koppelingen.all() if k.doorgestuurd is None]
+    if koppelingen is None:
+        koppelingen = _koppelingen(dossier)
+    meldingen = [k.melding for k in koppelingen if k.doorgestuurd is None]
     uit = {
         "activiteit_form": f.ActiviteitForm(
             bind("activiteit"),
@@ -226,11 +234,9 @@ def _toon(request, uuid, forms=None, status=200, bevestig=None):
     actor = request.actor
     dossier = services.lees_dossier(actor, uuid)
     activiteiten = list(queries.activiteiten_van(actor, dossier))
-    forms = forms or _forms(actor, dossier)
+    koppelingen_ = _koppelingen(dossier)
+    forms = forms or _forms(actor, dossier, koppelingen=koppelingen_)
     persoon = _namen([dossier.leerling])[dossier.leerling_id]
-    koppelingen_ = list(
-        dossier.koppelingen.select_related("melding__instelling", "melding__vestiging")
-    )
     return render(
         request,
         "dossiers/detail.html",
