@@ -366,19 +366,9 @@ def telling_meten(env: dict, runs: int) -> list[dict]:
 
 def pagina_meten(env: dict, verzoeken: int, poort: int) -> dict:
     """gunicorn with 2 workers; warm-up, then `verzoeken` sequential GETs per URL."""
-    proc = subprocess.Popen(
-        [str(Path(PYTHON).parent / "gunicorn"), "verzuim.wsgi", "-w", "2", "-b", f"127.0.0.1:{poort}",
-         "--chdir", str(ROOT / "src"), "--log-level", "warning"],
-        env=env,
-    )  # fmt: skip
-    try:
-        basis = f"http://127.0.0.1:{poort}"
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(f"{basis}/api/v1/openapi.json", timeout=2)
-                break
-            except OSError:
-                time.sleep(0.2)
+    from load_persons import gunicorn
+
+    with gunicorn(env, poort) as basis:
         uit = {}
         for naam, pad in (("pagina", f"/cijfers/benchmark?schooljaar={SCHOOLJAAR}"),
                           ("api", f"/api/v1/cijfers/benchmark?schooljaar={SCHOOLJAAR}")):  # fmt: skip
@@ -396,10 +386,7 @@ def pagina_meten(env: dict, verzoeken: int, poort: int) -> dict:
             tijden.sort()
             uit[naam] = {"opwarmen_s": koud, "p50_ms": statistics.median(tijden),
                          "p95_ms": tijden[int(len(tijden) * 0.95) - 1], "max_ms": tijden[-1]}  # fmt: skip
-        return uit
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
+    return uit
 
 
 def markdown(m: dict) -> str:

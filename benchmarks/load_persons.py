@@ -27,6 +27,9 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -119,6 +122,29 @@ def meet(backend: str, env: dict, pad: Path, runs: int) -> dict:
         "herladen": herladen["seconden"],
         "aantallen": resultaten[0]["aantallen"],
     }
+
+
+@contextmanager
+def gunicorn(env: dict, poort: int, workers: int = 2) -> Iterator[str]:
+    """The application under gunicorn (`workers` workers) on 127.0.0.1:`poort`, ready to
+    answer; yields its base URL and stops it afterwards (the page benchmarks)."""
+    proc = subprocess.Popen(
+        [str(Path(sys.executable).parent / "gunicorn"), "verzuim.wsgi", "-w", str(workers),
+         "-b", f"127.0.0.1:{poort}", "--chdir", str(ROOT / "src"), "--log-level", "warning"],
+        env=env,
+    )  # fmt: skip
+    try:
+        basis = f"http://127.0.0.1:{poort}"
+        for _ in range(150):
+            try:
+                urllib.request.urlopen(f"{basis}/api/v1/openapi.json", timeout=2)
+                break
+            except OSError:
+                time.sleep(0.2)
+        yield basis
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
 
 
 def belasting() -> str:

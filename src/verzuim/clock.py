@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 _override: dt.date | None = None
 
@@ -35,3 +37,14 @@ def set_today(day: dt.date | None) -> None:
     """Fix the date in-process (used by the scenario loader in demo mode and by tests)."""
     global _override
     _override = day
+
+
+@contextmanager
+def op(dag: dt.date) -> Iterator[None]:
+    """Run on another day (the demos: each service call on the day it happened)."""
+    vorige = _override
+    set_today(dag)
+    try:
+        yield
+    finally:
+        set_today(vorige)

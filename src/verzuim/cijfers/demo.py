@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 from django.utils import timezone
 
 from verzuim import clock
 from verzuim.audit.context import Actor
+from verzuim.clock import op
 from verzuim.meldingen import services
 from verzuim.meldingen.demo import _payload, _schooldagen
 from verzuim.meldingen.fouten import (
@@ -41,17 +40,6 @@ PER_JAAR = 150
 SOORTEN = (("16-uur", 60), ("luxe", 14), ("langdurig", 12), ("overig", 14))
 JAREN = 2  # earlier schooljaren besides the running one
 DEMO_GEMEENTEN = ("GM0392", "GM0397", "GM0473")  # personen.demo: Haarlem, Heemstede, Zandvoort
-
-
-@contextmanager
-def op(dag: dt.date) -> Iterator[None]:
-    """Run on another day (the services read clock.today()/now())."""
-    vorige = clock._override
-    clock.set_today(dag)
-    try:
-        yield
-    finally:
-        clock.set_today(vorige)
 
 
 def _actor(org, rol: str) -> Actor:

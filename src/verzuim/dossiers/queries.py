@@ -14,7 +14,9 @@ No audit here: the read services in `services.py` log what is shown.
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+import datetime as dt
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from verzuim.accounts import afscherming
 from verzuim.accounts.models import Rol
@@ -24,11 +26,13 @@ from verzuim.dossiers.models import (
     Activiteit,
     ActiviteitSoort,
     Dossier,
+    DossierMelding,
     DossierStatus,
     Verzuimoverzichtverzoek,
     Werkaantekening,
 )
 from verzuim.invoer import als_uuid
+from verzuim.meldingen.codes import Status
 from verzuim.organisaties.models import OrganisatieSoort
 
 BEHANDELENDE_SOORTEN = frozenset(
@@ -79,6 +83,28 @@ def open_dossiers_voor(actor: Actor) -> QuerySet[Dossier]:
     return dossiers_voor(actor).filter(status=DossierStatus.OPEN)
 
 
+def werklijst_filters(vandaag: dt.date, gebruiker) -> dict[str, Q]:
+    """The worklist's folders (R-CW-4) as conditions on open dossiers: overdue, due this
+    week (to Sunday), a new melding nobody picked up, waiting for the school's
+    verzuimoverzicht, the user's own, unassigned."""
+    week_eind = vandaag + dt.timedelta(days=6 - vandaag.weekday())
+    nieuw = DossierMelding.objects.filter(
+        dossier=OuterRef("pk"), doorgestuurd__isnull=True, melding__status=Status.GEREGISTREERD
+    )
+    wacht = Verzuimoverzichtverzoek.objects.filter(
+        dossier=OuterRef("pk"), beantwoord__isnull=True, vervallen__isnull=True
+    )
+    return {
+        "alle": Q(),
+        "te-laat": Q(volgende_actie__lt=vandaag),
+        "deze-week": Q(volgende_actie__gte=vandaag, volgende_actie__lte=week_eind),
+        "nieuw": Q(Exists(nieuw)),
+        "wacht-op-school": Q(Exists(wacht)),
+        "mijn": Q(behandelaar=gebruiker),
+        "onverdeeld": Q(behandelaar__isnull=True),
+    }
+
+
 def dossier_voor(actor: Actor, dossier_uuid, *, for_update: bool = False) -> Dossier:
     """One dossier by uuid, or NietGevonden (also another organisation's: 404)."""
     u = als_uuid(dossier_uuid)
@@ -87,7 +113,8 @@ def dossier_voor(actor: Actor, dossier_uuid, *, for_update: bool = False) -> Dos
     qs = dossiers_voor(actor)
     if for_update:
         qs = qs.select_for_update(of=("self",))
-    dossier = qs.filter(uuid=u).first()
+    # uuid is unique: no ordering to compile (every write looks its dossier up here).
+    dossier = next(iter(qs.filter(uuid=u).order_by()[:1]), None)
     if dossier is None:
         raise NietGevonden("Dossier niet gevonden.")
     return dossier

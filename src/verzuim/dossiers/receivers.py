@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from django.dispatch import receiver
 
+from verzuim.accounts.signals import demo_uitleg
 from verzuim.meldingen.gebeurtenissen import melding_doorgestuurd, melding_gerouteerd
 from verzuim.personen.signals import leerlingen_gekoppeld, leerlingen_zichtbaar_voor
 
@@ -40,3 +41,11 @@ def leerlingen_van_dossiers(sender, actor, **kwargs):
     from verzuim.dossiers.queries import dossiers_voor
 
     return dossiers_voor(actor).values("leerling_id")
+
+
+@receiver(demo_uitleg, dispatch_uid="dossiers.demo_uitleg")
+def demo_uitleg_dossiers(sender, **kwargs):
+    """`demo_logins`: what each login sees of the dossiers."""
+    from verzuim.dossiers.demo import wie_ziet_wat
+
+    return wie_ziet_wat()

@@ -6,12 +6,10 @@ and one dossier with its timeline and the action forms. Thin shells over `servic
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
@@ -23,7 +21,6 @@ from verzuim.dossiers import verzuimoverzicht as vo
 from verzuim.dossiers.fouten import Conflict, DossierGesloten, Ongeldig, OpenDossierBestaat
 from verzuim.dossiers.models import DossierMelding, FaseVerslag, Verzuimoverzichtverzoek
 from verzuim.dossiers.routes import route
-from verzuim.meldingen.codes import Status
 from verzuim.meldingen.views import maskeer, pagina
 from verzuim.personen.brp import get_brp
 from verzuim.personen.brp.velden import BrpFout, geboortedatum_uit
@@ -72,25 +69,6 @@ def _namen(leerlingen) -> dict[int, dict]:
     return uit
 
 
-def _filters(vandaag: dt.date, gebruiker) -> dict[str, Q]:
-    week_eind = vandaag + dt.timedelta(days=6 - vandaag.weekday())
-    nieuw = DossierMelding.objects.filter(
-        dossier=OuterRef("pk"), doorgestuurd__isnull=True, melding__status=Status.GEREGISTREERD
-    )
-    wacht = Verzuimoverzichtverzoek.objects.filter(
-        dossier=OuterRef("pk"), beantwoord__isnull=True, vervallen__isnull=True
-    )
-    return {
-        "alle": Q(),
-        "te-laat": Q(volgende_actie__lt=vandaag),
-        "deze-week": Q(volgende_actie__gte=vandaag, volgende_actie__lte=week_eind),
-        "nieuw": Q(Exists(nieuw)),
-        "wacht-op-school": Q(Exists(wacht)),
-        "mijn": Q(behandelaar=gebruiker),
-        "onverdeeld": Q(behandelaar__isnull=True),
-    }
-
-
 @require_GET
 @dossier_pagina
 def werklijst(request):
@@ -98,7 +76,7 @@ def werklijst(request):
     team lead also sees the workload per leerplichtambtenaar."""
     actor = request.actor
     vandaag = clock.today()
-    filters = _filters(vandaag, request.user)
+    filters = queries.werklijst_filters(vandaag, request.user)
     gekozen = request.GET.get("map") if request.GET.get("map") in filters else "alle"
     fase = request.GET.get("fase") if request.GET.get("fase") in mas.FASEN else ""
     sorteer = request.GET.get("sorteer") if request.GET.get("sorteer") in SORTERING else "actie"

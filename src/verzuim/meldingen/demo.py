@@ -1,14 +1,19 @@
 """Demo meldingen: schools of the demo region report verzuim through the real intake service,
 and leerplichtambtenaren pick some of them up, so the inbox and the school pages have
-something to show. Demo mode only; idempotent (nothing happens when meldingen exist)."""
+something to show. The schools report over the last weeks (each on its own day, the clock
+set to it), most recently the most, and the gemeente picks a third up a few days after.
+Demo mode only; idempotent (nothing happens when meldingen exist)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import random
 
+from django.utils import timezone
+
 from verzuim import clock
 from verzuim.audit.context import Actor
+from verzuim.clock import op
 from verzuim.meldingen import services
 from verzuim.meldingen.fouten import MeldingOngeldig
 from verzuim.meldingen.models import Melding
@@ -24,6 +29,10 @@ REDENEN = [
     "Ouders hebben een vakantie geboekt buiten de schoolvakanties.",
     "Structureel te laat; leerling zegt 's nachts te gamen.",
 ]
+
+
+#: How many days before the demo's today a school reports (the weights: most recently the most).
+GEMELD_DAGEN_GELEDEN = (0, 0, 0, 1, 1, 2, 3, 4, 7, 8, 10, 14, 17, 21, 24, 28, 31, 35)
 
 
 def _schooldagen(kalender: SchoolKalender, tot: dt.date, aantal: int) -> list[dt.date]:
@@ -88,14 +97,18 @@ def maak_demo_meldingen(aantal: int = 40, seed: int = 7) -> list[Melding]:
         .order_by("id")
     )
     rng.shuffle(kandidaten)
+    # Oldest first, so the meldingsnummers follow the days the schools reported.
+    geleden = sorted((rng.choice(GEMELD_DAGEN_GELEDEN) for _ in range(aantal)), reverse=True)
     gemaakt: list[Melding] = []
     for inschrijving in kandidaten:
         if len(gemaakt) >= aantal:
             break
         school: Organisatie = inschrijving.vestiging.instelling
         kalender = SchoolKalender.voor_gemeente(inschrijving.vestiging.gemeente.code)
+        # Reported today or up to five weeks ago, the verzuim ending a few days before.
+        gemeld = vandaag - dt.timedelta(days=geleden[len(gemaakt)])
         dagen = _schooldagen(
-            kalender, vandaag - dt.timedelta(days=rng.randint(1, 10)), rng.choice([3, 5, 8])
+            kalender, gemeld - dt.timedelta(days=rng.randint(1, 4)), rng.choice([3, 5, 8])
         )
         try:
             status = leerplicht_status_van(inschrijving.leerling, dagen[0]).status
@@ -111,7 +124,8 @@ def maak_demo_meldingen(aantal: int = 40, seed: int = 7) -> list[Melding]:
             rollen=frozenset({"schoolmedewerker"}),
         )
         try:
-            intake = services.meld_verzuim(actor, _payload(inschrijving, soort, dagen, rng))
+            with op(gemeld):
+                intake = services.meld_verzuim(actor, _payload(inschrijving, soort, dagen, rng))
         except MeldingOngeldig:
             continue  # e.g. not admissible for this pupil: the demo simply skips it
         gemaakt.append(intake.melding)
@@ -120,23 +134,32 @@ def maak_demo_meldingen(aantal: int = 40, seed: int = 7) -> list[Melding]:
 
 
 def _behandel_enkele(meldingen: list[Melding], rng: random.Random) -> None:
-    """The receiving party takes a third of them in hand and closes a few."""
+    """The receiving party takes a third of them in hand (up to three days after they came
+    in, never after today) and closes a few a week later."""
+    vandaag = clock.today()
     for melding in meldingen[: len(meldingen) // 3]:
         melding.refresh_from_db()
+        ontvangen = timezone.localdate(melding.ontvangen)
+        opgepakt = min(ontvangen + dt.timedelta(days=rng.randint(0, 3)), vandaag)
         lpa = Actor(
             label="demo-leerplicht",
             organisatie=melding.ontvanger,
             soort="gebruiker",
             rollen=frozenset({"leerplichtambtenaar"}),
         )
-        services.wijzig_status(
-            lpa, melding.uuid, "in-behandeling", toelichting="Ouders uitgenodigd voor een gesprek."
-        )
-        if rng.random() < 0.3:
+        with op(opgepakt):
             services.wijzig_status(
                 lpa,
                 melding.uuid,
-                "afgesloten",
-                reden="verzuim-gestopt",
-                toelichting="Verzuim gestopt na gesprek.",
+                "in-behandeling",
+                toelichting="Ouders uitgenodigd voor een gesprek.",
             )
+        if rng.random() < 0.3:
+            with op(min(opgepakt + dt.timedelta(days=7), vandaag)):
+                services.wijzig_status(
+                    lpa,
+                    melding.uuid,
+                    "afgesloten",
+                    reden="verzuim-gestopt",
+                    toelichting="Verzuim gestopt na gesprek.",
+                )

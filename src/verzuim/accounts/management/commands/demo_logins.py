@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from verzuim.accounts.models import Gebruiker, Rol
 from verzuim.accounts.services import DEMO_WACHTWOORD
+from verzuim.accounts.signals import demo_uitleg
 
 
 class Command(BaseCommand):
@@ -32,6 +33,7 @@ class Command(BaseCommand):
             if user.boa:
                 labels.append("BOA")
             self.stdout.write(f"{user.username:<24} {org[:43]:<44} {', '.join(labels)}")
+        self._wie_ziet_wat()
         if options.get("scenario"):
             with open(options["scenario"], encoding="utf-8") as fh:
                 tokens = json.load(fh).get("tokens", [])
@@ -42,3 +44,16 @@ class Command(BaseCommand):
                         f"  {t['organisatie']:<10} {t['token']}  {' '.join(t['scopes'])}"
                     )
         self.stdout.write(f"\nAPI-documentatie: {base}/api/v1/openapi.yaml\n")
+
+    def _wie_ziet_wat(self) -> None:
+        """What each login sees in the demo, as the apps above tell it (`demo_uitleg`)."""
+        regels: dict[str, list[str]] = {}
+        for _, antwoord in demo_uitleg.send(sender=self.__class__):
+            for naam, lijst in (antwoord or {}).items():
+                regels.setdefault(naam, []).extend(lijst)
+        if not regels:
+            return
+        self.stdout.write("\nWat ziet wie:")
+        for naam in sorted(regels):
+            for i, regel in enumerate(regels[naam]):
+                self.stdout.write(f"  {naam if i == 0 else '':<22} {regel}")
