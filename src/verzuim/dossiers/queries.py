@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Q, QuerySet
 
 from verzuim.accounts import afscherming
 from verzuim.accounts.models import Rol
@@ -84,22 +84,29 @@ def open_dossiers_voor(actor: Actor) -> QuerySet[Dossier]:
 
 
 def werklijst_filters(vandaag: dt.date, gebruiker) -> dict[str, Q]:
-    """The worklist's folders (R-CW-4) as conditions on open dossiers: overdue, due this
-    week (to Sunday), a new melding nobody picked up, waiting for the school's
-    verzuimoverzicht, the user's own, unassigned."""
+    """The worklist's folders (R-CW-4) as conditions on the open dossiers of the user's
+    organisation: overdue, due this week (to Sunday), a new melding nobody picked up,
+    waiting for the school's verzuimoverzicht, the user's own, unassigned. The two on other
+    tables are `IN (subquery)` over the organisation's rows, not a correlated EXISTS: the
+    counts of every folder run in one aggregate, and PostgreSQL then hashes each subquery
+    once instead of probing it per dossier (7 ms instead of 30-60 ms at 5,000 dossiers,
+    benchmarks/dossiers.py)."""
     week_eind = vandaag + dt.timedelta(days=6 - vandaag.weekday())
+    org = gebruiker.organisatie_id
     nieuw = DossierMelding.objects.filter(
-        dossier=OuterRef("pk"), doorgestuurd__isnull=True, melding__status=Status.GEREGISTREERD
-    )
+        dossier__organisatie_id=org,
+        doorgestuurd__isnull=True,
+        melding__status=Status.GEREGISTREERD,
+    ).values("dossier_id")
     wacht = Verzuimoverzichtverzoek.objects.filter(
-        dossier=OuterRef("pk"), beantwoord__isnull=True, vervallen__isnull=True
-    )
+        dossier__organisatie_id=org, beantwoord__isnull=True, vervallen__isnull=True
+    ).values("dossier_id")
     return {
         "alle": Q(),
         "te-laat": Q(volgende_actie__lt=vandaag),
         "deze-week": Q(volgende_actie__gte=vandaag, volgende_actie__lte=week_eind),
-        "nieuw": Q(Exists(nieuw)),
-        "wacht-op-school": Q(Exists(wacht)),
+        "nieuw": Q(pk__in=nieuw),
+        "wacht-op-school": Q(pk__in=wacht),
         "mijn": Q(behandelaar=gebruiker),
         "onverdeeld": Q(behandelaar__isnull=True),
     }

@@ -11,8 +11,9 @@ from django.test import Client
 
 from verzuim.accounts.testing import inloggen
 from verzuim.audit.models import AuditRecord
-from verzuim.dossiers import services, werkaantekeningen
+from verzuim.dossiers import services, verzuimoverzicht, werkaantekeningen
 from verzuim.dossiers.models import Dossier
+from verzuim.meldingen import services as meldingen
 from verzuim.meldingen.models import Melding
 from verzuim.personen.models import Leerling
 
@@ -52,6 +53,36 @@ def test_werklijst_mappen_en_tellingen(wereld, dossier):
     assert str(dossier.uuid) in c.get("/dossiers/?map=nieuw").content.decode()
     assert str(dossier.uuid) in c.get("/dossiers/?map=onverdeeld&fase=waarnemen").content.decode()
     assert str(dossier.uuid) not in c.get("/dossiers/?fase=plannen").content.decode()
+
+
+def _map(c: Client, naam: str) -> tuple[int, str]:
+    html = c.get(f"/dossiers/?map={naam}").content.decode()
+    aantal = html.split(f'data-map="{naam}"')[1].split('vr-tab__aantal">')[1]
+    return int(aantal.split("</span>")[1].split("<")[0]), html
+
+
+def test_werklijst_nieuw_en_wacht_op_school_per_organisatie(wereld, dossier):
+    """R-CW-3/4: the folders 'nieuw' and 'wacht op verzuimoverzicht' count the user's own
+    organisation's dossiers only, and a dossier leaves them when the melding is picked up
+    or the school answers."""
+    melding = Melding.objects.get()
+    amsterdam = meld(wereld, "999990093")  # another gemeente, its own open request
+    verzuimoverzicht.vraag_verzuimoverzicht(
+        wereld.lpa_amsterdam, Dossier.objects.get(organisatie__code="GM0363"), amsterdam.uuid
+    )
+    verzoek = verzuimoverzicht.vraag_verzuimoverzicht(wereld.lpa_haarlem, dossier, melding.uuid)
+    c = _client(wereld, "lpa.haarlem")
+    for naam in ("nieuw", "wacht-op-school"):
+        aantal, html = _map(c, naam)
+        assert aantal == 1 and str(dossier.uuid) in html, naam
+    meldingen.wijzig_status(wereld.lpa_haarlem, melding.uuid, "in-behandeling")
+    verzuimoverzicht.beantwoord_verzuimoverzicht(
+        wereld.school_a, verzoek.uuid, antwoord="Zie bijlage"
+    )
+    for naam in ("nieuw", "wacht-op-school"):
+        aantal, html = _map(c, naam)
+        assert aantal == 0 and str(dossier.uuid) not in html, naam
+    assert _map(_client(wereld, "lpa.amsterdam"), "wacht-op-school")[0] == 1
 
 
 @pytest.mark.parametrize("naam", ["lpa.amsterdam", "lpa.dienst"])
