@@ -116,6 +116,7 @@ def systeemactiviteit(
     bron=Bron.SYSTEEM,
     referentie="",
     datum=None,
+    bijzonder=False,
 ) -> Activiteit:
     a = Activiteit(
         dossier=dossier,
@@ -124,6 +125,7 @@ def systeemactiviteit(
         tekst=tekst,
         bron=bron,
         bron_referentie=referentie,
+        bijzonder=bijzonder,
         auteur=auteur_van(actor),
         auteur_label=label_van(actor),
         geregistreerd=clock.now(),

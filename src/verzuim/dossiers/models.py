@@ -339,3 +339,89 @@ class Verzuimoverzichtverzoek(models.Model):
     @property
     def is_open(self) -> bool:
         return self.beantwoord is None and self.vervallen is None
+
+
+class HandhavingSoort(models.TextChoices):
+    """The enforcement routes (R-CW-5..8)."""
+
+    HALT = "halt", "Halt-verwijzing"
+    PROCES_VERBAAL = "proces-verbaal", "Proces-verbaal"
+    KINDERBIJSLAG = "kinderbijslag", "Kinderbijslag stopgezet (SVB)"
+
+
+class Uitkomst(models.TextChoices):
+    POSITIEF = "positief", "Halt positief afgerond"
+    NEGATIEF = "negatief", "Halt negatief afgerond"
+    SEPOT = "sepot", "Sepot (OM)"
+    STRAFBESCHIKKING = "strafbeschikking", "Strafbeschikking (OM)"
+    DAGVAARDING = "dagvaarding", "Dagvaarding (OM)"
+    VONNIS = "vonnis", "Vonnis (rechter)"
+    HERVAT = "hervat", "Kinderbijslag hervat"
+
+
+#: The outcomes each route can come back with; `vonnis` only after a `dagvaarding`.
+UITKOMSTEN = {
+    HandhavingSoort.HALT: (Uitkomst.POSITIEF, Uitkomst.NEGATIEF),
+    HandhavingSoort.PROCES_VERBAAL: (
+        Uitkomst.SEPOT,
+        Uitkomst.STRAFBESCHIKKING,
+        Uitkomst.DAGVAARDING,
+    ),
+    HandhavingSoort.KINDERBIJSLAG: (Uitkomst.HERVAT,),
+}
+
+
+#: Criminal data (R-PR-5, `accounts.afscherming`): only the handling LPA sees what they hold.
+BIJZONDERE_HANDHAVING = frozenset({HandhavingSoort.HALT, HandhavingSoort.PROCES_VERBAAL})
+
+
+class SvbAfspraak(models.Model):
+    """R-CW-8: a gemeente that has an agreement with the SVB may have kinderbijslag stopped
+    (a per-gemeente setting, kept in beheer)."""
+
+    gemeente = models.OneToOneField(Gemeente, on_delete=models.CASCADE, related_name="+")
+    sinds = models.DateField()
+
+    class Meta:
+        verbose_name = "SVB-afspraak"
+        verbose_name_plural = "SVB-afspraken"
+
+    def __str__(self) -> str:
+        return f"SVB-afspraak {self.gemeente} sinds {self.sinds:%d-%m-%Y}"
+
+
+class Handhaving(models.Model):
+    """One enforcement route taken on a dossier (R-CW-6..8): a Halt referral, a proces-verbaal
+    or a kinderbijslag stop, with the rule's decision as it stood (inputs and reasons) and
+    the outcome that came back. The yearly figures count these (R-FG-1); a proces-verbaal is
+    criminal data (R-PR-5, Wpg)."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="handhavingen")
+    soort = models.CharField(max_length=16, choices=HandhavingSoort.choices)
+    gestart = models.DateField()  # referred / PV drawn up / stop reported to the SVB
+    tegen = models.JSONField(default=list, blank=True)  # PV: "ouders", "leerling"
+    gegevens = models.JSONField(default=dict, blank=True)  # the rule's inputs
+    redenen = models.JSONField(default=list, blank=True)  # [{"regel", "tekst"}] at the time
+    uitkomst = models.CharField(max_length=16, choices=Uitkomst.choices, blank=True)
+    uitkomst_datum = models.DateField(null=True, blank=True)
+    uitkomst_toelichting = models.TextField(blank=True)
+    auteur = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    auteur_label = models.CharField(max_length=200)
+    geregistreerd = models.DateTimeField()
+
+    class Meta:
+        verbose_name_plural = "handhavingen"
+        ordering = ["-gestart", "-id"]
+        indexes = [models.Index(fields=["soort", "gestart"], name="handhaving_soort_gestart")]
+
+    @property
+    def bijzonder(self) -> bool:
+        """Criminal data (R-PR-5): a Halt-afdoening and a proces-verbaal."""
+        return self.soort in BIJZONDERE_HANDHAVING
+
+    @property
+    def afgerond(self) -> bool:
+        return bool(self.uitkomst) and self.uitkomst != Uitkomst.DAGVAARDING

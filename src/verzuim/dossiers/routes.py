@@ -53,7 +53,7 @@ ROUTES: dict[str, Route] = {
             (
                 Stap("verzuimoverzicht-ontvangen", "Verzuimoverzicht en verlofaanvraag van school"),
                 Stap("uitnodiging", "Ouders uitnodigen of schriftelijk horen"),
-                Stap("brief-verstuurd", "Handhaving tegen de ouders (toets: was verlof mogelijk?)"),
+                Stap("proces-verbaal", "Handhaving tegen de ouders (toets: was verlof mogelijk?)"),
             ),
         ),
     )

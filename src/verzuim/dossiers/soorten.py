@@ -121,6 +121,15 @@ SOORTEN = [
     ("fase-gewijzigd", "MAS-fase gewijzigd", False, False, False, False, "(R-CW-2)"),
     ("dossier-gesloten", "Dossier gesloten", False, False, False, False, "(R-CW-11)"),
     ("dossier-heropend", "Dossier heropend", False, False, False, False, "(R-CW-11)"),
+    # The enforcement routes (dossiers/handhaving.py, R-CW-6..8): written by their services
+    # only; appended (the order numbers of the rows above stay as they were). Halt and
+    # proces-verbaal are criminal data (R-PR-5, accounts.afscherming): the LPA's only.
+    ("halt-verwijzing", "Halt-verwijzing", False, False, False, True, "(R-CW-6)"),
+    ("halt-uitkomst", "Uitkomst Halt", False, False, False, True, "(R-CW-6)"),
+    ("proces-verbaal", "Proces-verbaal", False, False, False, True, "(R-CW-7, Wpg)"),
+    ("pv-uitkomst", "Uitkomst proces-verbaal", False, False, False, True, "(R-CW-7, Wpg)"),
+    ("kinderbijslag-stop", "Kinderbijslag stopgezet", False, False, False, False, "(R-CW-8)"),
+    ("kinderbijslag-hervat", "Kinderbijslag hervat", False, False, False, False, "(R-CW-8)"),
 ]
 
 

@@ -20,7 +20,8 @@ from verzuim.rules._datum import nl
 
 APP = "verzuim.dossiers"
 
-#: Route kinds and outcome codes as the dossiers app writes them (dossiers.codes).
+#: Route kinds and outcome codes as the dossiers app writes them (dossiers.models
+#: HandhavingSoort, Uitkomst).
 HALT, PV, KINDERBIJSLAG = "halt", "proces-verbaal", "kinderbijslag"
 LOPEND = "lopend"
 ROUTES = {
@@ -88,11 +89,11 @@ DEFINITIES = _definities()
 
 
 def beschikbaar() -> str | None:
-    """None when the dossiers app with its routes (the `Route` model) is installed: the
+    """None when the dossiers app with its routes (the `Handhaving` model) is installed: the
     dossiers app arrives before its Halt/PV/SVB routes (issue 9)."""
     if apps.is_installed(APP):
         try:
-            apps.get_model("dossiers", "Route")
+            apps.get_model("dossiers", "Handhaving")
             return None
         except LookupError:
             pass
@@ -105,10 +106,10 @@ def beschikbaar() -> str | None:
 def _personen(periode: Periode, gemeente_ids: Collection[int] | None) -> list[dict]:
     from django.db.models.functions import Coalesce
 
-    from verzuim.dossiers.models import Route
+    from verzuim.dossiers.models import Handhaving
 
     rijen = (
-        Route.objects.filter(
+        Handhaving.objects.filter(
             soort__in=list(ROUTES), gestart__gte=periode.begin, gestart__lte=periode.eind
         )
         .annotate(
@@ -167,11 +168,11 @@ def vingerafdruk() -> tuple:
         return ()
     from django.db.models import Count, Max
 
-    from verzuim.dossiers.models import Activiteit, Route
+    from verzuim.dossiers.models import Activiteit, Handhaving
 
-    # A route's outcome is recorded with a timeline entry (dossiers.codes.ROUTE_ACTIVITEITEN).
+    # A route's outcome is recorded with a timeline entry (dossiers.handhaving.SOORT).
     return (
-        *Route.objects.aggregate(m=Max("id"), n=Count("id")).values(),
+        *Handhaving.objects.aggregate(m=Max("id"), n=Count("id")).values(),
         Activiteit.objects.aggregate(m=Max("id"))["m"],
     )
 
