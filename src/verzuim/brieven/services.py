@@ -2,6 +2,7 @@
 transaction). The public API for consumer apps (dossiers, privacy):
 
     maak_brief(actor, soort, taal, ontvanger, gegevens, betreft, *, koppeling="", doel=…)
+    bekijk_brief(actor, soort, taal, ontvanger, gegevens, betreft)  # preview, nothing stored
     maak_rapport(actor, *, soort, titel, inhoud_html, betreft, taal="nl", koppeling="", doel=…)
     lees_document(actor, uuid)            # the download: scoped, audited read
 
@@ -183,22 +184,12 @@ def _nieuw(
     )
 
 
-def maak_brief(
-    actor: Actor,
-    soort: str,
-    taal: str,
-    ontvanger: Geadresseerde,
-    gegevens: Mapping,
-    betreft: Betreft,
-    *,
-    koppeling: str = "",
-    doel: str = DOEL,
-) -> Document:
-    """Generate and store a letter of ``soort`` (soorten.SOORTEN) in ``taal`` from the
-    organisation's template (or the shipped default). ``gegevens`` holds the caller's
-    placeholder values, nested ({"leerling": {"naam": …}}) or dotted; dates as date, times
-    as time. Raises GeenToegang, BriefOngeldig (all errors at once), BriefNietToegestaan
-    (R-CW-4 pupil under 12, R-ID-5 secret address through a school)."""
+def _stel_samen(
+    actor: Actor, soort: str, taal: str, ontvanger: Geadresseerde, gegevens: Mapping, betreft
+):
+    """Every check of a letter request, then (kind, language, maak_html(kenmerk) → (title,
+    body HTML, whole HTML document)). Shared by maak_brief and bekijk_brief, so the preview
+    refuses exactly what generating refuses."""
     s = _controleer_verzoek(soort, taal, ontvanger)
     _mag_maken(actor, s.rollen)
     vandaag = clock.today()
@@ -256,18 +247,42 @@ def maak_brief(
         )
     eigen = {naam: formatteer(s.veld(naam), w, t) for naam, w in waarden.items()}
 
-    def maak_html(kenmerk: str) -> tuple[str, str]:
+    def maak_html(kenmerk: str) -> tuple[str, str, str]:
         alle = {**eigen, **systeem, "kenmerk": kenmerk}
-        titel, _, html = brief_html(
+        return brief_html(
             t=t, afzender=afzender, tekst=tekst, geadresseerde=ontvanger.regels, waarden=alle
         )
+
+    return s, t, tekst, maak_html
+
+
+def maak_brief(
+    actor: Actor,
+    soort: str,
+    taal: str,
+    ontvanger: Geadresseerde,
+    gegevens: Mapping,
+    betreft: Betreft,
+    *,
+    koppeling: str = "",
+    doel: str = DOEL,
+) -> Document:
+    """Generate and store a letter of ``soort`` (soorten.SOORTEN) in ``taal`` from the
+    organisation's template (or the shipped default). ``gegevens`` holds the caller's
+    placeholder values, nested ({"leerling": {"naam": …}}) or dotted; dates as date, times
+    as time. Raises GeenToegang, BriefOngeldig (all errors at once), BriefNietToegestaan
+    (R-CW-4 pupil under 12, R-ID-5 secret address through a school)."""
+    _, t, tekst, maak_html = _stel_samen(actor, soort, taal, ontvanger, gegevens, betreft)
+
+    def titel_en_document(kenmerk: str) -> tuple[str, str]:
+        titel, _, html = maak_html(kenmerk)
         return titel, html
 
     document = _nieuw(actor, soort, taal, betreft, koppeling, ontvanger.soort)
     return _bewaar(
         actor,
         document,
-        maak_html,
+        titel_en_document,
         t,
         doel,
         {
@@ -276,6 +291,22 @@ def maak_brief(
             "sjabloon": "eigen" if tekst.eigen else "standaard",
         },
     )
+
+
+def bekijk_brief(
+    actor: Actor,
+    soort: str,
+    taal: str,
+    ontvanger: Geadresseerde,
+    gegevens: Mapping,
+    betreft: Betreft,
+) -> tuple[str, str]:
+    """The letter maak_brief would make, as (subject, body HTML) for a preview on screen:
+    the same checks and errors, nothing stored and no reference yet. The caller audits the
+    read (it shows the person's data)."""
+    _, t, _, maak_html = _stel_samen(actor, soort, taal, ontvanger, gegevens, betreft)
+    titel, inhoud, _ = maak_html(t.label("kenmerk_volgt"))
+    return titel, inhoud
 
 
 def maak_rapport(

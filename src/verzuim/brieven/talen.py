@@ -25,6 +25,10 @@ LABELS = (
     "website",
     "voorbeeld",
     "retouradres",
+    # Addressing a letter from a dossier: the parents, care of a school, a reference to come.
+    "ouders_van",
+    "per_adres",
+    "kenmerk_volgt",
 )
 
 

@@ -17,6 +17,7 @@ registreer(
             "BSN of onderwijsnummer",
             "meldingen en signalen",
             "activiteiten met bron en datum",
+            "naam, geboortedatum en adres uit de BRP in brieven aan ouders, leerling en school",
             "faseverslagen en besluiten",
             "bijzondere categorieën (gezondheid, "
             "strafrechtelijke gegevens) alleen voor de leerplichtambtenaar",
