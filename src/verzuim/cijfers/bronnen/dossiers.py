@@ -154,7 +154,8 @@ def gevallen(periode: Periode, gemeente_id: int, sleutel: str) -> list[Geval]:
             p["leerling_id"],
             p["rij"]["identificatie"],
             p["rij"]["dossier__organisatie_id"],
-            f"{_LABELS[p['rij']['soort']][0]} gestart {nl(p['rij']['gestart'])}",
+            f"{_LABELS[p['rij']['soort']][0]} gestart {nl(p['rij']['gestart'])}, uitkomst: "
+            f"{_UITKOMST_LABELS[p['sleutels'][1].rsplit('.', 1)[1]]}",
             p["rij"]["gestart"],
             (("dossier", str(p["rij"]["dossier__uuid"])),),
         )
