@@ -436,6 +436,10 @@ PAGINAS: dict[str, Mag] = {
     "dossiers:vervolg": Mag({"P302": DOSSIER}),  # an empty date clears it
     "dossiers:verzoek": Mag({"P400": DOSSIER}),
     "dossiers:werkaantekening": Mag({"P400": DOSSIER}),
+    # Letters (issue 9 §8): the letter page, its preview and sending (an empty POST: 400).
+    "dossiers:brief": Mag({"200": DOSSIER}),
+    "dossiers:brief_voorbeeld": Mag({"P400": DOSSIER}),
+    "dossiers:brief_versturen": Mag({"P400": DOSSIER}),
     # The phase and closing are the LPA's decisions, not the administratief medewerker's.
     "dossiers:fase": Mag({"P400": f"{G}:lpa,boa", "P403": f"{G}:adm"}, ander={"P404": DOSSIER}),
     "dossiers:afsluiten": Mag(

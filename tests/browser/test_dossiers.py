@@ -8,6 +8,7 @@ melding is then afgesloten. Another gemeente's leerplichtambtenaar gets 404 (R-P
 from __future__ import annotations
 
 import copy
+import io
 
 import pytest
 from playwright.sync_api import expect
@@ -32,6 +33,46 @@ def wereld(referentiedata, testmodus, settings):
     clock.set_today(None)
 
 
+def _brief_uitnodiging(lpa, new_page, inloggen, dossier_url):
+    from pypdf import PdfReader
+
+    from verzuim.brieven.models import Briefhoofd
+    from verzuim.organisaties.models import Organisatie
+    from verzuim.personen.models import BrpPersoon
+
+    BrpPersoon.objects.filter(burgerservicenummer=m.HAARLEM).update(
+        verblijfadres={"officieleStraatnaam": "Grote Markt", "huisnummer": 2,
+                       "postcode": "2011RD", "woonplaats": "Haarlem"}
+    )  # fmt: skip
+    Briefhoofd.objects.create(
+        organisatie=Organisatie.objects.get(code="GM0392"), naam="Gemeente Haarlem, Leerplicht",
+        telefoon="14 023", email="leerplicht@haarlem.example",
+    )  # fmt: skip
+    lpa.get_by_test_id("brief-maken").click()
+    lpa.get_by_label("Soort brief").select_option("uitnodiging-gesprek")
+    lpa.get_by_label("Aan", exact=True).select_option("ouders")
+    lpa.get_by_role("button", name="Verder").click()
+    lpa.get_by_label("Datum van het gesprek").fill("08-10-2026")
+    lpa.get_by_label("Tijd van het gesprek").fill("14:30")
+    lpa.get_by_label("Plaats van het gesprek").fill("het stadhuis van Haarlem")
+    lpa.get_by_role("button", name="Voorbeeld bekijken").click()
+    expect(lpa.get_by_test_id("brief-voorbeeld")).to_contain_text("8 oktober 2026")
+    expect(lpa.get_by_test_id("brief-voorbeeld")).to_contain_text("Test Persoon007")
+    brief_url = lpa.url
+    lpa.get_by_test_id("brief-versturen").click()
+    expect(lpa.get_by_test_id("tijdlijn")).to_contain_text("Brief verstuurd")
+    link = lpa.get_by_test_id("tijdlijn-brief")
+    antwoord = lpa.request.get(link.get_attribute("href"))
+    assert antwoord.status == 200 and antwoord.headers["content-type"] == "application/pdf"
+    tekst = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(antwoord.body())).pages)
+    assert "Test Persoon007" in tekst and "1 oktober 2026" in tekst and "8 oktober 2026" in tekst
+    amsterdam = new_page()
+    inloggen(amsterdam, "lpa.amsterdam", DEMO_WACHTWOORD)
+    assert amsterdam.goto(dossier_url + "brief/").status == 404
+    assert amsterdam.goto(link.get_attribute("href")).status == 404
+    assert brief_url.endswith("/brief/voorbeeld/")
+
+
 def test_van_melding_tot_gesloten_dossier(wereld, page, new_page, inloggen, screenshot):
     lpa = page
     inloggen(lpa, "lpa.haarlem", DEMO_WACHTWOORD)
@@ -52,6 +93,10 @@ def test_van_melding_tot_gesloten_dossier(wereld, page, new_page, inloggen, scre
     verzoek.get_by_label("Toelichting voor de school").fill("Graag per lesuur.")
     verzoek.get_by_role("button", name="Opvragen bij de school").click()
     expect(lpa.get_by_test_id("verzoeken")).to_contain_text("wacht op de school")
+
+    # 2b. An invitation letter to the parents (issue 9 §8): choose, fill in, preview, make;
+    # the PDF is on the timeline and opens (parsed with pypdf). Another gemeente: 404.
+    _brief_uitnodiging(lpa, new_page, inloggen, dossier_url)
 
     # 3. A gesprek with the parents, then the afspraken: the follow-up date follows (R-CW-4).
     kaart = lpa.get_by_test_id("kaart-activiteit")

@@ -85,6 +85,9 @@ UITGESLOTEN: dict[str, str] = {
     "privacy/inzage/<uuid:uuid>/overzicht.json": "the inzage overview as JSON (AVG art. 20)",
     "beheer/password_change/done/": "only after a successful password change (forms are "
     "submitted empty); the admin's plain message page",
+    "dossiers/<uuid:uuid>/brief/versturen/": "POST only, by the preview's second button "
+    "(formaction): redirects to the dossier, or renders dossiers/brief.html with its errors "
+    "as dossiers:brief_voorbeeld does (reached emptied)",
 }
 _ADMIN_DOORVERWIJZING = re.compile(r"^beheer/.+/<path:object_id>/$")
 
@@ -110,6 +113,14 @@ ADRESSEN: dict[str, tuple[str, Callable]] = {
     "dossiers:werkaantekening_verwijderen": (
         "leerplichtambtenaar",
         lambda user: dossier(user, "open", met_aantekening=True),
+    ),
+    # The letter page's step 2 (the dossier's values, the form to the preview); step 1 is
+    # linked from the dossier page.
+    "dossiers:brief": (
+        "leerplichtambtenaar",
+        lambda user: (
+            dossier(user, "open") + "brief/?soort=uitnodiging-gesprek&ontvanger=ouders&taal=nl"
+        ),
     ),
 }
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from verzuim.dossiers import views
+from verzuim.dossiers import briefpagina, views
 
 app_name = "dossiers"
 urlpatterns = [
@@ -15,6 +15,9 @@ urlpatterns = [
     path("<uuid:uuid>/toewijzen/", views.toewijzen, name="toewijzen"),
     path("<uuid:uuid>/nemen/", views.nemen, name="nemen"),
     path("<uuid:uuid>/verzoek/", views.verzoek, name="verzoek"),
+    path("<uuid:uuid>/brief/", briefpagina.brief, name="brief"),
+    path("<uuid:uuid>/brief/voorbeeld/", briefpagina.brief_voorbeeld, name="brief_voorbeeld"),
+    path("<uuid:uuid>/brief/versturen/", briefpagina.brief_versturen, name="brief_versturen"),
     path("<uuid:uuid>/werkaantekening/", views.werkaantekening, name="werkaantekening"),
     path(
         "<uuid:uuid>/werkaantekening/<int:pk>/verwijderen/",

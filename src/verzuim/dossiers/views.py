@@ -15,8 +15,8 @@ from django.views.decorators.http import require_GET, require_POST
 
 from verzuim import clock
 from verzuim.accounts.models import Gebruiker, Rol
+from verzuim.dossiers import brieven, koppelingen, queries, services, werkaantekeningen
 from verzuim.dossiers import forms as f
-from verzuim.dossiers import koppelingen, queries, services, werkaantekeningen
 from verzuim.dossiers import verzuimoverzicht as vo
 from verzuim.dossiers.fouten import Conflict, DossierGesloten, Ongeldig, OpenDossierBestaat
 from verzuim.dossiers.models import DossierMelding, FaseVerslag, Verzuimoverzichtverzoek
@@ -231,6 +231,7 @@ def _toon(request, uuid, forms=None, status=200, bevestig=None):
             "faseverslagen": FaseVerslag.objects.filter(dossier=dossier).order_by("-tijdstip"),
             "verzoeken": dossier.verzoeken.select_related("melding", "school"),
             "aantekeningen": werkaantekeningen.lees_werkaantekeningen(actor, dossier),
+            "brieven": brieven.brieven_van(actor, dossier),
             "route": route(dossier.route),
             "stappen": _stappen(dossier, activiteiten),
             "te_laat": dossier.volgende_actie is not None
