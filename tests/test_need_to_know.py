@@ -474,6 +474,21 @@ PAGINAS: dict[str, Mag] = {
     "privacy:exporteren": Mag({"P302": INZAGE}, anders="P403", anoniem="PL"),
     "privacy:beantwoorden": Mag({"P302": INZAGE}, anders="P403", anoniem="PL"),
     "privacy:json": Mag({"P200": INZAGE}, anders="P403", anoniem="PL"),
+    # R-PR-2a: the 16+ pupil's consent; the balancing decision on a working note is the
+    # LPA's (the privacy officer sees the notes, 403); pk 1 is nobody's note (404).
+    "privacy:toestemming": Mag({"P302": INZAGE}, anders="P403", anoniem="PL"),
+    "privacy:achterhouden": Mag(
+        {"P400": f"{G}:lpa,boa", "P403": f"{G}:privacy"},
+        anders="P403",
+        anoniem="PL",
+        ander={"P404": INZAGE},
+    ),
+    "privacy:verstrekken": Mag(
+        {"P404": f"{G}:lpa,boa", "P403": f"{G}:privacy"},
+        anders="P403",
+        anoniem="PL",
+        ander={"P404": INZAGE},
+    ),
     # beleid: on to the figures; the privacy officer of a gemeentelijke organisation: inzage;
     # a leerplichtambtenaar (BOA) of one: the worklist of dossiers (issue 9)
     "web:start": Mag(
@@ -664,6 +679,8 @@ VASTE_WAARDEN: dict[tuple[str, str], str] = {
     ("cijfers:downloaden", "schooljaar"): "2025-2026",
     ("cijfers:downloaden", "formaat"): "csv",
     ("dossiers:werkaantekening_verwijderen", "pk"): "1",
+    ("privacy:achterhouden", "pk"): "1",
+    ("privacy:verstrekken", "pk"): "1",
     ("admin:app_list", "app_label"): "organisaties",
     ("beheer/(?P<url>.*)$", "url"): "onbekend/",
 }

@@ -102,6 +102,10 @@ _NIET_VERSTUREN_ADMIN = re.compile(r"^admin:.+_(delete|change)$")  # deletes / s
 #: Pages no link of the demo leads to: URL name -> (role, function(user) -> the URL to
 #: visit, built from real objects of the demo world). The walker starts there as well.
 ADRESSEN: dict[str, tuple[str, Callable]] = {
+    # The inzage request with the working notes (R-PR-2a): the LPA decides about them. First:
+    # the dossier page's delete form (below) must not have removed a note before.
+    "privacy:achterhouden": ("leerplichtambtenaar", lambda user: inzageverzoek(user)),
+    "privacy:verstrekken": ("leerplichtambtenaar", lambda user: inzageverzoek(user)),
     # The vaststellen form is on the telling of a schooljaar that has ended (R-FG-1).
     "cijfers:vaststellen": (
         "leerplichtambtenaar",
@@ -125,13 +129,20 @@ ADRESSEN: dict[str, tuple[str, Callable]] = {
 }
 
 
+def inzageverzoek(user) -> str:
+    from verzuim.privacy.models import Inzageverzoek
+
+    v = Inzageverzoek.objects.filter(organisatie=user.organisatie).order_by("pk").first()
+    return reverse("privacy:verzoek", kwargs={"uuid": v.uuid})
+
+
 def dossier(user, status: str, met_aantekening: bool = False) -> str:
     from verzuim.dossiers.models import Dossier, Werkaantekening
 
     d = Dossier.objects.filter(organisatie=user.organisatie, status=status)
     if met_aantekening:
         d = d.filter(pk__in=Werkaantekening.objects.values("dossier_id"))
-    d = d.first()
+    d = d.order_by("pk").first()
     return reverse("dossiers:detail", kwargs={"uuid": d.uuid})
 
 
@@ -456,7 +467,7 @@ def demowereld(referentiedata, testmodus, settings):
     from verzuim.personen.demo import VANDAAG, maak_demo
     from verzuim.personen.queries import zichtbare_leerlingen
     from verzuim.personen.scenario import laad_scenario
-    from verzuim.privacy.services import lezer_voor, registreer_verzoek
+    from verzuim.privacy.services import houd_aantekening_achter, lezer_voor, registreer_verzoek
     from verzuim.signalen.demo import maak_demo_signalen
 
     settings.DEMO = True
@@ -474,27 +485,33 @@ def demowereld(referentiedata, testmodus, settings):
         onderwerp="Gesprek over {{ leerling.naam }}",
         tekst="Geachte ouder,\n\nKom op {{ gesprek.datum }}.\n\nMet vriendelijke groet,",
     )  # fmt: skip
-    # An inzage request (issue 12) about a pupil the privacy officer's gemeente sees.
-    officer = actor_for_user(Gebruiker.objects.get(username="privacy.haarlem"))
-    leerling = (
-        zichtbare_leerlingen(lezer_voor(officer))
-        .filter(burgerservicenummer__isnull=False)
-        .order_by("burgerservicenummer")
-        .first()
-    )
-    registreer_verzoek(
-        officer, nummer=leerling.burgerservicenummer, verzoeker="J. Ouder", relatie="ouder",
-        ontvangen=VANDAAG, toelichting="Wil weten wat er over haar kind is vastgelegd.",
-    )  # fmt: skip
     # Dossiers (issue 9): a team lead (assigning), a werkaantekening, a closed dossier.
     lpa = Gebruiker.objects.get(username="lpa.haarlem")
     lpa.user_permissions.add(
         Permission.objects.get(content_type__app_label="dossiers", codename="teamleider")
     )
     lpa_actor = actor_for_user(lpa)
-    dossiers = list(Dossier.objects.filter(organisatie=lpa.organisatie, status="open")[:2])
+    dossiers = list(
+        Dossier.objects.filter(organisatie=lpa.organisatie, status="open")
+        .exclude(leerling__burgerservicenummer=None)
+        .order_by("pk")[:3]
+    )
     schrijf_werkaantekening(lpa_actor, dossiers[0], "Moeder belt terug na de vakantie.")
     sluit(lpa_actor, dossiers[1], "verzuim-gestopt", "Weer elke dag op school.")
+    # An inzage request (issue 12) about another pupil with werkaantekeningen, one of them
+    # withheld (R-PR-2a): the request page shows both decision forms. (Not dossiers[0]: the
+    # walk deletes a note there through the dossier page's form.)
+    schrijf_werkaantekening(lpa_actor, dossiers[2], "Vader werkt in ploegendienst.")
+    buurvrouw = schrijf_werkaantekening(lpa_actor, dossiers[2], "Buurvrouw belde over het gezin.")
+    officer = actor_for_user(Gebruiker.objects.get(username="privacy.haarlem"))
+    leerling = zichtbare_leerlingen(lezer_voor(officer)).get(pk=dossiers[2].leerling_id)
+    verzoek = registreer_verzoek(
+        officer, nummer=leerling.burgerservicenummer, verzoeker="J. Ouder", relatie="ouder",
+        ontvangen=VANDAAG, toelichting="Wil weten wat er over haar kind is vastgelegd.",
+        toestemming_leerling=True,  # the consent form (R-PR-2a) is on the page at any age
+    )  # fmt: skip
+    houd_aantekening_achter(lpa_actor, verzoek.uuid, buurvrouw.pk, grond="rechten-anderen",
+                            reden="Geeft de melding van een buurvrouw weer.")  # fmt: skip
     Schooldag.objects.create(
         instelling=Organisatie.objects.filter(soort="school").order_by("code").first(),
         datum=VANDAAG, omschrijving="Studiedag",

@@ -40,8 +40,10 @@ LABELS = {
     "gebruiker.wachtwoord-wijzigen": "Wachtwoord van gebruiker gewijzigd",
     "inschrijving.aanmaken": "Inschrijving geregistreerd",
     "inzage.exporteren": "Inzageoverzicht gemaakt",
+    "inzage.werkaantekeningen": "Werkaantekeningen bekeken voor een inzageverzoek",
     "inzageverzoek.beantwoorden": "Inzageverzoek beantwoord",
     "inzageverzoek.registreren": "Inzageverzoek geregistreerd",
+    "inzageverzoek.toestemming": "Toestemming van de leerling bij inzageverzoek vastgelegd",
     "inschrijving.wijzigen": "Inschrijving gewijzigd",
     "leerling.inzien": "Leerlingpagina ingezien",
     "leerling.koppelen": "Onderwijsnummer aan BSN gekoppeld",
@@ -62,7 +64,9 @@ LABELS = {
     "verzuimoverzicht.beantwoorden": "Verzuimoverzicht aangeleverd",
     "vrijstelling.registreren": "Vrijstelling geregistreerd",
     "werkaantekening.aanmaken": "Werkaantekening geschreven",
+    "werkaantekening.achterhouden": "Besloten werkaantekening niet te verstrekken bij inzage",
     "werkaantekening.verwijderen": "Werkaantekening verwijderd",
+    "werkaantekening.verstrekken": "Besluit ingetrokken: werkaantekening wordt verstrekt",
     "werkaantekening.wijzigen": "Werkaantekening gewijzigd",
 }
 

@@ -290,8 +290,10 @@ class Activiteit(models.Model):
 
 
 class Werkaantekening(models.Model):
-    """A personal working note (R-PR-2): seen only by its author, never part of the dossier's
-    content or an export, deleted when the dossier closes (audited by count)."""
+    """A personal working note (R-PR-2): on the dossier page seen only by its author, not part
+    of the dossier's content, deleted when the dossier closes (audited by count). An inzage
+    export includes it unless an LPA recorded a balancing decision to withhold it
+    (``Inzageafweging``, R-PR-2a)."""
 
     dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="+")
     auteur = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
@@ -303,6 +305,39 @@ class Werkaantekening(models.Model):
         verbose_name_plural = "werkaantekeningen"
         ordering = ["-gewijzigd", "-id"]
         indexes = [models.Index(fields=["dossier", "auteur"], name="werkaantekening_auteur")]
+
+
+class Afweeggrond(models.TextChoices):
+    """The grounds on which a working note may be withheld from an inzage (R-PR-2a)."""
+
+    RECHTEN_ANDEREN = "rechten-anderen", "Rechten en vrijheden van anderen (AVG art. 15 lid 4)"
+    BESCHERMING = (
+        "bescherming",
+        "Bescherming van de betrokkene of van anderen (AVG art. 23 lid 1 sub i, UAVG art. 41)",
+    )
+    OPSPORING = (
+        "opsporing",
+        "Voorkomen en opsporen van strafbare feiten (AVG art. 23 lid 1 sub d, UAVG art. 41)",
+    )
+
+
+class Inzageafweging(models.Model):
+    """R-PR-2a: an LPA's balancing decision to withhold one working note from inzage, with
+    its ground and reason (both listed in the export instead of the note). It goes with the
+    note: deleted when the note is, so at the dossier's closure too."""
+
+    aantekening = models.OneToOneField(
+        Werkaantekening, on_delete=models.CASCADE, related_name="afweging"
+    )
+    grond = models.CharField(max_length=20, choices=Afweeggrond.choices)
+    reden = models.TextField()
+    besloten = models.DateTimeField()
+    besloten_door = models.CharField(max_length=200)
+    koppeling = models.CharField(max_length=60, blank=True)  # e.g. "inzage:<uuid>"
+
+    class Meta:
+        verbose_name = "inzageafweging"
+        verbose_name_plural = "inzageafwegingen"
 
 
 class Verzuimoverzichtverzoek(models.Model):

@@ -150,7 +150,23 @@ def werkaantekeningen_van(actor: Actor, dossier: Dossier) -> QuerySet[Werkaantek
     """R-PR-2: only the actor's own notes; an API application or the system has none."""
     if actor.soort != "gebruiker" or actor.gebruiker is None:
         return Werkaantekening.objects.none()
-    return Werkaantekening.objects.filter(dossier=dossier, auteur=actor.gebruiker)
+    return Werkaantekening.objects.filter(dossier=dossier, auteur=actor.gebruiker).select_related(
+        "afweging"
+    )
+
+
+def werkaantekeningen_voor_inzage(actor: Actor, leerling) -> QuerySet[Werkaantekening]:
+    """R-PR-2a: every author's notes on the organisation's (open) dossiers of the pupil, with
+    their balancing decision, for an inzage only: the leerplichtambtenaar's scope (the
+    inzage's organisation-wide reader), never the administratief medewerker's. No audit here:
+    the inzage logs the export or the review."""
+    if not (actor.is_systeem or actor.heeft_rol(Rol.LEERPLICHTAMBTENAAR)):
+        return Werkaantekening.objects.none()
+    return (
+        Werkaantekening.objects.filter(dossier__in=dossiers_voor(actor), dossier__leerling=leerling)
+        .select_related("afweging", "auteur", "dossier")
+        .order_by("dossier__geopend", "aangemaakt", "id")
+    )
 
 
 def verzoeken_aan_school(actor: Actor) -> QuerySet[Verzuimoverzichtverzoek]:

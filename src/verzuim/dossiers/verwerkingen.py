@@ -21,7 +21,10 @@ registreer(
             "faseverslagen en besluiten",
             "bijzondere categorieën (gezondheid, "
             "strafrechtelijke gegevens) alleen voor de leerplichtambtenaar",
-            "werkaantekeningen (alleen de auteur; vernietigd bij sluiten)",
+            "werkaantekeningen (op de dossierpagina alleen de auteur; in een inzageoverzicht "
+            "tenzij een leerplichtambtenaar na afweging besluit ze niet te verstrekken; "
+            "vernietigd bij sluiten)",
+            "afwegingen om een werkaantekening niet te verstrekken (grond en reden)",
         ),  # fmt: skip
         rollen=("leerplichtambtenaar", "administratief-medewerker (zonder bijzondere categorieën)"),
         ontvangers=(
@@ -32,7 +35,7 @@ registreer(
             "SVB (kinderbijslag)",
         ),  # fmt: skip
         bewaartermijn="leerplicht",
-        regels=("R-CW-1", "R-PR-2", "R-PR-5"),
+        regels=("R-CW-1", "R-PR-2", "R-PR-2a", "R-PR-5"),
     ),
 )
 

@@ -2,6 +2,7 @@
 
 from django import forms
 
+from verzuim.dossiers.models import Afweeggrond
 from verzuim.privacy.models import Relatie
 
 DATUM = {
@@ -35,8 +36,36 @@ class InzageverzoekForm(forms.Form):
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+    toestemming_leerling = forms.BooleanField(
+        label="De leerling geeft toestemming om ook de redenen en verslagen te verstrekken",
+        required=False,
+        help_text="Alleen nodig als een ander dan de leerling vraagt en de leerling 16 jaar of "
+        "ouder is: zonder toestemming staan de redenen van het verzuim en de verslagen niet in "
+        "het overzicht.",
+    )
 
     def toon_fouten(self, fouten: list[dict]) -> None:
         """The service's errors next to their fields."""
+        for f in fouten:
+            self.add_error(f["name"] if f["name"] in self.fields else None, f["reason"])
+
+
+class AfwegingForm(forms.Form):
+    """R-PR-2a: the LPA's balancing decision to withhold one working note from the export."""
+
+    grond = forms.ChoiceField(
+        label="Grond",
+        choices=[("", "Kies…"), *Afweeggrond.choices],
+        error_messages={"required": "Kies de grond om de werkaantekening niet te verstrekken."},
+    )
+    reden = forms.CharField(
+        label="Reden",
+        max_length=2000,
+        help_text="Deze reden staat in het inzageoverzicht: noem geen gegevens van anderen.",
+        error_messages={"required": "Vul de reden in."},
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def toon_fouten(self, fouten: list[dict]) -> None:
         for f in fouten:
             self.add_error(f["name"] if f["name"] in self.fields else None, f["reason"])

@@ -33,6 +33,9 @@ class Inzageverzoek(models.Model):
     ontvangen = models.DateField()
     uiterlijk = models.DateField()
     toelichting = models.TextField(blank=True)
+    # R-PR-2a: the pupil (16+) consents that the requester also gets the reasons and reports.
+    toestemming_leerling = models.BooleanField(default=False)
+    toestemming_vastgelegd = models.DateTimeField(null=True, blank=True)
     geregistreerd = models.DateTimeField()
     geregistreerd_door = models.CharField(max_length=200)
     document = models.UUIDField(null=True, blank=True)  # the last export (brieven.Document)

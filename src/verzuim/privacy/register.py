@@ -107,6 +107,39 @@ def _bewaartermijnen() -> str:
     )
 
 
+def _inzage() -> str:
+    """What an inzage export holds (the installed sources) and the two R-PR-2a choices, from
+    the code: the grounds of a balancing decision and the age of the pupil's own reasons."""
+    from verzuim.dossiers.models import Afweeggrond
+    from verzuim.privacy.bronnen import bronnen
+    from verzuim.rules.inzage import LEEFTIJD_EIGEN_REDENEN
+
+    return "\n".join(
+        [
+            "## Inzage (R-PR-3, R-PR-2a)",
+            "",
+            "An inzage export (PDF and JSON) holds, in this order: "
+            + ", ".join(b.titel.lower() for b in bronnen())
+            + ". Making it is logged (`inzage.exporteren`) and shows up in the next export.",
+            "",
+            "- **Werkaantekeningen are included** (Hof Den Haag 17-09-2019): they are kept apart "
+            "from the dossier and deleted when it closes, but as long as they exist the export "
+            "gives them, unless a leerplichtambtenaar of the organisation records a balancing "
+            "decision to withhold a note, on one of these grounds: "
+            + "; ".join(label for _, label in Afweeggrond.choices)
+            + ". The export then lists the note (date, author) as withheld, with the ground "
+            "and the reason, instead of its text.",
+            f"- **A pupil of {LEEFTIJD_EIGEN_REDENEN} or older:** when "
+            "anyone but the pupil asks (a parent, a representative), the export shows that "
+            "and when verzuim occurred and what was done, but not the pupil's reasons nor "
+            "the reports (the suspected reason of a melding, notes with a status, activity "
+            "reports, phase reports, the working notes' texts), unless the pupil's consent "
+            "is recorded on the request. The age counts on the day of the export; an "
+            "unknown birth date counts as that age.",
+        ]
+    )
+
+
 def _rollen_overzicht() -> str:
     per_rol: dict[str, list[str]] = {}
     for a in register():
@@ -129,5 +162,5 @@ def markdown() -> str:
             delen += [f"<!-- app: {a.app} -->", ""]
             huidig_app = a.app
         delen += [_activiteit(a), ""]
-    delen += [_bewaartermijnen(), "", _rollen_overzicht(), ""]
+    delen += [_bewaartermijnen(), "", _inzage(), "", _rollen_overzicht(), ""]
     return "\n".join(delen)

@@ -1,9 +1,20 @@
 """Inzage (R-PR-3; AVG art. 12, 15, 20): every write here checks permission, writes the
 audit record and runs in one transaction.
 
-    registreer_verzoek(actor, nummer=, verzoeker=, relatie=, ontvangen=, toelichting="")
+    registreer_verzoek(actor, nummer=, verzoeker=, relatie=, ontvangen=, toelichting="",
+                       toestemming_leerling=False)
+    leg_toestemming_vast(actor, uuid, toestemming)   # R-PR-2a: the 16+ pupil's consent
     exporteer(actor, uuid)   -> Export (the PDF, stored by verzuim.brieven, + the JSON)
     beantwoord(actor, uuid)  # the request leaves the worklist
+    werkaantekeningen(actor, uuid)                    # R-PR-2a: the notes to weigh, logged
+    houd_aantekening_achter(actor, uuid, pk, grond=, reden=) / verstrek_aantekening(...)
+
+R-PR-2a: the export includes the werkaantekeningen unless an LPA recorded a balancing
+decision to withhold one (dossiers.werkaantekeningen.houd_achter; the export lists what was
+withheld and why). When the requester is not the pupil and the pupil is 16 or older on the
+day of the export, the sections' reasons and reports are left out unless the pupil's consent
+is recorded (rules.inzage.reikwijdte): the parent learns that and when verzuim occurred and
+what was done, not the pupil's reasons.
 
 Who: the privacy officer and the leerplichtambtenaar of the organisation. The export shows
 what the *organisation* holds about the pupil, whoever compiles it: the sources read with
@@ -24,17 +35,19 @@ from verzuim import clock
 from verzuim.audit import services as audit
 from verzuim.audit.context import Actor, Rol
 from verzuim.brieven.services import Betreft, lees_document, maak_rapport
+from verzuim.dossiers.queries import werkaantekeningen_voor_inzage
+from verzuim.dossiers.werkaantekeningen import houd_achter, verstrek
 from verzuim.fouten import Conflict, GeenToegang, NietGevonden, Ongeldig
 from verzuim.invoer import Fouten
 from verzuim.organisaties.models import OrganisatieSoort
 from verzuim.personen.leerlingkaart import sleutel_van
-from verzuim.personen.leerplicht import zichtbare_leerlingen
-from verzuim.privacy.bronnen import Sectie, bronnen
+from verzuim.personen.leerplicht import geboortedatum_van, zichtbare_leerlingen
+from verzuim.privacy.bronnen import Sectie, bronnen, zonder_redenen
 from verzuim.privacy.models import Inzageverzoek, Relatie
 from verzuim.privacy.queries import mag_inzage_behandelen, verzoek_voor
 from verzuim.privacy.verwerkingen import DOEL_INZAGE
 from verzuim.privacy.weergave import tabel, tekst
-from verzuim.rules.inzage import inzage_termijn
+from verzuim.rules.inzage import Reikwijdte, inzage_termijn, reikwijdte
 
 MAKERS = (Rol.PRIVACY_OFFICER, Rol.LEERPLICHTAMBTENAAR)
 
@@ -66,6 +79,7 @@ def registreer_verzoek(
     relatie: str,
     ontvangen: dt.date | None,
     toelichting: str = "",
+    toestemming_leerling: bool = False,
 ) -> Inzageverzoek:
     """Register a request about the pupil with BSN or onderwijsnummer `nummer` (typed in a
     form, never in a URL); the deadline is one month after receipt (rules.inzage_termijn)."""
@@ -103,12 +117,43 @@ def registreer_verzoek(
             ontvangen=ontvangen,
             uiterlijk=inzage_termijn(ontvangen).uiterlijk,
             toelichting=toelichting.strip(),
+            toestemming_leerling=bool(toestemming_leerling),
+            toestemming_vastgelegd=clock.now() if toestemming_leerling else None,
             geregistreerd=clock.now(),
             geregistreerd_door=actor.label,
         )
         _log(actor, "inzageverzoek.registreren", verzoek, ontvangen=ontvangen.isoformat(),
-             uiterlijk=verzoek.uiterlijk.isoformat())  # fmt: skip
+             uiterlijk=verzoek.uiterlijk.isoformat(),
+             toestemmingLeerling=verzoek.toestemming_leerling)  # fmt: skip
     return verzoek
+
+
+def leg_toestemming_vast(actor: Actor, uuid, toestemming: bool) -> Inzageverzoek:
+    """R-PR-2a: record (or withdraw) the consent of the pupil (16+) that the requester also
+    gets the pupil's reasons and the reports; the next export follows it."""
+    _controleer(actor)
+    with transaction.atomic():
+        verzoek = verzoek_voor(actor, uuid, for_update=True)
+        if verzoek.beantwoord is not None:
+            raise Conflict("Dit inzageverzoek is al beantwoord.")
+        verzoek.toestemming_leerling = bool(toestemming)
+        verzoek.toestemming_vastgelegd = clock.now() if toestemming else None
+        verzoek.save(update_fields=["toestemming_leerling", "toestemming_vastgelegd"])
+        _log(actor, "inzageverzoek.toestemming", verzoek, toestemmingLeerling=bool(toestemming))
+    return verzoek
+
+
+def reikwijdte_van(verzoek: Inzageverzoek) -> Reikwijdte:
+    """R-PR-2a: may this export give the reasons and reports? The pupil's age on the day of
+    the export (the BRP's birth date, else the school's)."""
+    if verzoek.leerling is None:
+        raise Conflict("De gegevens van deze leerling zijn vernietigd (R-PR-4).")
+    return reikwijdte(
+        verzoeker_is_leerling=verzoek.relatie == Relatie.BETROKKENE,
+        geboortedatum=geboortedatum_van(verzoek.leerling),
+        op=clock.today(),
+        toestemming_leerling=verzoek.toestemming_leerling,
+    )
 
 
 @dataclass(frozen=True)
@@ -116,17 +161,25 @@ class Export:
     verzoek: Inzageverzoek
     secties: list[Sectie]
     document: object  # brieven.Document (the PDF)
+    reikwijdte: Reikwijdte | None = None
 
 
-def als_json(verzoek: Inzageverzoek, secties: list[Sectie]) -> dict:
+def als_json(verzoek: Inzageverzoek, secties: list[Sectie], bereik: Reikwijdte) -> dict:
     """The machine-readable export (AVG art. 20): every section's rows, dates ISO 8601."""
     return {
         "inzageverzoek": str(verzoek.uuid),
         "betreft": verzoek.persoon,
         "organisatie": verzoek.organisatie.naam,
         "aangemaakt": clock.now().isoformat(),
+        "redenenVerstrekt": bereik.redenen,
+        "toelichting": [r.uitleg_nl for r in bereik.reasons],
         "secties": {
-            s.naam: {"titel": s.titel, "rijen": [_json(r) for r in s.rijen]} for s in secties
+            s.naam: {
+                "titel": s.titel,
+                "toelichting": s.toelichting,
+                "rijen": [_json(r) for r in s.rijen],
+            }
+            for s in secties
         },
     }
 
@@ -141,13 +194,20 @@ def _json(waarde):
     return waarde
 
 
-def verzamel(actor: Actor, verzoek: Inzageverzoek) -> list[Sectie]:
-    """Every installed source's section about the request's pupil (no audit here: the
-    caller logs the export)."""
+def verzamel(
+    actor: Actor, verzoek: Inzageverzoek, bereik: Reikwijdte | None = None
+) -> list[Sectie]:
+    """Every installed source's section about the request's pupil, without the reasons and
+    reports where ``bereik`` (R-PR-2a) says so (no audit here: the caller logs the export)."""
     if verzoek.leerling is None:
         raise Conflict("De gegevens van deze leerling zijn vernietigd (R-PR-4).")
+    bereik = bereik or reikwijdte_van(verzoek)
     lezer = lezer_voor(actor)
-    return [s for s in (b.verzamel(lezer, verzoek.leerling) for b in bronnen()) if s]
+    secties = [s for s in (b.verzamel(lezer, verzoek.leerling) for b in bronnen()) if s]
+    if bereik.redenen:
+        return secties
+    uitleg = " ".join(r.uitleg_nl for r in bereik.reasons)
+    return [zonder_redenen(s, uitleg) for s in secties]
 
 
 def _geheim_adres(secties: list[Sectie]) -> bool:
@@ -166,7 +226,8 @@ def exporteer(actor: Actor, uuid) -> Export:
     _controleer(actor)
     with transaction.atomic():
         verzoek = verzoek_voor(actor, uuid, for_update=True)
-        secties = verzamel(actor, verzoek)
+        bereik = reikwijdte_van(verzoek)
+        secties = verzamel(actor, verzoek, bereik)
         naam = next(
             (r["waarde"] for s in secties if s.naam == "persoonsgegevens" for r in s.rijen
              if r["gegeven"] == "Naam"),
@@ -179,6 +240,7 @@ def exporteer(actor: Actor, uuid) -> Export:
                 "organisatie": verzoek.organisatie.naam,
                 "ontvangen": tekst(verzoek.ontvangen),
                 "tabellen": [tabel(s) for s in secties],
+                "reikwijdte": bereik,
             },
         )
         document = maak_rapport(
@@ -195,8 +257,15 @@ def exporteer(actor: Actor, uuid) -> Export:
         verzoek.geexporteerd = document.aangemaakt
         verzoek.save(update_fields=["document", "geexporteerd"])
         _log(actor, "inzage.exporteren", verzoek, formaat="pdf", kenmerk=document.kenmerk,
-             secties={s.naam: len(s.rijen) for s in secties})  # fmt: skip
-    return Export(verzoek=verzoek, secties=secties, document=document)
+             secties={s.naam: len(s.rijen) for s in secties}, redenen=bereik.redenen,
+             achtergehouden=_achtergehouden(secties))  # fmt: skip
+    return Export(verzoek=verzoek, secties=secties, document=document, reikwijdte=bereik)
+
+
+def _achtergehouden(secties: list[Sectie]) -> int:
+    """How many working notes were withheld after a balancing decision (R-PR-2a)."""
+    return sum(1 for s in secties if s.naam == "werkaantekeningen" for r in s.rijen
+               if r.get("achtergehouden"))  # fmt: skip
 
 
 def exporteer_json(actor: Actor, uuid) -> dict:
@@ -204,10 +273,12 @@ def exporteer_json(actor: Actor, uuid) -> dict:
     _controleer(actor)
     with transaction.atomic():
         verzoek = verzoek_voor(actor, uuid)
-        secties = verzamel(actor, verzoek)
+        bereik = reikwijdte_van(verzoek)
+        secties = verzamel(actor, verzoek, bereik)
         _log(actor, "inzage.exporteren", verzoek, formaat="json",
-             secties={s.naam: len(s.rijen) for s in secties})  # fmt: skip
-    return als_json(verzoek, secties)
+             secties={s.naam: len(s.rijen) for s in secties}, redenen=bereik.redenen,
+             achtergehouden=_achtergehouden(secties))  # fmt: skip
+    return als_json(verzoek, secties, bereik)
 
 
 def beantwoord(actor: Actor, uuid) -> Inzageverzoek:
@@ -237,13 +308,57 @@ def lees_export(actor: Actor, uuid):
     return lees_document(lezer_voor(actor), verzoek.document, doel=DOEL_INZAGE)
 
 
+# --- werkaantekeningen: the balancing decision (R-PR-2a) -----------------------------------
+
+
+def werkaantekeningen(actor: Actor, uuid) -> list:
+    """The working notes the request's export will hold or withhold, for the privacy officer
+    and the LPA handling the request; showing them is a processing of the pupil's data under
+    the inzage purpose (logged with their number, not their content)."""
+    _controleer(actor)
+    verzoek = verzoek_voor(actor, uuid)
+    if verzoek.leerling is None:
+        return []
+    notities = list(werkaantekeningen_voor_inzage(lezer_voor(actor), verzoek.leerling))
+    if notities:
+        _log(actor, "inzage.werkaantekeningen", verzoek, aantal=len(notities))
+    return notities
+
+
+def houd_aantekening_achter(actor: Actor, uuid, aantekening_id, *, grond: str, reden: str):
+    """The LPA's balancing decision to withhold one note of the request's pupil (the
+    privacy officer sees the decision but does not take it: dossiers.houd_achter refuses)."""
+    _controleer(actor)
+    with transaction.atomic():
+        verzoek = verzoek_voor(actor, uuid)
+        if verzoek.beantwoord is not None:
+            raise Conflict("Dit inzageverzoek is al beantwoord.")
+        return houd_achter(actor, aantekening_id, grond=grond, reden=reden,
+                           leerling=verzoek.leerling, koppeling=f"inzage:{verzoek.uuid}")  # fmt: skip
+
+
+def verstrek_aantekening(actor: Actor, uuid, aantekening_id) -> None:
+    """Withdraw the decision: the note is in the next export (R-PR-2a)."""
+    _controleer(actor)
+    with transaction.atomic():
+        verzoek = verzoek_voor(actor, uuid)
+        if verzoek.beantwoord is not None:
+            raise Conflict("Dit inzageverzoek is al beantwoord.")
+        verstrek(actor, aantekening_id, leerling=verzoek.leerling)
+
+
 __all__ = [
     "Export",
     "als_json",
     "beantwoord",
     "exporteer",
     "exporteer_json",
+    "houd_aantekening_achter",
     "lees_export",
+    "leg_toestemming_vast",
     "registreer_verzoek",
+    "reikwijdte_van",
+    "verstrek_aantekening",
     "verzamel",
+    "werkaantekeningen",
 ]

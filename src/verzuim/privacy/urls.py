@@ -10,4 +10,15 @@ urlpatterns = [
     path("inzage/<uuid:uuid>/beantwoorden", views.beantwoorden, name="beantwoorden"),
     path("inzage/<uuid:uuid>/overzicht.pdf", views.pdf, name="pdf"),
     path("inzage/<uuid:uuid>/overzicht.json", views.json_export, name="json"),
+    path("inzage/<uuid:uuid>/toestemming", views.toestemming, name="toestemming"),
+    path(
+        "inzage/<uuid:uuid>/werkaantekening/<int:pk>/achterhouden",
+        views.achterhouden,
+        name="achterhouden",
+    ),
+    path(
+        "inzage/<uuid:uuid>/werkaantekening/<int:pk>/verstrekken",
+        views.verstrekken,
+        name="verstrekken",
+    ),
 ]

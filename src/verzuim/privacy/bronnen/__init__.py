@@ -13,6 +13,7 @@ A source whose app is not installed is left out (``beschikbaar``).
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -27,6 +28,7 @@ MODULES = (
     ("meldingen", "meldingen"),
     ("signalen", "signalen"),
     ("dossiers", "dossiers"),
+    ("werkaantekeningen", "dossiers"),
     ("documenten", "brieven"),
     ("verwerkingen", "audit"),
 )
@@ -35,13 +37,31 @@ MODULES = (
 @dataclass(frozen=True)
 class Sectie:
     """One part of the export: a table (``kolommen``: (key, label)) of ``rijen`` (dicts
-    with at least those keys), with an optional note (what is left out and why)."""
+    with at least those keys), with an optional note (what is left out and why).
+    ``redenen``: the keys of the columns that hold the pupil's reasons or a report of the
+    casework (a talk's notes, a phase report, a working note's text), left out for a parent
+    of a pupil of 16+ without the pupil's consent (R-PR-2a, ``zonder_redenen``)."""
 
     naam: str
     titel: str
     kolommen: tuple[tuple[str, str], ...]
     rijen: list[dict] = field(default_factory=list)
     toelichting: str = ""
+    redenen: tuple[str, ...] = ()
+
+
+def zonder_redenen(sectie: Sectie, uitleg: str) -> Sectie:
+    """The section with its ``redenen`` columns emptied and ``uitleg`` (the rule's reason)
+    saying why (R-PR-2a)."""
+    if not sectie.redenen or not sectie.rijen:
+        return sectie
+    rijen = [{**r, **dict.fromkeys(sectie.redenen, "")} for r in sectie.rijen]
+    toelichting = f"{sectie.toelichting} Weggelaten: {', '.join(_labels(sectie))}. {uitleg}"
+    return dataclasses.replace(sectie, rijen=rijen, toelichting=toelichting.strip())
+
+
+def _labels(sectie: Sectie) -> list[str]:
+    return [label.lower() for key, label in sectie.kolommen if key in sectie.redenen]
 
 
 @dataclass(frozen=True)

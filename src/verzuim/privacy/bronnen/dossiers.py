@@ -1,6 +1,7 @@
 """The organisation's dossiers about the pupil (R-CW-1..11): when each was opened and why,
 its timeline (every activity with source and date, R-PR-2), phase reports and closure.
-Never the werkaantekeningen: they are not part of the dossier (R-PR-2)."""
+The werkaantekeningen are not part of the dossier (R-PR-2): their own source,
+``werkaantekeningen`` (R-PR-2a)."""
 
 from __future__ import annotations
 
@@ -58,7 +59,8 @@ def verzamel(lezer, leerling) -> Sectie:
         ),  # fmt: skip
         rijen=rijen,
         toelichting="Het dossier bevat wat voor de aanpak van het verzuim nodig is, elk met bron "
-        "en datum. Werkaantekeningen horen niet bij het dossier.",
+        "en datum. Werkaantekeningen horen niet bij het dossier; zij staan in een eigen onderdeel.",
+        redenen=("toelichting",),
     )
 
 

@@ -20,14 +20,12 @@ def verzamel(lezer, leerling) -> Sectie:
         rijen.append(
             {
                 "datum": m.ontvangen,
+                # That and when verzuim occurred (R-PR-2a: also for a parent of a 16+ pupil).
                 "gebeurtenis": f"Melding {m.meldingsnummer}: {m.get_verzuimsoort_display()} gemeld door "
-                f"{m.instelling.naam}",
-                "toelichting": f"Verzuim van {m.begindatum:%d-%m-%Y}"
-                + (f" tot en met {m.einddatum:%d-%m-%Y}" if m.einddatum else "")
-                + (
-                    f". Vermoedelijke reden: {m.vermoedelijke_reden}"
-                    if m.vermoedelijke_reden
-                    else ""
+                f"{m.instelling.naam}, verzuim van {m.begindatum:%d-%m-%Y}"
+                + (f" tot en met {m.einddatum:%d-%m-%Y}" if m.einddatum else ""),
+                "toelichting": (
+                    f"Vermoedelijke reden: {m.vermoedelijke_reden}" if m.vermoedelijke_reden else ""
                 ),  # fmt: skip
             }
         )
@@ -57,6 +55,7 @@ def verzamel(lezer, leerling) -> Sectie:
             ("toelichting", "Toelichting"),
         ),  # fmt: skip
         rijen=rijen,
+        redenen=("toelichting",),
     )
 
 

@@ -50,9 +50,15 @@ def test_the_export_holds_everything_and_the_pdf_names_the_pupil(privacy):
     export = services.exporteer(privacy.po, verzoek.uuid)
     secties = {s.naam: s for s in export.secties}
     assert list(secties) == [
-        "persoonsgegevens", "inschrijvingen", "vrijstellingen", "meldingen", "signalen",
-        "dossiers", "brieven", "verwerkingen",
-    ]  # fmt: skip
+        "persoonsgegevens",
+        "inschrijvingen",
+        "vrijstellingen",
+        "meldingen",
+        "signalen",
+        "dossiers",
+        "brieven",
+        "verwerkingen",
+    ]  # fmt: skip (no werkaantekeningen: there are none)
     nummer = privacy.melding.meldingsnummer
     gebeurtenissen = [r["gebeurtenis"] for r in secties["meldingen"].rijen]
     assert f"Melding {nummer}: status In behandeling" in gebeurtenissen
@@ -68,31 +74,6 @@ def test_the_export_holds_everything_and_the_pdf_names_the_pupil(privacy):
     assert nummer in tekst and "Gesprek met moeder gepland" in tekst
     assert "Ingeschreven bij Fictief Lyceum" in tekst
     assert export.document.koppeling == f"inzage:{verzoek.uuid}"
-
-
-def test_the_export_holds_the_dossier_but_never_the_werkaantekeningen(privacy):
-    """R-PR-2: the dossier's timeline with source and date is in it; the LPA's working
-    notes are not part of the dossier and stay out of the PDF and the JSON."""
-    from verzuim.dossiers import services as dossiers
-    from verzuim.dossiers.models import Dossier
-    from verzuim.dossiers.werkaantekeningen import schrijf_werkaantekening
-
-    dossier = Dossier.objects.get(leerling__burgerservicenummer=HAARLEM)
-    dossiers.voeg_activiteit_toe(privacy.lpa_haarlem, dossier.uuid, "gesprek",
-                                 datum=dt.date(2026, 9, 30), tekst="Gesprek met vader op school",
-                                 met_wie=["ouders"])  # fmt: skip
-    schrijf_werkaantekening(privacy.lpa_haarlem, dossier, "Geheugensteun: vader klonk gespannen")
-    verzoek = registreer(privacy.po)
-    export = services.exporteer(privacy.po, verzoek.uuid)
-    [sectie] = [s for s in export.secties if s.naam == "dossiers"]
-    rijen = {(r["datum"], r["toelichting"]) for r in sectie.rijen}
-    assert (dt.date(2026, 9, 30), "Gesprek met vader op school") in rijen
-    tekst = pdf_tekst(export.document.inhoud)
-    assert "Gesprek met vader op school" in tekst
-    json = str(services.exporteer_json(privacy.po, verzoek.uuid))
-    assert "Gesprek met vader op school" in json
-    for uitvoer in (tekst, json):
-        assert "Geheugensteun" not in uitvoer and "gespannen" not in uitvoer
 
 
 def test_the_export_is_logged_and_shows_up_in_the_next_one(privacy):

@@ -4,6 +4,7 @@ another organisation gets 404, other roles 403."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import pytest
@@ -97,3 +98,67 @@ def test_other_roles_get_403(client, privacy, rollen):
     inloggen(client, GebruikerFactory(rollen=rollen,
                                       organisatie=Organisatie.objects.get(code=organisatie)))  # fmt: skip
     assert client.get(WERKLIJST).status_code == 403
+
+
+def test_the_lpa_withholds_a_werkaantekening_on_the_request_page(client, privacy):
+    """R-PR-2a: the notes are listed on the request; an LPA records the balancing decision
+    (errors next to the fields), the privacy officer sees it but may not take it."""
+    from verzuim.dossiers.models import Dossier, Inzageafweging
+    from verzuim.dossiers.werkaantekeningen import schrijf_werkaantekening
+
+    dossier = Dossier.objects.get(leerling__burgerservicenummer=HAARLEM)
+    notitie = schrijf_werkaantekening(privacy.lpa_haarlem, dossier, "Buurvrouw belde")
+    inloggen(client, privacy.po_gebruiker)
+    url = client.post(WERKLIJST, FORMULIER).url
+    achterhouden = f"{url}werkaantekening/{notitie.pk}/achterhouden"
+    html = client.get(url).content.decode()
+    assert "Buurvrouw belde" in html and "Wordt verstrekt." in html
+    assert "Besluit vastleggen" not in html and "Alleen een leerplichtambtenaar" in html
+    besluit = {f"afweging-{notitie.pk}-grond": "rechten-anderen",
+               f"afweging-{notitie.pk}-reden": "Melding van een buurvrouw"}  # fmt: skip
+    assert client.post(achterhouden, besluit).status_code == 403
+    assert AuditRecord.objects.filter(actie="inzage.werkaantekeningen").count() == 1
+
+    inloggen(client, privacy.users["lpa2.haarlem"])
+    assert "Besluit vastleggen" in client.get(url).content.decode()
+    fout = client.post(achterhouden, {f"afweging-{notitie.pk}-grond": ""})
+    assert fout.status_code == 400
+    html = fout.content.decode()
+    assert "Kies de grond om de werkaantekening niet te verstrekken." in html
+    assert "Vul de reden in." in html
+    assert client.post(achterhouden, besluit).url == url
+    html = client.get(url).content.decode()
+    assert "Wordt niet verstrekt" in html and "Melding van een buurvrouw" in html
+    assert Inzageafweging.objects.get().besloten_door == "lpa2.haarlem"
+
+    # The author sees the decision on the dossier page.
+    inloggen(client, privacy.users["lpa.haarlem"])
+    html = client.get(f"/dossiers/{dossier.uuid}/").content.decode()
+    assert "Niet verstrekt bij inzage" in html and "Melding van een buurvrouw" in html
+
+    inloggen(client, privacy.users["lpa2.haarlem"])
+    assert client.post(f"{url}werkaantekening/{notitie.pk}/verstrekken").url == url
+    assert not Inzageafweging.objects.exists()
+    inloggen(client, privacy.po_amsterdam_gebruiker)
+    for pad in ("toestemming", f"werkaantekening/{notitie.pk}/achterhouden",
+                f"werkaantekening/{notitie.pk}/verstrekken"):  # fmt: skip
+        assert client.post(f"{url}{pad}", besluit).status_code == 404
+
+
+def test_the_pupils_consent_is_recorded_on_the_form_or_the_request(client, privacy):
+    """R-PR-2a: the page says whether the reasons and reports are given, and why."""
+    from verzuim import clock
+
+    clock.set_today(dt.date(2028, 6, 1))  # the Haarlem pupil is 16
+    inloggen(client, privacy.po_gebruiker)
+    url = client.post(WERKLIJST, {**FORMULIER, "ontvangen": "01-06-2028"}).url
+    html = client.get(url).content.decode()
+    assert "worden niet verstrekt" in html and "geen toestemming gegeven" in html
+    assert "R-PR-2a" not in html
+    client.post(f"{url}toestemming", {"toestemming": "1"})
+    html = client.get(url).content.decode()
+    assert "worden verstrekt" in html and "gegeven (vastgelegd 01-06-2028)" in html
+    url2 = client.post(
+        WERKLIJST, {**FORMULIER, "ontvangen": "01-06-2028", "toestemming_leerling": "on"}
+    ).url
+    assert Inzageverzoek.objects.get(uuid=url2.split("/")[-2]).toestemming_leerling
