@@ -36,6 +36,7 @@ def wereld(referentiedata, testmodus, settings):
 def _brief_uitnodiging(lpa, new_page, inloggen, dossier_url):
     from pypdf import PdfReader
 
+    from tests.browser.test_toegankelijkheid import AXE, AXE_OPTIES
     from verzuim.brieven.models import Briefhoofd
     from verzuim.organisaties.models import Organisatie
     from verzuim.personen.models import BrpPersoon
@@ -59,6 +60,11 @@ def _brief_uitnodiging(lpa, new_page, inloggen, dossier_url):
     expect(lpa.get_by_test_id("brief-voorbeeld")).to_contain_text("8 oktober 2026")
     expect(lpa.get_by_test_id("brief-voorbeeld")).to_contain_text("Test Persoon007")
     brief_url = lpa.url
+    # The preview with a real letter in it: no axe violation (the walker of
+    # test_toegankelijkheid.py only reaches this form emptied).
+    lpa.evaluate(AXE.read_text(encoding="utf-8"))
+    uitkomst = lpa.evaluate("(opties) => axe.run(document, opties)", AXE_OPTIES)
+    assert not uitkomst["violations"], [v["id"] for v in uitkomst["violations"]]
     lpa.get_by_test_id("brief-versturen").click()
     expect(lpa.get_by_test_id("tijdlijn")).to_contain_text("Brief verstuurd")
     link = lpa.get_by_test_id("tijdlijn-brief")
