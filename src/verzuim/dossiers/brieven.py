@@ -415,5 +415,9 @@ def verstuur_brief(
 
 def brieven_van(actor: Actor, dossier: Dossier) -> list:
     """The dossier's letters, newest first, without their bytes (scoped like the dossier:
-    the same organisation's documents only)."""
-    return list(brieven_queries.documenten_voor(actor, koppeling=koppeling_van(dossier)))
+    the same organisation's documents only); ``te_openen`` on each: whether the actor may
+    open it (R-PR-5: a letter about a person with a secret address only the LPA)."""
+    uit = list(brieven_queries.documenten_voor(actor, koppeling=koppeling_van(dossier)))
+    for document in uit:
+        document.te_openen = brieven_queries.mag_lezen(actor, document)
+    return uit

@@ -215,6 +215,7 @@ def _toon(request, uuid, forms=None, status=200, bevestig=None):
     koppelingen_ = _koppelingen(dossier)
     forms = forms or _forms(actor, dossier, koppelingen=koppelingen_)
     persoon = _namen([dossier.leerling])[dossier.leerling_id]
+    brieven_ = brieven.brieven_van(actor, dossier)
     return render(
         request,
         "dossiers/detail.html",
@@ -231,7 +232,8 @@ def _toon(request, uuid, forms=None, status=200, bevestig=None):
             "faseverslagen": FaseVerslag.objects.filter(dossier=dossier).order_by("-tijdstip"),
             "verzoeken": dossier.verzoeken.select_related("melding", "school"),
             "aantekeningen": werkaantekeningen.lees_werkaantekeningen(actor, dossier),
-            "brieven": brieven.brieven_van(actor, dossier),
+            "brieven": brieven_,
+            "te_openen": {str(b.uuid) for b in brieven_ if b.te_openen},
             "route": route(dossier.route),
             "stappen": _stappen(dossier, activiteiten),
             "te_laat": dossier.volgende_actie is not None

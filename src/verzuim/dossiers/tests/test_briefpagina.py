@@ -102,6 +102,11 @@ def test_administratief_medewerker_en_geheim_adres(wereld, dossier):  # noqa: F8
     r = m.post(_url(dossier, "voorbeeld/"), GEGEVENS)
     assert r.status_code == 400 and "geheim adres" in r.content.decode()
     assert m.get(f"/brieven/documenten/{doc.uuid}.pdf").status_code == 403
+    # The dossier page lists the letter for them without a link to it; the LPA gets both.
+    html = m.get(f"/dossiers/{dossier.uuid}/").content.decode()
+    assert doc.kenmerk in html and f"{doc.uuid}.pdf" not in html and "geheim adres" in html
+    html = c.get(f"/dossiers/{dossier.uuid}/").content.decode()
+    assert html.count(f"{doc.uuid}.pdf") == 2  # the list and the timeline
     assert c.get(f"/brieven/documenten/{doc.uuid}.pdf").status_code == 200
 
 
