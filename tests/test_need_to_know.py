@@ -178,11 +178,10 @@ class Wereld:
 
 def _bouw_wereld() -> Wereld:
     from django.contrib.auth.models import Group
-    from django.utils import timezone
 
     from verzuim.brieven.models import Briefhoofd, BriefSjabloon
     from verzuim.brieven.services import Betreft, Geadresseerde, maak_brief
-    from verzuim.dossiers.models import Dossier, Handhaving
+    from verzuim.dossiers.models import Dossier
     from verzuim.meldingen.services import meld_verzuim
     from verzuim.organisaties.models import Schooldag
     from verzuim.personen.models import Inschrijving, Leerling
@@ -269,18 +268,18 @@ def _bouw_wereld() -> Wereld:
     # The meldingen opened a dossier at each receiver (issue 9, R-CW-1).
     dossier = {d.organisatie.code: d for d in Dossier.objects.select_related("organisatie")}
     objecten["dossier"] = {**dossier, "99XA": dossier["GM0392"], "ander": dossier["GM0363"]}
-    # A Halt referral on each dossier (criminal data, R-PR-5; rows as the route writes them).
-    halt = {
-        code: Handhaving.objects.create(
-            dossier=d,
-            soort="halt",
-            gestart=VANDAAG,
-            auteur_label="boa",
-            geregistreerd=timezone.now(),
+    # The verzuimoverzicht each dossier's LPA asked of the melding's school (R-CW-3).
+    from verzuim.dossiers.verzuimoverzicht import vraag_verzuimoverzicht
+
+    def verzoek(user, org_code):
+        return vraag_verzuimoverzicht(
+            actor_for_user(users[user]), dossier[org_code], meldingen[org_code].uuid
         )
-        for code, d in dossier.items()
-    }
-    objecten["handhaving"] = {**halt, "99XA": halt["GM0392"], "ander": halt["GM0363"]}
+
+    objecten["verzoek"] = {"99XA": verzoek("gemeente.lpa", "GM0392")}
+    objecten["verzoek"]["ander"] = vraag_verzuimoverzicht(
+        actor_for_user(users["ander.lpa"]), dossier["GM0363"], meldingen["ander"].uuid
+    )
     # One row of every beheer model that an organisation owns or that is otherwise empty.
     for code in ("GM0392", "GM0363"):
         BriefSjabloon.objects.create(
@@ -463,20 +462,6 @@ PAGINAS: dict[str, Mag] = {
     "dossiers:heropenen": Mag({"P403": DOSSIER}, ander={"P404": DOSSIER}),
     "dossiers:toewijzen": Mag({"P403": DOSSIER}, ander={"P404": DOSSIER}),
     "dossiers:werkaantekening_verwijderen": Mag({"P404": DOSSIER}, ander={"P404": DOSSIER}),
-    # The route templates (R-CW-9/10): the LPA's choice (an empty choice clears it).
-    "dossiers:routekeuze": Mag(
-        {"P302": f"{G}:lpa,boa", "P403": f"{G}:adm"}, ander={"P404": DOSSIER}
-    ),
-    # Halt/PV/SVB (R-CW-6..8): the handling LPA of a gemeente or dienst (the rule then asks a
-    # BOA); Halt is criminal data (R-PR-5): not the RMC-regio's, not the adm's.
-    "dossiers:handhaving_start": Mag(
-        {"200": "gemeente,dienst:lpa,boa", "403": f"rmc:lpa,boa {G}:adm"},
-        ander={"404": DOSSIER},
-    ),
-    "dossiers:handhaving": Mag(
-        {"200": "gemeente,dienst:lpa,boa", "404": f"rmc:lpa,boa {G}:adm"},
-        ander={"404": DOSSIER},
-    ),
     # A signal into a dossier; the RMC-regio has no signal of its own (Haarlem's: 404).
     "dossiers:uit_signaal": Mag(
         {"P302": "gemeente,dienst:lpa,boa,adm", "P404": "rmc:lpa,boa,adm"},
@@ -606,6 +591,7 @@ BEHEER: dict[str, Mag] = {
 }
 
 LEZEN = "meldingen.lezen meldingen.behandelen"
+DOSSIERS = "dossiers.lezen dossiers.schrijven"
 OPERATIES: dict[str, Api] = {
     "getBenchmark": Api("", publiek=True),
     "getLeerplichttelling": Api("cijfers.lezen", soorten=f"{G},register"),
@@ -652,6 +638,26 @@ OPERATIES: dict[str, Api] = {
         ander={"register": "400"},
         cellen={"school meldingen.behandelen ander": "404"},
     ),
+    # Dossiers (issue 9 §10): the handling organisation's application; a school or the
+    # register never. Writing needs dossiers.schrijven (which reads too).
+    "listDossiers": Api(DOSSIERS, soorten=G),
+    "zoekDossiers": Api(DOSSIERS, soorten=G, ok="400"),
+    "getDossier": Api(DOSSIERS, soorten=G),
+    "listActiviteitSoorten": Api(DOSSIERS, soorten=G),
+    "createDossierActiviteit": Api(
+        "dossiers.schrijven", soorten=G, ok="201", body={"soort": "overig", "tekst": "x"}
+    ),
+    "wijzigDossierFase": Api(
+        "dossiers.schrijven", soorten=G, body={"fase": "analyseren", "toelichting": "x"}
+    ),
+    "afsluitenDossier": Api("dossiers.schrijven", soorten=G, body={"afsluitreden": "verhuisd"}),
+    # An open dossier is not reopened (400) — the permission answered first.
+    "heropenDossier": Api("dossiers.schrijven", soorten=G, ok="400", body={"reden": "x"}),
+    # The school's side of the verzuimoverzicht request (R-CW-3): only the asked school.
+    "listVerzuimoverzichtverzoeken": Api("meldingen.lezen meldingen.aanmaken", soorten="school"),
+    "beantwoordVerzuimoverzichtverzoek": Api(
+        "meldingen.aanmaken", soorten="school", body={"antwoord": "Zie het overzicht."}
+    ),
     "listSignalen": Api("signalen.lezen", soorten=f"{G},register"),
     "getSignaal": Api(
         "signalen.lezen",
@@ -696,12 +702,13 @@ PARAMETERS: dict[tuple[str, str], str] = {
     ("signalen:detail", "uuid"): "signaal",
     ("dossiers:uit_signaal", "uuid"): "signaal",
     ("dossiers:*", "uuid"): "dossier",
-    ("dossiers:handhaving", "route"): "handhaving",
     ("brieven:download", "uuid"): "document",
     ("privacy:*", "uuid"): "inzageverzoek",
     ("api:melding*", "melding_uuid"): "melding",
     ("api:signaal", "signaal_uuid"): "signaal",
     ("api:inschrijving", "inschrijving_uuid"): "inschrijving",
+    ("api:dossier*", "dossier_uuid"): "dossier",
+    ("api:verzuimoverzichtverzoek*", "verzoek_uuid"): "verzoek",
 }
 VASTE_WAARDEN: dict[tuple[str, str], str] = {
     ("cijfers:downloaden", "schooljaar"): "2025-2026",
@@ -709,7 +716,6 @@ VASTE_WAARDEN: dict[tuple[str, str], str] = {
     ("dossiers:werkaantekening_verwijderen", "pk"): "1",
     ("privacy:achterhouden", "pk"): "1",
     ("privacy:verstrekken", "pk"): "1",
-    ("dossiers:handhaving_start", "soort"): "halt",
     ("admin:app_list", "app_label"): "organisaties",
     ("beheer/(?P<url>.*)$", "url"): "onbekend/",
 }

@@ -70,6 +70,8 @@ class Scope(models.TextChoices):
     LEERPLICHTSTATUS_LEZEN = "leerplichtstatus.lezen"
     SIGNALEN_LEZEN = "signalen.lezen"
     CIJFERS_LEZEN = "cijfers.lezen"
+    DOSSIERS_LEZEN = "dossiers.lezen"
+    DOSSIERS_SCHRIJVEN = "dossiers.schrijven"
     BRP_MUTATIES = "brp.mutaties"
 
 

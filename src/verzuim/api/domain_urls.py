@@ -7,5 +7,6 @@ urlpatterns: list = [
     path("", include("verzuim.meldingen.api_urls")),
     path("", include("verzuim.personen.api_urls")),
     path("", include("verzuim.signalen.api_urls")),
+    path("", include("verzuim.dossiers.api_urls")),
     path("", include("verzuim.cijfers.api_urls")),
 ]

@@ -80,6 +80,15 @@ def keuze(choices: list[str], component: str, **kwargs) -> serializers.ChoiceFie
     return _KEUZEVELDEN[component](choices=choices, **kwargs)
 
 
+def codelijst(codes: list[str], **kwargs) -> serializers.CharField:
+    """A string field of a request whose codes the schema lists (an inline enum) but which
+    the service checks, so a wrong code is answered with the service's own reason and rule
+    id (an afsluitreden only a BOA may choose, a MAS phase that skips one) rather than DRF's
+    generic "not a valid choice"."""
+    annotate = extend_schema_field({"type": "string", "enum": list(codes)})
+    return annotate(type("CodelijstVeld", (serializers.CharField,), {}))(**kwargs)
+
+
 class InvalidParameterSerializer(serializers.Serializer):
     name = serializers.CharField(
         help_text="Veld als pad met punten, bv. leerling.burgerservicenummer."

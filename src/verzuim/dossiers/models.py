@@ -267,6 +267,8 @@ class Bron(models.TextChoices):
 class Activiteit(models.Model):
     """One entry of the timeline (R-CW-3/4, R-PR-2: source and date)."""
 
+    # The entry's identity outside the register (the dossiers API, api-contract.md).
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="activiteiten")
     soort = models.ForeignKey(ActiviteitSoort, on_delete=models.PROTECT, related_name="+")
     datum = models.DateField()  # when it happened (may be before it was recorded)

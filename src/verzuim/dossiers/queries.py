@@ -34,6 +34,8 @@ from verzuim.dossiers.models import (
 from verzuim.invoer import als_uuid
 from verzuim.meldingen.codes import Status
 from verzuim.organisaties.models import OrganisatieSoort
+from verzuim.personen.brp import get_brp
+from verzuim.personen.brp.velden import BrpFout, geboortedatum_uit
 
 BEHANDELENDE_SOORTEN = frozenset(
     {OrganisatieSoort.GEMEENTE, OrganisatieSoort.LEERPLICHTDIENST, OrganisatieSoort.RMC_REGIO}
@@ -180,3 +182,25 @@ def verzoeken_aan_school(actor: Actor) -> QuerySet[Verzuimoverzichtverzoek]:
     return Verzuimoverzichtverzoek.objects.filter(school=org).select_related(
         "melding", "melding__leerling", "dossier__organisatie"
     )
+
+
+def personalia(leerlingen) -> dict[int, dict]:
+    """Name and birth date per pupil id (BRP, purpose `dossier`: one call for all; an
+    onderwijsnummer pupil or an unreachable BRP keeps the school's birth date and no name).
+    The pages and the API show them; the caller audits the read."""
+    leerlingen = {ll.pk: ll for ll in leerlingen}
+    bsns = sorted({ll.burgerservicenummer for ll in leerlingen.values() if ll.burgerservicenummer})
+    per_bsn = {}
+    if bsns:
+        try:
+            per_bsn = {p["burgerservicenummer"]: p for p in get_brp().raadpleeg(bsns, "dossier")}
+        except BrpFout:
+            per_bsn = {}
+    uit = {}
+    for pk, ll in leerlingen.items():
+        p = per_bsn.get(ll.burgerservicenummer or "", {})
+        uit[pk] = {
+            "naam": (p.get("naam") or {}).get("volledigeNaam", ""),
+            "geboortedatum": geboortedatum_uit(p) or ll.geboortedatum,
+        }
+    return uit

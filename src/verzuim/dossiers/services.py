@@ -4,6 +4,7 @@ in the same transaction and returns the result; errors are `verzuim.dossiers.fou
 
 Here:      open_dossier(actor, leerling_uuid, aanleiding, toelichting) -> Dossier  (by hand)
            lees_dossier(actor, uuid), lees_dossiers(actor, qs)            (audited reads)
+           zoek_dossiers(actor, burgerservicenummer=|onderwijsnummer=)     (audited search)
            voeg_activiteit_toe(actor, dossier, soort, …) -> Activiteit  (also for routes/letters)
            wijzig_fase(actor, dossier, naar, bevindingen=, besluit=) -> FaseVerslag
            zet_vervolgdatum(actor, dossier, datum, omschrijving="")
@@ -19,11 +20,12 @@ werkaantekeningen.py  R-PR-2: the author's own notes
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from django.db import transaction
 
 from verzuim import clock
-from verzuim.accounts.models import Rol
+from verzuim.accounts.models import Rol, Scope
 from verzuim.audit import services as audit
 from verzuim.audit.context import Actor
 from verzuim.dossiers import queries
@@ -67,6 +69,7 @@ from verzuim.dossiers.routes import ROUTES
 from verzuim.invoer import Fouten, als_uuid
 from verzuim.meldingen import services as meldingen
 from verzuim.meldingen.codes import OPEN_STATUSSEN, Status
+from verzuim.personen.invoer import lees_leerling
 from verzuim.personen.queries import zichtbare_leerlingen
 from verzuim.rules import mas
 from verzuim.rules.statussen import AFSLUITREDENEN, afsluitredenen_voor
@@ -144,6 +147,36 @@ def lees_dossiers(actor: Actor, qs, actie: str = "dossier.lijst") -> list[Dossie
     audit.log_many(
         actor, actie, [d.leerling.identificatie for d in dossiers], doel=DOEL, object_type="dossier"
     )
+    return dossiers
+
+
+def zoek_dossiers(
+    actor: Actor, *, burgerservicenummer: str | None = None, onderwijsnummer: str | None = None
+) -> list[Dossier]:
+    """One pupil's dossiers (open and closed) at the actor's organisation, newest first
+    (POST /dossiers/_zoek: the BSN never in a URL); audited, also when none is found."""
+    mag_zien(actor)
+    fouten = Fouten()
+    if (burgerservicenummer is None) == (onderwijsnummer is None):
+        fouten.add(
+            "body", "invalid", "Geef precies een van burgerservicenummer en onderwijsnummer."
+        )
+        controleer(fouten)
+    ref = lees_leerling(
+        {"burgerservicenummer": burgerservicenummer, "onderwijsnummer": onderwijsnummer},
+        fouten,
+        naam="",
+        geboortedatum=False,
+    )
+    controleer(fouten)
+    qs = queries.dossiers_voor(actor).filter(
+        **{f"leerling__{k}": v for k, v in ref.sleutel.items()}
+    )
+    dossiers = lees_dossiers(actor, qs, actie="dossier.zoeken")
+    if not dossiers:
+        audit.log(
+            actor, "dossier.zoeken", persoon=ref.identificatie, doel=DOEL, details={"gevonden": 0}
+        )
     return dossiers
 
 
@@ -290,35 +323,6 @@ def zet_vervolgdatum(
     return d
 
 
-@transaction.atomic
-def kies_route(actor: Actor, dossier, code: str) -> Dossier:
-    """Put the dossier on a route template (`dossiers.routes`: absoluut verzuim R-CW-9, luxe
-    verzuim R-CW-10) or with "" back on the general MAS course. The page then lists the
-    template's steps; the first one not yet done becomes the next action's description."""
-    alleen_lpa(actor, "een route kiezen")
-    d = open_voor_wijziging(actor, dossier)
-    if code and code not in ROUTES:
-        raise Ongeldig([{"name": "route", "code": "invalid", "reason": "Onbekende route."}])
-    velden = ["route", "gewijzigd"]
-    d.route, d.gewijzigd = code, clock.now()
-    if code:
-        gedaan = set(Activiteit.objects.filter(dossier=d).values_list("soort_id", flat=True))
-        open_stap = next((s for s in ROUTES[code].stappen if s.soort not in gedaan), None)
-        if open_stap is not None:
-            d.volgende_actie_omschrijving = open_stap.label[:200]
-            velden.append("volgende_actie_omschrijving")
-    d.save(update_fields=velden)
-    systeemactiviteit(
-        d,
-        "route-gekozen",
-        actor,
-        tekst=(f"{ROUTES[code].label} ({ROUTES[code].regel})" if code else "Algemene MAS-aanpak"),
-        bron=Bron.HANDMATIG if actor.soort == "gebruiker" else Bron.API,
-    )
-    log_dossier(actor, "dossier.route", d, route=code)
-    return d
-
-
 def is_teamleider(actor: Actor) -> bool:
     """A team lead: a user with the permission `dossiers.teamleider` (docs/decisions.md)."""
     g = auteur_van(actor)
@@ -393,13 +397,19 @@ def sluit(actor: Actor, dossier, afsluitreden: str, toelichting: str = "") -> Do
     controleer(fouten)
     nu = clock.now()
     gesloten_meldingen = []
+    # Closing the dossier closes its meldingen in the same decision (R-CW-11): an API
+    # application does it under its scope dossiers.schrijven (they are the dossier's own
+    # organisation's, checked below), as a leerplichtambtenaar does under their role.
+    namens = actor
+    if actor.soort == "api":
+        namens = replace(actor, scopes=actor.scopes | {Scope.MELDINGEN_BEHANDELEN})
     for k in DossierMelding.objects.select_related("melding").filter(
         dossier=d, doorgestuurd__isnull=True, melding__status__in=OPEN_STATUSSEN
     ):
         if k.melding.ontvanger_id != d.organisatie_id:
             continue
         meldingen.wijzig_status(
-            actor,
+            namens,
             k.melding.uuid,
             Status.AFGESLOTEN,
             reden=afsluitreden,

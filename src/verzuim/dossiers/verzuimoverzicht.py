@@ -36,6 +36,7 @@ from verzuim.dossiers.models import (
     Verzuimoverzichtverzoek,
 )
 from verzuim.invoer import Fouten, als_uuid
+from verzuim.organisaties.models import OrganisatieSoort
 
 MAX_BESTAND = 5 * 1024 * 1024
 BESTANDSTYPEN = {
@@ -114,10 +115,43 @@ def vraag_verzuimoverzicht(
     return verzoek
 
 
-def _mag_antwoorden(actor: Actor) -> bool:
+def mag_verzoeken_lezen(actor: Actor) -> None:
+    """Only a school reads the requests addressed to it: a schoolmedewerker, or an
+    application with a meldingen scope."""
+    org = actor.organisatie
     if actor.soort == "api":
-        return bool(actor.scopes & {Scope.MELDINGEN_AANMAKEN})
-    return actor.heeft_rol(Rol.SCHOOLMEDEWERKER)
+        mag = bool(actor.scopes & {Scope.MELDINGEN_LEZEN, Scope.MELDINGEN_AANMAKEN})
+    else:
+        mag = actor.heeft_rol(Rol.SCHOOLMEDEWERKER)
+    if not mag or org is None or org.soort != OrganisatieSoort.SCHOOL:
+        raise GeenToegang("Alleen de school van de melding ziet de verzoeken aan haar.")
+
+
+def lees_verzoeken_aan_school(actor: Actor, qs=None) -> list[Verzuimoverzichtverzoek]:
+    """The requests addressed to the actor's school (`queries.verzoeken_aan_school`, or a
+    filtered page of it), evaluated; one audit record names the pupils (R-PR-1)."""
+    mag_verzoeken_lezen(actor)
+    verzoeken = list(queries.verzoeken_aan_school(actor) if qs is None else qs)
+    audit.log_many(
+        actor,
+        "verzuimoverzicht.lijst",
+        [v.melding.leerling.identificatie for v in verzoeken],
+        doel=DOEL,
+        object_type="verzuimoverzichtverzoek",
+    )
+    return verzoeken
+
+
+def mag_antwoorden(actor: Actor) -> None:
+    """The school of the melding answers: a schoolmedewerker, or an application with the
+    scope meldingen.aanmaken."""
+    org = actor.organisatie
+    if actor.soort == "api":
+        mag = bool(actor.scopes & {Scope.MELDINGEN_AANMAKEN})
+    else:
+        mag = actor.heeft_rol(Rol.SCHOOLMEDEWERKER)
+    if not mag or org is None or org.soort != OrganisatieSoort.SCHOOL:
+        raise GeenToegang("Alleen de school van de melding beantwoordt het verzoek.")
 
 
 @transaction.atomic
@@ -128,8 +162,7 @@ def beantwoord_verzuimoverzicht(
     The answer becomes the activity 'verzuimoverzicht ontvangen' in the dossier (source:
     school). NietGevonden for a request to another school; a lapsed or answered request
     is refused."""
-    if not _mag_antwoorden(actor):
-        raise GeenToegang("Alleen de school van de melding beantwoordt het verzoek.")
+    mag_antwoorden(actor)
     u = als_uuid(verzoek_uuid)
     verzoek = (
         queries.verzoeken_aan_school(actor).select_for_update(of=("self",)).filter(uuid=u).first()

@@ -408,7 +408,8 @@ def maak_demo(personen: int = 2000, *, seed: int = 1, vandaag: dt.date = VANDAAG
             {"organisatie": "GM0392", "naam": "Leerplichtpakket Haarlem (demo)",
              "token": DEMO_TOKENS["GM0392"],
              "scopes": ["meldingen.lezen", "meldingen.behandelen", "vrijstellingen.schrijven",
-                        "signalen.lezen", "cijfers.lezen", "leerplichtstatus.lezen"]},
+                        "signalen.lezen", "cijfers.lezen", "leerplichtstatus.lezen",
+                        "dossiers.lezen", "dossiers.schrijven"]},
         ],
     }  # fmt: skip
     _bijzondere_gevallen(gen, data)
