@@ -11,7 +11,7 @@ import io
 
 import pytest
 from django.core.management import call_command
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.test import Client
 
 from verzuim import clock
@@ -127,9 +127,15 @@ def _paginas(naam: str) -> None:
         r = c.get(f"/dossiers/?map={m}")
         assert r.status_code == 200, m
     dossiers = Dossier.objects.filter(organisatie=gebruiker.organisatie).order_by("id")
-    for d in list(dossiers.filter(status="open")[:15]) + list(
-        dossiers.filter(status="gesloten")[:3]
-    ):
+    routes_en_brieven = dossiers.filter(
+        Q(handhavingen__isnull=False) | Q(activiteiten__bron="brief")
+    ).distinct()
+    assert routes_en_brieven.exists()
+    for d in [
+        *dossiers.filter(status="open")[:15],
+        *dossiers.filter(status="gesloten")[:3],
+        *routes_en_brieven,
+    ]:
         assert c.get(f"/dossiers/{d.uuid}/").status_code == 200, d.pk
     zorg = Activiteit.objects.filter(soort="zorgmelding").select_related("dossier").first()
     if naam.endswith(".haarlem"):
