@@ -286,12 +286,20 @@ def meten(env: dict, verzoeken: int, poort: int, te_meten: list, cookies: dict) 
 
 def markdown(m: dict) -> str:
     o = m["omvang"]
-    rijen = "\n".join(
-        f"| {naam} | {r['p50']:.0f} ms | **{r['p95']:.0f} ms** | {r['max']:.0f} ms | "
-        f"{m['queries'][naam]} | {r['bytes'] // 1024} KiB |"
-        for naam, r in m["tijden"].items()
-    )
-    gehaald = all(r["p95"] < 300 for r in m["tijden"].values())
+    runs = m["runs"]
+    regels = []
+    for naam in runs[0]:
+        p50 = statistics.median(r[naam]["p50"] for r in runs)
+        p95s = [r[naam]["p95"] for r in runs]
+        hoogste = max(r[naam]["max"] for r in runs)
+        regels.append(
+            f"| {naam} | {p50:.0f} ms | **{statistics.median(p95s):.0f} ms** "
+            f"({', '.join(f'{x:.0f}' for x in p95s)}) | {hoogste:.0f} ms | "
+            f"{m['queries'][naam]} | {runs[0][naam]['bytes'] // 1024} KiB |"
+        )
+    rijen = "\n".join(regels)
+    p95 = {naam: statistics.median(r[naam]["p95"] for r in runs) for naam in runs[0]}
+    gehaald = all(x < 300 for x in p95.values())
     return f"""## Dossiers at a large gemeente
 
 `benchmarks/dossiers.py` (issue 9): one gemeente (Haarlem) with {o["dossier"]:,} open dossiers
@@ -299,17 +307,26 @@ and {o["activiteit"]:,} activities on PostgreSQL — {o["melding"]:,} meldingen,
 persons, {o["verzuimoverzichtverzoek"]:,} verzuimoverzicht requests, every MAS phase, six
 leerplichtambtenaren (one team lead), follow-up dates overdue / this week / later —, loaded
 set-based (COPY). Each page through gunicorn (2 workers, DEBUG off) over HTTP with a logged-in
-session, {m["verzoeken"]} sequential requests after a warm-up; the query count in-process (the
-test `dossiers/tests/test_aantal_queries.py` holds it constant at two data sizes).
+session, {m["verzoeken"]} sequential requests after a warm-up, {len(runs)} runs (a fresh
+gunicorn each): the median of the runs' p50 and p95 (each run's p95 in brackets), the highest
+max; the query count in-process (the test `dossiers/tests/test_aantal_queries.py` holds it
+constant at two data sizes).
 
 - Machine: {m["machine"]}; **shared** with the other engineers' work: load average before /
   after {m["belasting"][0]} → {m["belasting"][1]}. Measured {m["wanneer"]}.
 
-| page | p50 | p95 | max | SQL queries | size |
+| page | p50 | p95 (runs) | max | SQL queries | size |
 |---|---|---|---|---|---|
 {rijen}
 
 Target: p95 < 300 ms for the worklist and a dossier page with 60 activities — **{"met" if gehaald else "NOT met"}**.
+
+How it got there: the first run (effe8e6) gave the worklist a p95 of 105 ms. Its folder counts
+(one aggregate) asked "new melding" and "waiting for the school" as correlated EXISTS per
+dossier; PostgreSQL estimated that above `jit_above_cost` and spent about 35 ms compiling JIT
+code for a 28 ms query. As `IN (subquery)` over the organisation's rows each subquery is
+hashed once: 7 ms. The dossier page reads its meldingen with their school once (before: two
+queries per melding).
 """
 
 
@@ -321,6 +338,7 @@ def main() -> None:
     ap.add_argument("--dossiers", type=int, default=5_000)
     ap.add_argument("--activiteiten", type=int, default=50_000)
     ap.add_argument("--verzoeken", type=int, default=200)
+    ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--poort", type=int, default=8114)
     ap.add_argument("--seed", type=int, default=42)
     ap.add_argument("--docs", action="store_true")
@@ -354,7 +372,9 @@ def main() -> None:
         "omvang": omvang,
         "verzoeken": args.verzoeken,
         "queries": queries,
-        "tijden": meten(env, args.verzoeken, args.poort, te_meten, cookies),
+        "runs": [
+            meten(env, args.verzoeken, args.poort, te_meten, cookies) for _ in range(args.runs)
+        ],
         "machine": machine(),
         "wanneer": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
     }

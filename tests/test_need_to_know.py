@@ -178,10 +178,11 @@ class Wereld:
 
 def _bouw_wereld() -> Wereld:
     from django.contrib.auth.models import Group
+    from django.utils import timezone
 
     from verzuim.brieven.models import Briefhoofd, BriefSjabloon
     from verzuim.brieven.services import Betreft, Geadresseerde, maak_brief
-    from verzuim.dossiers.models import Dossier
+    from verzuim.dossiers.models import Dossier, Handhaving
     from verzuim.meldingen.services import meld_verzuim
     from verzuim.organisaties.models import Schooldag
     from verzuim.personen.models import Inschrijving, Leerling
@@ -268,6 +269,18 @@ def _bouw_wereld() -> Wereld:
     # The meldingen opened a dossier at each receiver (issue 9, R-CW-1).
     dossier = {d.organisatie.code: d for d in Dossier.objects.select_related("organisatie")}
     objecten["dossier"] = {**dossier, "99XA": dossier["GM0392"], "ander": dossier["GM0363"]}
+    # A Halt referral on each dossier (criminal data, R-PR-5; rows as the route writes them).
+    halt = {
+        code: Handhaving.objects.create(
+            dossier=d,
+            soort="halt",
+            gestart=VANDAAG,
+            auteur_label="boa",
+            geregistreerd=timezone.now(),
+        )
+        for code, d in dossier.items()
+    }
+    objecten["handhaving"] = {**halt, "99XA": halt["GM0392"], "ander": halt["GM0363"]}
     # The verzuimoverzicht each dossier's LPA asked of the melding's school (R-CW-3).
     from verzuim.dossiers.verzuimoverzicht import vraag_verzuimoverzicht
 
@@ -462,6 +475,20 @@ PAGINAS: dict[str, Mag] = {
     "dossiers:heropenen": Mag({"P403": DOSSIER}, ander={"P404": DOSSIER}),
     "dossiers:toewijzen": Mag({"P403": DOSSIER}, ander={"P404": DOSSIER}),
     "dossiers:werkaantekening_verwijderen": Mag({"P404": DOSSIER}, ander={"P404": DOSSIER}),
+    # The route templates (R-CW-9/10): the LPA's choice (an empty choice clears it).
+    "dossiers:routekeuze": Mag(
+        {"P302": f"{G}:lpa,boa", "P403": f"{G}:adm"}, ander={"P404": DOSSIER}
+    ),
+    # Halt/PV/SVB (R-CW-6..8): the handling LPA of a gemeente or dienst (the rule then asks a
+    # BOA); Halt is criminal data (R-PR-5): not the RMC-regio's, not the adm's.
+    "dossiers:handhaving_start": Mag(
+        {"200": "gemeente,dienst:lpa,boa", "403": f"rmc:lpa,boa {G}:adm"},
+        ander={"404": DOSSIER},
+    ),
+    "dossiers:handhaving": Mag(
+        {"200": "gemeente,dienst:lpa,boa", "404": f"rmc:lpa,boa {G}:adm"},
+        ander={"404": DOSSIER},
+    ),
     # A signal into a dossier; the RMC-regio has no signal of its own (Haarlem's: 404).
     "dossiers:uit_signaal": Mag(
         {"P302": "gemeente,dienst:lpa,boa,adm", "P404": "rmc:lpa,boa,adm"},
@@ -702,6 +729,7 @@ PARAMETERS: dict[tuple[str, str], str] = {
     ("signalen:detail", "uuid"): "signaal",
     ("dossiers:uit_signaal", "uuid"): "signaal",
     ("dossiers:*", "uuid"): "dossier",
+    ("dossiers:handhaving", "route"): "handhaving",
     ("brieven:download", "uuid"): "document",
     ("privacy:*", "uuid"): "inzageverzoek",
     ("api:melding*", "melding_uuid"): "melding",
@@ -716,6 +744,7 @@ VASTE_WAARDEN: dict[tuple[str, str], str] = {
     ("dossiers:werkaantekening_verwijderen", "pk"): "1",
     ("privacy:achterhouden", "pk"): "1",
     ("privacy:verstrekken", "pk"): "1",
+    ("dossiers:handhaving_start", "soort"): "halt",
     ("admin:app_list", "app_label"): "organisaties",
     ("beheer/(?P<url>.*)$", "url"): "onbekend/",
 }

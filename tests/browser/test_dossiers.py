@@ -2,12 +2,14 @@
 dossier; the leerplichtambtenaar starts on the worklist, opens the dossier, asks the
 school for its verzuimoverzicht, records a gesprek with the parents and the afspraken (the
 follow-up date follows), moves the MAS phase with what was found and decided, keeps a
-personal werkaantekening and closes the dossier with a reason after confirming — the
+personal werkaantekening, tries Halt for an 11-year-old (refused: the reason shown, nothing
+to click, R-CW-6) and closes the dossier with a reason after confirming — the
 melding is then afgesloten. Another gemeente's leerplichtambtenaar gets 404 (R-PR-1)."""
 
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import io
 
 import pytest
@@ -79,6 +81,23 @@ def _brief_uitnodiging(lpa, new_page, inloggen, dossier_url):
     assert brief_url.endswith("/brief/voorbeeld/")
 
 
+def _dossier_van_een_elfjarige() -> str:
+    """A pupil of Haarlem whom the BRP says was born 10-01-2015 (11 today), with a dossier
+    opened after a phone call."""
+    from verzuim.accounts.models import Gebruiker
+    from verzuim.audit.context import actor_for_user
+    from verzuim.dossiers import services
+    from verzuim.personen.models import BrpPersoon, Leerling
+
+    BrpPersoon.objects.filter(burgerservicenummer=m.BIJNA18).update(
+        geboortedatum=dt.date(2015, 1, 10)
+    )
+    lpa = actor_for_user(Gebruiker.objects.get(username="lpa.haarlem"))
+    leerling = Leerling.objects.get(burgerservicenummer=m.BIJNA18)
+    d = services.open_dossier(lpa, leerling.uuid, "telefonisch", "Moeder belde.")
+    return f"/dossiers/{d.uuid}/"
+
+
 def test_van_melding_tot_gesloten_dossier(wereld, page, new_page, inloggen, screenshot):
     lpa = page
     inloggen(lpa, "lpa.haarlem", DEMO_WACHTWOORD)
@@ -93,6 +112,7 @@ def test_van_melding_tot_gesloten_dossier(wereld, page, new_page, inloggen, scre
     expect(lpa.locator("h1")).to_contain_text("Dossier Test Persoon007")
     expect(lpa.get_by_test_id("tijdlijn")).to_contain_text("Melding ontvangen")
     dossier_url = lpa.url
+    elfjarige = _dossier_van_een_elfjarige()
 
     # 2. Ask the school for its verzuimoverzicht (R-CW-3).
     verzoek = lpa.get_by_test_id("kaart-verzoek")
@@ -133,14 +153,31 @@ def test_van_melding_tot_gesloten_dossier(wereld, page, new_page, inloggen, scre
     expect(lpa.get_by_test_id("werkaantekeningen")).to_contain_text("Vader bellen na 17 uur.")
     screenshot(lpa, "dossier")
 
-    # 6. Another gemeente: 404, nothing of the pupil shown.
+    # 6. Halt for an 11-year-old (R-CW-6): the dossier page says why not, with the rule id,
+    # and offers nothing to click; the route's own page neither (no Toetsen, no Bevestigen).
+    lpa.goto(elfjarige)
+    halt = lpa.get_by_test_id("route-halt")
+    expect(halt).to_contain_text("Halt-verwijzing: niet mogelijk")
+    expect(halt).to_contain_text(
+        "Halt kan alleen voor leerlingen van 12 tot en met 17 jaar; de leerling is 11. (R-CW-6)"
+    )
+    expect(halt.locator("a, button")).to_have_count(0)
+    expect(lpa.get_by_test_id("route-proces-verbaal").get_by_role("link")).to_have_count(1)
+    lpa.goto(elfjarige + "handhaving/halt/")
+    expect(lpa.get_by_test_id("niet-mogelijk")).to_contain_text("de leerling is 11")
+    expect(lpa.locator("main").get_by_role("button")).to_have_count(0)
+    screenshot(lpa, "dossier-halt-geweigerd")
+
+    # 7. Another gemeente: 404 at each step, nothing of the pupil shown.
     amsterdam = new_page()
     inloggen(amsterdam, "lpa.amsterdam", DEMO_WACHTWOORD)
-    antwoord = amsterdam.goto(dossier_url)
-    assert antwoord.status == 404
-    expect(amsterdam.locator("main")).not_to_contain_text("Persoon007")
+    for url in (dossier_url, elfjarige, elfjarige + "handhaving/halt/"):
+        antwoord = amsterdam.goto(url)
+        assert antwoord.status == 404
+        expect(amsterdam.locator("main")).not_to_contain_text("Persoon")
+    lpa.goto(dossier_url)
 
-    # 7. Close with a reason, after confirming (R-CW-11): the melding is afgesloten.
+    # 8. Close with a reason, after confirming (R-CW-11): the melding is afgesloten.
     sluiten = lpa.get_by_test_id("kaart-afsluiten")
     sluiten.get_by_label("Afsluitreden").select_option("verzuim-gestopt")
     sluiten.get_by_role("button", name="Sluiten").click()

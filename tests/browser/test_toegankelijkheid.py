@@ -126,6 +126,13 @@ ADRESSEN: dict[str, tuple[str, Callable]] = {
             dossier(user, "open") + "brief/?soort=uitnodiging-gesprek&ontvanger=ouders&taal=nl"
         ),
     ),
+    # The enforcement routes (R-CW-6..8): a Halt referral taken (its outcome form) and the
+    # proces-verbaal questions on the same dossier (only the dossier with a route has them).
+    "dossiers:handhaving": ("leerplichtambtenaar", lambda user: handhaving(user)),
+    "dossiers:handhaving_start": (
+        "leerplichtambtenaar",
+        lambda user: handhaving(user, start="proces-verbaal"),
+    ),
 }
 
 
@@ -134,6 +141,15 @@ def inzageverzoek(user) -> str:
 
     v = Inzageverzoek.objects.filter(organisatie=user.organisatie).order_by("pk").first()
     return reverse("privacy:verzoek", kwargs={"uuid": v.uuid})
+
+
+def handhaving(user, start: str = "") -> str:
+    from verzuim.dossiers.models import Handhaving
+
+    h = Handhaving.objects.filter(dossier__organisatie=user.organisatie).first()
+    if start:
+        return reverse("dossiers:handhaving_start", kwargs={"uuid": h.dossier.uuid, "soort": start})
+    return reverse("dossiers:handhaving", kwargs={"uuid": h.dossier.uuid, "route": h.uuid})
 
 
 def dossier(user, status: str, met_aantekening: bool = False) -> str:
@@ -451,6 +467,7 @@ def demowereld(referentiedata, testmodus, settings):
     """The demo as `./dev demo` builds it, smaller: region, meldingen through the real
     intake, letterheads, signals, two earlier schooljaren."""
     from django.contrib.auth.models import Permission
+    from django.utils import timezone
 
     from verzuim import clock
     from verzuim.accounts.models import Gebruiker
@@ -458,7 +475,7 @@ def demowereld(referentiedata, testmodus, settings):
     from verzuim.brieven.demo import maak_briefhoofden
     from verzuim.brieven.models import BriefSjabloon
     from verzuim.cijfers.demo import maak_geschiedenis
-    from verzuim.dossiers.models import Dossier
+    from verzuim.dossiers.models import Dossier, Handhaving
     from verzuim.dossiers.services import sluit
     from verzuim.dossiers.werkaantekeningen import schrijf_werkaantekening
     from verzuim.meldingen.demo import maak_demo_meldingen
@@ -512,6 +529,12 @@ def demowereld(referentiedata, testmodus, settings):
     )  # fmt: skip
     houd_aantekening_achter(lpa_actor, verzoek.uuid, buurvrouw.pk, grond="rechten-anderen",
                             reden="Geeft de melding van een buurvrouw weer.")  # fmt: skip
+    # A Halt referral (R-CW-6) on the open dossier, as the route service writes it.
+    Handhaving.objects.create(
+        dossier=dossiers[0], soort="halt", gestart=VANDAAG, auteur=lpa, auteur_label="L. Smit",
+        redenen=[{"regel": "R-CW-6", "tekst": "De leerling is 14 jaar (12 tot en met 17)."}],
+        geregistreerd=timezone.now(),
+    )  # fmt: skip
     Schooldag.objects.create(
         instelling=Organisatie.objects.filter(soort="school").order_by("code").first(),
         datum=VANDAAG, omschrijving="Studiedag",

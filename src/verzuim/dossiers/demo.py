@@ -19,6 +19,13 @@ services on the day it happened (the clock set to that day):
    its route (R-CW-9); a potential-LRV signal joining the pupil's dossier; a dossier opened
    by hand for a verlofaanvraag (luxe verzuim, R-CW-10); a case closed this month with its
    whole timeline.
+4. Enforcement (`handhaving`, decided by the rules library): a Halt referral that came back
+   positive and closed the case as halt-afgerond (R-CW-6); one that came back negative, then
+   the warning letter, a proces-verbaal against the pupil and the OM's strafbeschikking
+   (R-CW-7); a kinderbijslag stop in a gemeente with an SVB agreement (R-CW-8).
+5. Letters (`dossiers.brieven`, PDF stored with the dossier, on its timeline): the
+   absoluut-verzuim letter, an invitation in Dutch and English, a confirmation of the
+   agreements, the warning, a request for the verzuimoverzicht sent to the school.
 
 Deterministic per seed (dossiers in id order, one random stream); idempotent (nothing
 happens once a gesprek is on any timeline). Demo mode only.
@@ -34,7 +41,7 @@ from collections import defaultdict
 from django.conf import settings
 from django.contrib.auth.models import Permission
 from django.db import transaction
-from django.db.models import Count, Min
+from django.db.models import Count, F, Max, Min, Q
 from django.utils import timezone
 
 from verzuim import clock
@@ -42,13 +49,16 @@ from verzuim.accounts import services as accounts
 from verzuim.accounts.models import Gebruiker, Rol
 from verzuim.audit.context import SYSTEEM, Actor, actor_for_user
 from verzuim.clock import op
-from verzuim.dossiers import koppelingen, queries, services, werkaantekeningen
+from verzuim.dossiers import brieven as dossierbrieven
+from verzuim.dossiers import handhaving, koppelingen, queries, services, werkaantekeningen
 from verzuim.dossiers import verzuimoverzicht as vo
 from verzuim.dossiers.models import (
     Activiteit,
+    Bron,
     Dossier,
     DossierMelding,
     DossierStatus,
+    Handhaving,
     Werkaantekening,
 )
 from verzuim.meldingen import services as meldingen_services
@@ -61,6 +71,10 @@ from verzuim.signalen.models import Signaal, SignaalStatus, Soort
 
 SEED = 9
 TEAMLEIDER = "lpa.haarlem"
+#: The phases in which a case meets enforcement (R-CW-6/7): the plan made, acted on, evaluated.
+FASEN_HANDHAVING = ("plannen", "handelen", "evalueren")
+#: The timeline entries of the enforcement routes (a case has at most one of them here).
+HANDHAVING_SOORTEN = ("halt-verwijzing", "proces-verbaal", "kinderbijslag-stop")
 #: A melding older than this that nobody picked up is picked up in the demo's history.
 ACHTERSTAND = dt.timedelta(weeks=6)
 #: The phase a case's story stops in (index in rules.mas.FASEN), with its weight.
@@ -139,6 +153,12 @@ def maak_demo_dossiers(seed: int = SEED) -> dict[str, int]:
     tellers = {"gesloten": _sluit_afgehandelde(rng, lpas)}
     tellers |= _open_zaken(rng, vandaag, lpas, admins)
     tellers |= _etalage(rng, vandaag, lpas)
+    _handhaving(vandaag, lpas)
+    _brieven(vandaag, lpas, admins)
+    tellers |= dict(
+        Handhaving.objects.values_list("soort").annotate(n=Count("id")).order_by("soort")
+    )
+    tellers["brieven"] = Activiteit.objects.filter(bron=Bron.BRIEF).count()
     return tellers
 
 
@@ -430,7 +450,7 @@ def _etalage(rng: random.Random, vandaag: dt.date, lpas) -> dict[str, int]:
             )  # fmt: skip
         uit["zorgmelding"] = 1
     # R-CW-9: an absoluut-verzuim signal into a dossier on its route.
-    signaal = _open_signaal(leider.organisatie, Soort.ABSOLUUT_VERZUIM)
+    signaal = _open_signaal(leider.organisatie, Soort.ABSOLUUT_VERZUIM, eigen_dossier=False)
     if signaal is not None:
         with op(dag(9)):
             d, _ = koppelingen.open_dossier_voor_signaal(
@@ -443,10 +463,7 @@ def _etalage(rng: random.Random, vandaag: dt.date, lpas) -> dict[str, int]:
                 "uitgeschreven per 1 juli, geen nieuwe school bekend.",
             )  # fmt: skip
         with op(dag(8)):
-            services.voeg_activiteit_toe(
-                lpa, d, "brief-verstuurd", met_wie=["ouders"],
-                tekst="Brief aan ouders: op welke school staat uw kind ingeschreven?",
-            )  # fmt: skip
+            _brief(lpa, d, "absoluut-verzuim", "ouders", {"school.vorige": _vorige_school(d)})
         with op(dag(3)):
             services.voeg_activiteit_toe(
                 lpa, d, "huisbezoek", met_wie=["ouders"], tekst="Niemand thuis; buren "
@@ -455,7 +472,7 @@ def _etalage(rng: random.Random, vandaag: dt.date, lpas) -> dict[str, int]:
             services.zet_vervolgdatum(lpa, d, vandaag + dt.timedelta(days=2), "Tweede huisbezoek")
         uit["signaal"] = 1
     # A potential-LRV signal joins the pupil's open dossier (R-CW-1).
-    lrv = _open_signaal(leider.organisatie, Soort.POTENTIEEL_LRV)
+    lrv = _open_signaal(leider.organisatie, Soort.POTENTIEEL_LRV, eigen_dossier=True)
     if lrv is not None:
         with op(dag(0)):
             koppelingen.open_dossier_voor_signaal(
@@ -509,12 +526,20 @@ def _etalage(rng: random.Random, vandaag: dt.date, lpas) -> dict[str, int]:
     return uit
 
 
-def _open_signaal(organisatie, soort: str) -> Signaal | None:
-    return (
-        Signaal.objects.filter(ontvanger=organisatie, soort=soort, status=SignaalStatus.OPEN)
-        .order_by("id")
-        .first()
+def _open_signaal(organisatie, soort: str, *, eigen_dossier: bool) -> Signaal | None:
+    """The organisation's first open signal of `soort` (by pupil) whose pupil has an open
+    dossier there (`eigen_dossier`: the signal joins it) or has none (a new dossier opens,
+    on the absoluut-verzuim route for that kind, R-CW-9)."""
+    open_dossiers = Dossier.objects.filter(
+        organisatie=organisatie, status=DossierStatus.OPEN
+    ).values("leerling_id")
+    qs = Signaal.objects.filter(ontvanger=organisatie, soort=soort, status=SignaalStatus.OPEN)
+    qs = (
+        qs.filter(leerling_id__in=open_dossiers)
+        if eigen_dossier
+        else qs.exclude(leerling_id__in=open_dossiers)
     )
+    return qs.order_by("leerling_id", "id").first()
 
 
 def _maak_teamleider(gebruiker: Gebruiker) -> None:
@@ -523,6 +548,183 @@ def _maak_teamleider(gebruiker: Gebruiker) -> None:
         Permission.objects.get(content_type__app_label="dossiers", codename="teamleider")
     )
     accounts.bewaar_gebruiker(SYSTEEM, gebruiker, ["user_permissions"])
+
+
+# --- 4. enforcement: Halt, proces-verbaal, kinderbijslag (R-CW-6..8) -----------------------
+
+
+def _kandidaat(lpa: Actor, vandaag: dt.date, stil_sinds: dt.date, *, leeftijden=(12, 17)):
+    """An open 16-uur case of this BOA's (or nobody's: the BOA takes it) past the analysis,
+    its last step in the months before `stil_sinds` and nothing since, of a pupil aged
+    within `leeftijden` from then to today: the BOA's own first, then by id (without the
+    months' bound when no case has its last step then)."""
+    qs = (
+        Dossier.objects.filter(
+            Q(behandelaar=lpa.gebruiker) | Q(behandelaar__isnull=True),
+            organisatie=lpa.organisatie,
+            status=DossierStatus.OPEN,
+            fase__in=FASEN_HANDHAVING,
+            koppelingen__melding__verzuimsoort="16-uur",
+        )
+        .exclude(activiteiten__soort__in=("zorgmelding", *HANDHAVING_SOORTEN))
+        .annotate(laatste=Max("activiteiten__datum"))
+        .filter(laatste__lt=stil_sinds)
+        .select_related("leerling")
+        .order_by(F("behandelaar").asc(nulls_last=True), "id")
+        .distinct()
+    )
+    recent = qs.filter(laatste__gte=stil_sinds - dt.timedelta(days=120))
+    for d in [*recent, *qs]:
+        geboren = d.leerling.geboortedatum
+        if geboren and (
+            leeftijden[0]
+            <= leeftijd(geboren, stil_sinds)
+            <= leeftijd(geboren, vandaag)
+            <= leeftijden[1]
+        ):
+            if d.behandelaar_id is None:
+                with op(stil_sinds):
+                    services.wijs_toe(lpa, d, lpa.gebruiker)
+            return d
+    return None
+
+
+def _halt(lpa: Actor, d, gestart: dt.date, uren: float, toelichting: str, uitkomst: tuple):
+    """A Halt referral (R-CW-6) on `gestart` and its outcome: (day, outcome, explanation)."""
+    with op(gestart):
+        h = handhaving.start_halt(
+            lpa, d, datum=gestart, verzuimde_uren=uren, te_laat_keren=4,
+            toestemming_leerling=True, toestemming_ouders=True, eigen_toedoen=True,
+            ernstige_onbehandelde_problematiek=False, toelichting=toelichting,
+        )  # fmt: skip
+    dag, code, uitleg = uitkomst
+    with op(dag):
+        handhaving.halt_uitkomst(lpa, h, code, datum=dag, toelichting=uitleg)
+
+
+def _handhaving(vandaag: dt.date, lpas) -> None:
+    """A Halt referral that came back positive and closed the case (Haarlem's BOA); a Halt
+    referral that came back negative, the warning letter and a proces-verbaal against the
+    pupil with the OM's strafbeschikking (the dienst's BOA); a kinderbijslag stop for a
+    16- or 17-year-old in a gemeente with an SVB agreement (the dienst's BOA)."""
+
+    def dag(n: int) -> dt.date:
+        return vandaag - dt.timedelta(days=n)
+
+    boas = [a for org in sorted(lpas) for a in lpas[org] if a.boa]
+    for lpa in boas[:1]:
+        d = _kandidaat(lpa, vandaag, dag(36))
+        if d is None:
+            continue
+        _halt(lpa, d, dag(35), 16, "Leerling en moeder stemmen in met een Halt-afdoening.", (
+            dag(12), "positief",
+            "Leeropdracht en excuusbrief aan de mentor gedaan; Halt meldt de afdoening positief "
+            "afgerond.",
+        ))  # fmt: skip
+        with op(dag(10)):
+            services.sluit(lpa, d, "halt-afgerond", "Sinds de Halt-afdoening geen verzuim meer.")
+    for lpa in boas[1:2] or boas[:1]:
+        d = _kandidaat(lpa, vandaag, dag(81))
+        if d is None:
+            continue
+        _halt(lpa, d, dag(80), 22, "Leerling stemt in; vader ook.", (
+            dag(50), "negatief", "Leerling is twee keer niet op de Halt-afspraak verschenen.",
+        ))  # fmt: skip
+        with op(dag(45)):
+            _brief(lpa, d, "waarschuwing", "leerling", {
+                "afspraken.tekst": "- Je bent elke dag om 8.20 uur op school.\n"
+                "- Bij ziekte belt een ouder vóór 8.00 uur de school.",
+                "vervolg.datum": dag(31),
+            })  # fmt: skip
+        with op(dag(30)):
+            pv = handhaving.start_pv(
+                lpa, d, datum=dag(30), absoluut_verzuim=False, verzuim_bewezen=True,
+                ouders_verwijtbaar=False, leerling_verwijtbaar=True,
+                toelichting="Na de negatieve Halt-afdoening en de waarschuwing gaat het verzuim door.",
+            )  # fmt: skip
+        with op(dag(6)):
+            handhaving.pv_uitkomst(
+                lpa, pv, "strafbeschikking", datum=dag(6),
+                toelichting="OM: taakstraf van 20 uur, voorwaardelijk bij nieuw verzuim.",
+            )  # fmt: skip
+            services.zet_vervolgdatum(
+                lpa, d, vandaag + dt.timedelta(days=10), "Evaluatie na de strafbeschikking"
+            )
+    for lpa in boas[1:2] or boas[:1]:
+        d = _kandidaat(lpa, vandaag, dag(21), leeftijden=(16, 17))
+        if d is None or d.gemeente is None:
+            continue
+        with op(dag(120)):
+            handhaving.zet_svb_afspraak(SYSTEEM, d.gemeente, dag(120))
+        with op(dag(20)):
+            handhaving.svb_stop(
+                lpa, d, datum=dag(20), ouders_verwijtbaar=True,
+                toelichting="Ouders werken niet mee aan de afspraken; stopzetting gemeld aan de SVB.",
+            )  # fmt: skip
+
+
+# --- 5. letters (PDF) on the timelines ---------------------------------------------------------
+
+
+def _brief(actor: Actor, d, soort: str, ontvanger: str, gegevens=None, taal: str = "nl"):
+    """A letter as the page sends it: generated, stored with the dossier, on its timeline."""
+    return dossierbrieven.verstuur_brief(actor, d, soort, ontvanger, taal, gegevens or {})
+
+
+def _vorige_school(d) -> str:
+    inschrijving = (
+        d.leerling.inschrijvingen.select_related("vestiging").order_by("-begindatum").first()
+    )
+    return inschrijving.vestiging.naam if inschrijving else "onbekend"
+
+
+def _brieven(vandaag: dt.date, lpas, admins) -> None:
+    """A few letters of each kind on the team lead's timelines: the invitation to a
+    conversation (Dutch and English), the confirmation of the agreements on the case with
+    the werkaantekening, the request for the verzuimoverzicht sent to the school by the
+    administratief medewerker (the absoluut-verzuim letter and the warning before the
+    proces-verbaal are sent with their cases)."""
+
+    def dag(n: int) -> dt.date:
+        return vandaag - dt.timedelta(days=n)
+
+    leider = Gebruiker.objects.filter(username=TEAMLEIDER).first()
+    if leider is None:
+        return
+    lpa = actor_for_user(leider)
+    eigen = Dossier.objects.filter(behandelaar=leider, status=DossierStatus.OPEN).order_by("id")
+    uitnodigen = eigen.filter(fase="analyseren").exclude(pk__in=_met_aantekening_van(leider))
+    d = uitnodigen.first()
+    if d is not None:
+        gesprek = {"gesprek.datum": vandaag + dt.timedelta(days=3), "gesprek.tijd": dt.time(10),
+                   "gesprek.plaats": "het stadhuis, Grote Markt 2, Haarlem"}  # fmt: skip
+        with op(dag(4)):
+            for taal in ("nl", "en"):  # the parents read English
+                _brief(lpa, d, "uitnodiging-gesprek", "ouders", gesprek, taal)
+    d = eigen.filter(pk__in=_met_aantekening_van(leider)).first()
+    if d is not None:
+        with op(dag(1)):
+            _brief(lpa, d, "bevestiging-afspraken", "ouders", {
+                "gesprek.datum": dag(2), "gesprek.tijd": dt.time(15, 30),
+                "gesprek.plaats": "de school",
+                "afspraken.tekst": "- Uw kind is elke dag om 8.15 uur op school.\n"
+                "- U belt de school bij ziekte vóór 8.00 uur.\n"
+                "- De mentor houdt de aanwezigheid wekelijks bij.",
+                "vervolg.datum": vandaag + dt.timedelta(days=26),
+            })  # fmt: skip
+    admin = (admins.get(leider.organisatie_id) or [None])[0]
+    nieuw = (
+        Dossier.objects.filter(
+            organisatie_id=leider.organisatie_id, status=DossierStatus.OPEN, behandelaar=None
+        )
+        .exclude(verzoeken__isnull=False)
+        .filter(koppelingen__isnull=False)
+        .order_by("id")
+        .first()
+    )
+    if admin is not None and nieuw is not None:
+        with op(vandaag):
+            _brief(admin, nieuw, "verzoek-verzuimoverzicht", "school")
 
 
 # --- what each login sees (`demo_logins`) ---------------------------------------------------
@@ -573,6 +775,13 @@ def _werklijst_uitleg(actor: Actor, g: Gebruiker, vandaag: dt.date, basis_url: s
         ("zorgmelding (R-PR-5)", alle.filter(activiteiten__soort="zorgmelding")),
         ("eigen werkaantekening (R-PR-2)", alle.filter(pk__in=_met_aantekening_van(g))),
         ("onlangs gesloten (R-CW-11)", alle.filter(status="gesloten").order_by("-gesloten")),
+        ("Halt-verwijzing met uitkomst (R-CW-6)", alle.filter(handhavingen__soort="halt")),
+        (
+            "proces-verbaal en OM-uitkomst (R-CW-7)",
+            alle.filter(handhavingen__soort="proces-verbaal"),
+        ),
+        ("kinderbijslag stopgezet (R-CW-8)", alle.filter(handhavingen__soort="kinderbijslag")),
+        ("brieven (PDF) op de tijdlijn", alle.filter(activiteiten__bron="brief")),
     )
     for label, qs in voorbeelden:
         d = qs.first()

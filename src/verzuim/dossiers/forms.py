@@ -136,3 +136,103 @@ class AntwoordForm(NlForm):
     bestand = forms.FileField(
         label="Of een bestand (PDF, CSV, XLSX, TXT, PNG, JPG)", required=False
     )
+
+
+# --- the enforcement routes (R-CW-6..8) ----------------------------------------------------
+
+JA_NEE = [("", "Kies…"), ("ja", "Ja"), ("nee", "Nee")]
+
+#: The LPA's questions per route input (`handhaving.VRAGEN`, `GETALLEN`).
+VRAAG_LABELS = {
+    "verzuimde_uren": "Aantal uren ongeoorloofd verzuim",
+    "te_laat_keren": "Aantal keren te laat",
+    "toestemming_leerling": "Stemt de leerling in met de Halt-verwijzing?",
+    "toestemming_ouders": "Stemmen de ouders in? (nodig onder de 16 jaar)",
+    "eigen_toedoen": "Is het verzuim aan de leerling zelf te wijten?",
+    "ernstige_onbehandelde_problematiek": "Is er ernstige onbehandelde problematiek?",
+    "absoluut_verzuim": "Gaat het om absoluut verzuim (niet ingeschreven)?",
+    "verzuim_bewezen": "Is het verzuim bewezen?",
+    "ouders_verwijtbaar": "Is het verzuim de ouders te verwijten?",
+    "leerling_verwijtbaar": "Is het verzuim de leerling te verwijten?",
+}
+DATUM_LABELS = {
+    "halt": "Datum van de verwijzing",
+    "proces-verbaal": "Pleegdatum / datum van het proces-verbaal",
+    "kinderbijslag": "Datum van de melding aan de SVB",
+}
+
+
+class RouteForm(NlForm):
+    """The questions of one route (the rest the register knows); the decision is the
+    service's (`handhaving.toets`), shown before the user confirms."""
+
+    prefix = "route"
+
+    def __init__(self, *args, soort: str, vragen=(), getallen=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.soort = soort
+        for naam in getallen:
+            veld = (
+                forms.DecimalField(min_value=0, max_digits=6, decimal_places=1, localize=True)
+                if naam == "verzuimde_uren"
+                else forms.IntegerField(min_value=0)
+            )
+            veld.label = VRAAG_LABELS[naam]
+            self.fields[naam] = veld
+        for naam in vragen:
+            self.fields[naam] = forms.ChoiceField(label=VRAAG_LABELS[naam], choices=JA_NEE)
+        if soort == "proces-verbaal":
+            self.fields["tegen"] = forms.MultipleChoiceField(
+                label="Tegen wie",
+                required=False,
+                choices=[("ouders", "De ouders"), ("leerling", "De leerling (12 jaar of ouder)")],
+                widget=forms.CheckboxSelectMultiple,
+                help_text="Leeg: tegen iedereen tegen wie het mogelijk is.",
+            )
+        self.fields["datum"] = DatumVeld(label=DATUM_LABELS[soort])
+        self.fields["toelichting"] = _tekst("Toelichting")
+        for naam in vragen:
+            self.fields[naam].error_messages["required"] = "Kies ja of nee."
+        for naam in (*getallen, "datum"):
+            self.fields[naam].error_messages["required"] = f"Vul {self.naam(naam)} in."
+
+    def invoer(self) -> dict:
+        """The answers as the service takes them (ja/nee → True/False)."""
+        uit = {}
+        for naam, waarde in self.cleaned_data.items():
+            if waarde in ("ja", "nee"):
+                uit[naam] = waarde == "ja"
+            elif naam == "tegen":
+                uit[naam] = list(waarde) or None
+            else:
+                uit[naam] = waarde
+        if "verzuimde_uren" in uit:
+            uit["verzuimde_uren"] = float(uit["verzuimde_uren"])
+        return uit
+
+
+class UitkomstForm(NlForm):
+    prefix = "uitkomst"
+    NAMEN = {"uitkomst": "een uitkomst"}
+
+    uitkomst = forms.ChoiceField(label="Uitkomst")
+    datum = DatumVeld(label="Datum van de uitkomst")
+    toelichting = _tekst("Toelichting (bij een vonnis: het vonnis)")
+
+    def __init__(self, *args, keuzes=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["uitkomst"].choices = [("", "Kies…"), *keuzes]
+
+
+class RouteKeuzeForm(NlForm):
+    """A route template (R-CW-9/10) for the dossier (`dossiers.routes`)."""
+
+    prefix = "routekeuze"
+    NAMEN = {"route": "een route"}
+
+    route = forms.ChoiceField(label="Route")
+
+    def __init__(self, *args, routes=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["route"].choices = [("", "Geen (algemene MAS-aanpak)"), *routes]
+        self.fields["route"].required = False

@@ -53,6 +53,7 @@ from verzuim.rules import (
     kinderbijslag_stop_toegestaan,
     proces_verbaal_mogelijk,
 )
+from verzuim.rules.halt import HALT_MIN_UREN
 
 #: The purposes of the handovers (declared in dossiers/verwerkingen.py).
 DOEL_HALT = "verwijzing Halt (R-CW-6)"
@@ -115,6 +116,21 @@ def _soort(soort: str) -> HandhavingSoort:
         raise Ongeldig(fouten) from None
 
 
+def mag_starten(actor: Actor, soort: HandhavingSoort) -> bool:
+    """Halt and proces-verbaal are criminal data (R-PR-5): only whom may see them (the
+    handling LPA of a gemeente or leerplichtdienst) takes them; the rule then asks a BOA."""
+    return soort not in BIJZONDERE_HANDHAVING or queries.ziet_bijzondere_categorieen(actor)
+
+
+def _mag_starten(actor: Actor, soort: HandhavingSoort) -> None:
+    alleen_lpa(actor, "een route starten")
+    if not mag_starten(actor, soort):
+        raise GeenToegang(
+            "Alleen de behandelende leerplichtambtenaar van een gemeente of leerplichtdienst "
+            "legt strafrechtelijke gegevens vast (R-PR-5)."
+        )
+
+
 def _invoer(soort: HandhavingSoort, invoer: dict) -> dict:
     """The route's own inputs, checked: every question answered, numbers not negative."""
     fouten = Fouten()
@@ -158,9 +174,14 @@ def heeft_svb_afspraak(dossier: Dossier, peildatum: dt.date) -> bool:
 
 
 def _beslis(
-    actor: Actor, dossier: Dossier, soort: HandhavingSoort, invoer: dict, datum: dt.date
+    actor: Actor,
+    dossier: Dossier,
+    soort: HandhavingSoort,
+    invoer: dict,
+    datum: dt.date,
+    geboortedatum: dt.date | None = None,
 ) -> ToetsBeslissing:
-    geboortedatum = geboortedatum_van(dossier.leerling)
+    geboortedatum = geboortedatum or geboortedatum_van(dossier.leerling)
     if geboortedatum is None:
         fouten = Fouten()
         fouten.add("geboortedatum", "required", "De geboortedatum van de leerling is onbekend.")
@@ -199,9 +220,9 @@ def _datum(datum) -> dt.date:
 def toets(actor: Actor, dossier, soort: str, *, datum=None, **invoer) -> ToetsBeslissing:
     """The rule's decision for this dossier, without writing anything (the page shows its
     reasons before the user confirms)."""
-    alleen_lpa(actor, "een route starten")
-    d = queries.dossier_voor(actor, getattr(dossier, "uuid", dossier))
     s = _soort(soort)
+    _mag_starten(actor, s)
+    d = queries.dossier_voor(actor, getattr(dossier, "uuid", dossier))
     return _beslis(actor, d, s, _invoer(s, invoer), _datum(datum))
 
 
@@ -231,15 +252,46 @@ def loopt(h: Handhaving) -> bool:
     return not h.afgerond
 
 
+#: The LPA's answers assumed favourable: what is left refused is what the register knows
+#: (age, an earlier Halt referral, BOA, the SVB agreement), before any question is asked.
+GUNSTIG = {
+    HandhavingSoort.HALT: {
+        "verzuimde_uren": HALT_MIN_UREN,
+        "te_laat_keren": 0,
+        "toestemming_leerling": True,
+        "toestemming_ouders": True,
+        "eigen_toedoen": True,
+        "ernstige_onbehandelde_problematiek": False,
+    },
+    HandhavingSoort.PROCES_VERBAAL: {
+        "absoluut_verzuim": False,
+        "verzuim_bewezen": True,
+        "ouders_verwijtbaar": True,
+        "leerling_verwijtbaar": True,
+    },
+    HandhavingSoort.KINDERBIJSLAG: {"ouders_verwijtbaar": True},
+}
+
+
+def voorbeslissing(
+    actor: Actor, dossier: Dossier, soort: str, geboortedatum: dt.date | None = None
+) -> ToetsBeslissing:
+    """Whether the route is possible at all today on what the register knows (the dossier
+    page offers it only then, and says why not otherwise). `dossier` is one the caller read
+    through the scoped services; `geboortedatum` saves the page a second BRP call."""
+    s = _soort(soort)
+    return _beslis(actor, dossier, s, GUNSTIG[s], clock.today(), geboortedatum)
+
+
 @transaction.atomic
 def start(
     actor: Actor, dossier, soort: str, *, datum=None, toelichting="", tegen=None, **invoer
 ) -> Handhaving:
     """Take the route when the rule allows it (else Geweigerd, nothing written). For a
     proces-verbaal `tegen` chooses among the parties the rule allows (default: all)."""
-    alleen_lpa(actor, "een route starten")
-    d = open_voor_wijziging(actor, dossier)
     s = _soort(soort)
+    _mag_starten(actor, s)
+    d = open_voor_wijziging(actor, dossier)
     datum = _datum(datum)
     fouten = Fouten()
     toelichting = lees_tekst(toelichting, "toelichting", fouten)

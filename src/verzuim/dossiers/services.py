@@ -323,6 +323,35 @@ def zet_vervolgdatum(
     return d
 
 
+@transaction.atomic
+def kies_route(actor: Actor, dossier, code: str) -> Dossier:
+    """Put the dossier on a route template (`dossiers.routes`: absoluut verzuim R-CW-9, luxe
+    verzuim R-CW-10) or with "" back on the general MAS course. The page then lists the
+    template's steps; the first one not yet done becomes the next action's description."""
+    alleen_lpa(actor, "een route kiezen")
+    d = open_voor_wijziging(actor, dossier)
+    if code and code not in ROUTES:
+        raise Ongeldig([{"name": "route", "code": "invalid", "reason": "Onbekende route."}])
+    velden = ["route", "gewijzigd"]
+    d.route, d.gewijzigd = code, clock.now()
+    if code:
+        gedaan = set(Activiteit.objects.filter(dossier=d).values_list("soort_id", flat=True))
+        open_stap = next((s for s in ROUTES[code].stappen if s.soort not in gedaan), None)
+        if open_stap is not None:
+            d.volgende_actie_omschrijving = open_stap.label[:200]
+            velden.append("volgende_actie_omschrijving")
+    d.save(update_fields=velden)
+    systeemactiviteit(
+        d,
+        "route-gekozen",
+        actor,
+        tekst=(f"{ROUTES[code].label} ({ROUTES[code].regel})" if code else "Algemene MAS-aanpak"),
+        bron=Bron.HANDMATIG if actor.soort == "gebruiker" else Bron.API,
+    )
+    log_dossier(actor, "dossier.route", d, route=code)
+    return d
+
+
 def is_teamleider(actor: Actor) -> bool:
     """A team lead: a user with the permission `dossiers.teamleider` (docs/decisions.md)."""
     g = auteur_van(actor)

@@ -130,6 +130,7 @@ SOORTEN = [
     ("pv-uitkomst", "Uitkomst proces-verbaal", False, False, False, True, "(R-CW-7, Wpg)"),
     ("kinderbijslag-stop", "Kinderbijslag stopgezet", False, False, False, False, "(R-CW-8)"),
     ("kinderbijslag-hervat", "Kinderbijslag hervat", False, False, False, False, "(R-CW-8)"),
+    ("route-gekozen", "Route gekozen", False, False, False, False, "(R-CW-9, R-CW-10)"),
 ]
 
 

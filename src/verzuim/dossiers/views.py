@@ -10,17 +10,26 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Exists, OuterRef
+from django.http import Http404
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from verzuim import clock
 from verzuim.accounts.models import Gebruiker, Rol
 from verzuim.dossiers import brieven, koppelingen, queries, services, werkaantekeningen
 from verzuim.dossiers import forms as f
+from verzuim.dossiers import handhaving as hh
 from verzuim.dossiers import verzuimoverzicht as vo
 from verzuim.dossiers.fouten import Conflict, DossierGesloten, Ongeldig, OpenDossierBestaat
-from verzuim.dossiers.models import DossierMelding, FaseVerslag, Verzuimoverzichtverzoek
-from verzuim.dossiers.routes import route
+from verzuim.dossiers.models import (
+    UITKOMSTEN,
+    DossierMelding,
+    FaseVerslag,
+    HandhavingSoort,
+    Uitkomst,
+    Verzuimoverzichtverzoek,
+)
+from verzuim.dossiers.routes import ROUTES, route
 from verzuim.meldingen.views import maskeer, pagina
 from verzuim.rules import mas
 from verzuim.rules.statussen import afsluitredenen_voor
@@ -166,6 +175,11 @@ def _forms(actor, dossier, data=None, welke: str = "", koppelingen=None) -> dict
     if meldingen:
         uit["verzoek_form"] = f.VerzoekForm(bind("verzoek"), meldingen=meldingen)
     if lpa:
+        uit["routekeuze_form"] = f.RouteKeuzeForm(
+            bind("routekeuze"),
+            routes=[(r.code, f"{r.label} ({r.regel})") for r in ROUTES.values()],
+            initial={"route": dossier.route},
+        )
         uit["fase_form"] = f.FaseForm(bind("fase"), huidig=dossier.fase)
         uit["afsluiten_form"] = f.AfsluitenForm(bind("afsluiten"), boa=actor.boa)
     if services.is_teamleider(actor):
@@ -225,10 +239,39 @@ def _toon(request, uuid, forms=None, status=200, bevestig=None):
             and dossier.behandelaar_id is None
             and actor.heeft_rol(Rol.LEERPLICHTAMBTENAAR),
             "bevestig": bevestig,
+            "handhavingen": hh.handhavingen_van(actor, dossier),
+            "handhavingsroutes": _handhavingsroutes(actor, dossier, persoon["geboortedatum"]),
             **forms,
         },
         status=status,
     )
+
+
+def _handhavingsroutes(actor, dossier, geboortedatum) -> list[dict]:
+    """R-CW-5..8 on the dossier page, for the LPA of an open dossier: each route with what
+    the register already knows decided (`handhaving.voorbeslissing`): possible → a link to
+    its questions; not possible → why (Dutch, with rule ids) and nothing to click."""
+    if not dossier.is_open or not actor.heeft_rol(Rol.LEERPLICHTAMBTENAAR):
+        return []
+    uit = []
+    for s in HandhavingSoort:
+        if not hh.mag_starten(actor, s):
+            continue
+        try:
+            b = hh.voorbeslissing(actor, dossier, s, geboortedatum)
+        except Ongeldig as e:  # no birth date known
+            uit.append({"soort": s, "toegestaan": False, "redenen": [
+                {"regel": "R-CW-5", "tekst": x["reason"]} for x in e.fouten
+            ]})  # fmt: skip
+            continue
+        uit.append(
+            {
+                "soort": s,
+                "toegestaan": b.toegestaan,
+                "redenen": [] if b.toegestaan else hh.redenen(b),
+            }
+        )
+    return uit
 
 
 class _Bevestigen(Exception):
@@ -276,6 +319,15 @@ def activiteit(request, uuid):
         )
 
     return _actie(request, uuid, "activiteit", uitvoeren, "De activiteit is vastgelegd.")
+
+
+@dossier_pagina
+@require_POST
+def routekeuze(request, uuid):
+    def uitvoeren(actor, d, c):
+        services.kies_route(actor, d, c["route"])
+
+    return _actie(request, uuid, "routekeuze", uitvoeren, "De route is opgeslagen.")
 
 
 @dossier_pagina
@@ -388,3 +440,136 @@ def uit_signaal(request, uuid):
         else "Het signaal staat in dit dossier.",
     )
     return redirect("dossiers:detail", uuid=d.uuid)
+
+
+# --- the enforcement routes (R-CW-5..8) --------------------------------------------------
+
+
+def _soort_of_404(soort: str) -> HandhavingSoort:
+    try:
+        return HandhavingSoort(soort)
+    except ValueError:
+        raise Http404("Onbekende route.") from None
+
+
+def _route_form(soort: HandhavingSoort, data=None) -> f.RouteForm:
+    return f.RouteForm(
+        data,
+        soort=soort.value,
+        vragen=hh.VRAGEN[soort],
+        getallen=hh.GETALLEN.get(soort, ()),
+        initial={"datum": clock.today()},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@dossier_pagina
+def handhaving_start(request, uuid, soort):
+    """One route's page: the questions, then the rule's decision with its reasons (rule ids)
+    BEFORE the user confirms; refused: why, and no confirm button. Only the LPA of an open
+    dossier; a BOA for Halt and proces-verbaal is the rule's own condition (R-CW-6/7)."""
+    actor = request.actor
+    s = _soort_of_404(soort)
+    dossier = services.lees_dossier(actor, uuid)
+    if not actor.heeft_rol(Rol.LEERPLICHTAMBTENAAR) or not hh.mag_starten(actor, s):
+        raise PermissionDenied(
+            "Alleen de behandelende leerplichtambtenaar start deze route (R-CW-6..8, R-PR-5)."
+        )
+    if not dossier.is_open:
+        raise PermissionDenied("Het dossier is gesloten; heropen het eerst (met reden).")
+    persoon = _namen([dossier.leerling])[dossier.leerling_id]
+    context = {"dossier": dossier, "persoon": persoon, "soort": s, "status": 200}
+    form = _route_form(s, request.POST if request.method == "POST" else None)
+    vooraf = hh.voorbeslissing(actor, dossier, s, persoon["geboortedatum"])
+    context["vooraf"] = vooraf
+    context["vooraf_redenen"] = hh.redenen(vooraf)
+    if request.method == "POST" and vooraf.toegestaan and form.is_valid():
+        invoer = form.invoer()
+        try:
+            if request.POST.get("bevestigd") == "1":
+                h = hh.start(actor, dossier, s, **invoer)
+                messages.success(request, f"{s.label} vastgelegd.")
+                return redirect("dossiers:handhaving", uuid=dossier.uuid, route=h.uuid)
+            tegen = invoer.pop("tegen", None)
+            invoer.pop("toelichting", None)
+            beslissing = hh.toets(actor, dossier, s, **invoer)
+            context["beslissing"] = beslissing
+            context["redenen"] = hh.redenen(beslissing)
+            context["tegen_mogelijk"] = sorted(getattr(beslissing, "tegen", ()))
+            context["tegen_gekozen"] = tegen
+        except hh.Geweigerd as e:
+            context["beslissing"] = e.beslissing
+            context["redenen"] = hh.redenen(e.beslissing)
+        except Ongeldig as e:
+            form.toon_fouten(e.fouten)
+        except (DossierGesloten, Conflict) as e:
+            form.add_error(None, str(e))
+    context["getoetst"] = "beslissing" in context  # a refusal is falsy: not the test
+    if request.method == "POST" and not context["getoetst"]:
+        context["status"] = 400
+    context["form"] = form
+    return render(request, "dossiers/handhaving_start.html", context, status=context.pop("status"))
+
+
+@require_http_methods(["GET", "POST"])
+@dossier_pagina
+def handhaving(request, uuid, route):
+    """One route taken: the decision as it stood, and the outcome (Halt positief/negatief →
+    the PV route offered; the OM's sepot, strafbeschikking, dagvaarding → vonnis; the
+    kinderbijslag resumed). Criminal data: only whom may see it (R-PR-5), else 404."""
+    actor = request.actor
+    dossier = services.lees_dossier(actor, uuid)
+    h = hh.handhaving_voor(actor, route)
+    if h.dossier_id != dossier.pk:
+        raise Http404("Route niet gevonden.")
+    if h.uitkomst == Uitkomst.DAGVAARDING:
+        keuzes = [Uitkomst.VONNIS]
+    elif h.uitkomst:
+        keuzes = []
+    else:
+        keuzes = list(UITKOMSTEN[HandhavingSoort(h.soort)])
+    mag = dossier.is_open and actor.heeft_rol(Rol.LEERPLICHTAMBTENAAR) and keuzes
+    data = request.POST if request.method == "POST" else None
+    form = (
+        f.UitkomstForm(
+            data, keuzes=[(u.value, u.label) for u in keuzes], initial={"datum": clock.today()}
+        )
+        if mag
+        else None
+    )
+    status = 200
+    if request.method == "POST":
+        if form is None:
+            raise PermissionDenied("Hier is geen uitkomst meer vast te leggen.")
+        if form.is_valid():
+            c = form.cleaned_data
+            try:
+                hh.leg_uitkomst_vast(
+                    actor, h, c["uitkomst"], datum=c["datum"], toelichting=c["toelichting"]
+                )
+            except Ongeldig as e:
+                form.toon_fouten(e.fouten)
+            except (DossierGesloten, Conflict) as e:
+                form.add_error(None, str(e))
+            else:
+                messages.success(request, "De uitkomst is vastgelegd.")
+                return redirect("dossiers:handhaving", uuid=dossier.uuid, route=h.uuid)
+        status = 400
+    pv_aanbieden = (
+        h.soort == HandhavingSoort.HALT
+        and h.uitkomst == Uitkomst.NEGATIEF
+        and dossier.is_open
+        and actor.heeft_rol(Rol.LEERPLICHTAMBTENAAR)
+    )
+    return render(
+        request,
+        "dossiers/handhaving.html",
+        {
+            "dossier": dossier,
+            "persoon": _namen([dossier.leerling])[dossier.leerling_id],
+            "h": h,
+            "form": form,
+            "pv_aanbieden": pv_aanbieden,
+        },
+        status=status,
+    )

@@ -70,3 +70,12 @@ def meld(wereld, bsn=HAARLEM, **over):
     if "begindatum" in over:
         over.setdefault("verzuimdagen", [{"datum": over["begindatum"], "uren": 5.0}])
     return meldingen.meld_verzuim(school, melding_data(bsn, **over)).melding
+
+
+@pytest.fixture
+def dossier(wereld):
+    """The dossier of a melding by school A about the Haarlem pupil (born 02-05-2012, 14)."""
+    from verzuim.dossiers.models import Dossier
+
+    meld(wereld)
+    return Dossier.objects.get()

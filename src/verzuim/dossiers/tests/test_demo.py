@@ -1,8 +1,9 @@
 """The demo's casework (issue 9 "Demo"): a living gemeente and dienst — meldingen received
 over the past months, dossiers in every MAS phase with their timelines, overdue follow-ups
 and follow-ups due this week, cases waiting for the school, closed cases with their reason,
-a team lead, a werkaantekening — all made through the services (each change audited), the
-pages render for each role, and running it again changes nothing."""
+a team lead, a werkaantekening, Halt referrals with their outcome, a proces-verbaal,
+generated letters — all made through the services (each change audited), the pages render
+for each role, and running it again changes nothing."""
 
 from __future__ import annotations
 
@@ -18,9 +19,17 @@ from verzuim import clock
 from verzuim.accounts.models import Gebruiker
 from verzuim.accounts.testing import inloggen
 from verzuim.audit.models import AuditRecord
+from verzuim.brieven.demo import maak_briefhoofden
+from verzuim.brieven.models import Document
 from verzuim.cijfers.demo import maak_geschiedenis
 from verzuim.dossiers.demo import maak_demo_dossiers
-from verzuim.dossiers.models import Activiteit, Dossier, Verzuimoverzichtverzoek, Werkaantekening
+from verzuim.dossiers.models import (
+    Activiteit,
+    Dossier,
+    Handhaving,
+    Verzuimoverzichtverzoek,
+    Werkaantekening,
+)
 from verzuim.meldingen.demo import maak_demo_meldingen
 from verzuim.meldingen.models import Melding
 from verzuim.personen.demo import VANDAAG, maak_demo
@@ -36,6 +45,7 @@ def demo(db, settings):
     clock.set_today(VANDAAG)
     laad_scenario(maak_demo(700), demo=True)
     maak_demo_meldingen(30)
+    maak_briefhoofden()
     maak_demo_signalen()
     maak_geschiedenis(per_jaar=60)
     tellers = maak_demo_dossiers()
@@ -82,6 +92,22 @@ def test_een_levende_gemeente_via_de_services(demo):
     assert Dossier.objects.filter(route="absoluut-verzuim", status="open").exists()
     assert Dossier.objects.filter(route="luxe-verzuim", aanleiding="verlofaanvraag").exists()
     assert Activiteit.objects.filter(soort="zorgmelding", bijzonder=True).exists()
+    # R-CW-6/7: a Halt referral with its outcome (positive: closed as halt-afgerond), a
+    # negative one followed by a warning letter and a proces-verbaal with the OM's outcome
+    halt = Handhaving.objects.filter(soort="halt").exclude(uitkomst="")
+    assert set(halt.values_list("uitkomst", flat=True)) == {"positief", "negatief"}
+    assert gesloten.filter(afsluitreden="halt-afgerond", handhavingen__uitkomst="positief").exists()
+    pv = Handhaving.objects.get(soort="proces-verbaal")
+    assert pv.uitkomst == "strafbeschikking" and pv.tegen == ["leerling"]
+    assert pv.dossier.handhavingen.filter(soort="halt", uitkomst="negatief").exists()
+    # letters: generated PDFs stored with their dossier and on its timeline (bron brief)
+    brieven = Activiteit.objects.filter(soort="brief-verstuurd", bron="brief")
+    documenten = Document.objects.filter(uuid__in=[a.bron_referentie for a in brieven])
+    assert documenten.count() == brieven.count() >= 5
+    assert {"absoluut-verzuim", "waarschuwing", "uitnodiging-gesprek"} <= set(
+        documenten.values_list("soort", flat=True)
+    )
+    assert {"nl", "en"} <= set(documenten.values_list("taal", flat=True))
     _via_de_services_en_nog_eens_verandert_niets()
 
 
@@ -115,6 +141,7 @@ def test_de_paginas_van_de_demo_en_wie_wat_ziet(demo):
     open_ = Dossier.objects.filter(organisatie__code="GM0392", status="open").count()
     assert f"/dossiers/: {open_} open dossiers" in regels["lpa.haarlem"]
     assert "teamleider" in tekst and "absoluut verzuim (R-CW-9)" in tekst
+    assert "Halt-verwijzing met uitkomst (R-CW-6)" in tekst and "brieven (PDF)" in tekst
     assert "verzoeken om het verzuimoverzicht" in regels["school.vo"]
     assert "beleid.haarlem" not in regels  # a beleidsmedewerker sees no dossiers
 

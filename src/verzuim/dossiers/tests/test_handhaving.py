@@ -43,12 +43,6 @@ PV = {
 
 
 @pytest.fixture
-def dossier(wereld):
-    meld(wereld)  # the pupil born 02-05-2012 (14), Haarlem
-    return Dossier.objects.get()
-
-
-@pytest.fixture
 def dossier18(wereld):
     leerling = Leerling.objects.get(burgerservicenummer=BIJNA18)
     return services.open_dossier(wereld.lpa_haarlem, leerling.uuid, "telefonisch", "Moeder belde.")

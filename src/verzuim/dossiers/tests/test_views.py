@@ -198,3 +198,14 @@ def test_teamleider_ziet_werkvoorraad_en_wijst_toe(wereld, dossier):
     lpa2 = wereld.users["lpa2.haarlem"]
     r = c.post(f"/dossiers/{dossier.uuid}/toewijzen/", {"toewijzen-behandelaar": str(lpa2.pk)})
     assert r.status_code == 302 and Dossier.objects.get().behandelaar == lpa2
+
+
+@pytest.mark.parametrize(
+    ("toelichting", "zin"),
+    [("", "Verzuim gestopt</strong>. Het"), ("Weer op school.", "Weer op school. Het")],
+)
+def test_gesloten_melding_een_zin(wereld, dossier, toelichting, zin):
+    """R-CW-11: the closed dossier's banner ends the reason's sentence once."""
+    services.sluit(wereld.lpa_haarlem, dossier, "verzuim-gestopt", toelichting)
+    html = _client(wereld, "lpa.haarlem").get(f"/dossiers/{dossier.uuid}/").content.decode()
+    assert zin in html and ".." not in html.split('data-testid="gesloten"')[1].split("</p>")[0]

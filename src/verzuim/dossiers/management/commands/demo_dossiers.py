@@ -20,7 +20,11 @@ class Command(BaseCommand):
             return
         self.stdout.write(
             "Dossiers: {gesloten} afgehandelde gesloten, {verhalen} in behandeling, "
-            "{nieuw} nieuw.".format(
-                **{k: tellers.get(k, 0) for k in ("gesloten", "verhalen", "nieuw")}
+            "{nieuw} nieuw; routes: {halt} Halt, {proces-verbaal} proces-verbaal, "
+            "{kinderbijslag} kinderbijslag; {brieven} brieven (PDF).".format(
+                **{
+                    **dict.fromkeys(("halt", "proces-verbaal", "kinderbijslag", "brieven"), 0),
+                    **tellers,
+                }
             )
         )

@@ -20,7 +20,7 @@ def vul(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("dossiers", "0005_inzage_r_pr_2a")]
+    dependencies = [("dossiers", "0006_soort_route_gekozen")]
 
     operations = [
         migrations.AddField(

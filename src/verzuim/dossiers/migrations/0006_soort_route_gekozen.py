@@ -1,0 +1,16 @@
+"""Adds the activity type `route-gekozen` (a route template chosen, R-CW-9/10) to the code
+list (`verzuim.dossiers.soorten`); existing rows stay as they are."""
+
+from django.db import migrations
+
+from verzuim.dossiers.soorten import zorg_voor_soorten
+
+
+def vul(apps, schema_editor):
+    zorg_voor_soorten(apps.get_model("dossiers", "ActiviteitSoort"))
+
+
+class Migration(migrations.Migration):
+    dependencies = [("dossiers", "0005_inzage_r_pr_2a")]
+
+    operations = [migrations.RunPython(vul, migrations.RunPython.noop)]
