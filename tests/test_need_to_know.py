@@ -479,6 +479,8 @@ PAGINAS: dict[str, Mag] = {
     "dossiers:routekeuze": Mag(
         {"P302": f"{G}:lpa,boa", "P403": f"{G}:adm"}, ander={"P404": DOSSIER}
     ),
+    # The verlof check is on the luxe-verzuim route only (R-CW-10): none here.
+    "dossiers:verloftoets": Mag({"P403": DOSSIER}, ander={"P404": DOSSIER}),
     # Halt/PV/SVB (R-CW-6..8): the handling LPA of a gemeente or dienst (the rule then asks a
     # BOA); Halt is criminal data (R-PR-5): not the RMC-regio's, not the adm's.
     "dossiers:handhaving_start": Mag(

@@ -129,6 +129,11 @@ ADRESSEN: dict[str, tuple[str, Callable]] = {
     # The enforcement routes (R-CW-6..8): a Halt referral taken (its outcome form) and the
     # proces-verbaal questions on the same dossier (only the dossier with a route has them).
     "dossiers:handhaving": ("leerplichtambtenaar", lambda user: handhaving(user)),
+    # The verlof check (R-CW-10) is on a dossier of the luxe-verzuim route.
+    "dossiers:verloftoets": (
+        "leerplichtambtenaar",
+        lambda user: handhaving(user).split("handhaving/")[0],
+    ),
     "dossiers:handhaving_start": (
         "leerplichtambtenaar",
         lambda user: handhaving(user, start="proces-verbaal"),
@@ -529,7 +534,9 @@ def demowereld(referentiedata, testmodus, settings):
     )  # fmt: skip
     houd_aantekening_achter(lpa_actor, verzoek.uuid, buurvrouw.pk, grond="rechten-anderen",
                             reden="Geeft de melding van een buurvrouw weer.")  # fmt: skip
-    # A Halt referral (R-CW-6) on the open dossier, as the route service writes it.
+    # A Halt referral (R-CW-6) on the open dossier, as the route service writes it; the
+    # dossier follows the luxe-verzuim route (its verlof check form, R-CW-10).
+    Dossier.objects.filter(pk=dossiers[0].pk).update(route="luxe-verzuim")
     Handhaving.objects.create(
         dossier=dossiers[0], soort="halt", gestart=VANDAAG, auteur=lpa, auteur_label="L. Smit",
         redenen=[{"regel": "R-CW-6", "tekst": "De leerling is 14 jaar (12 tot en met 17)."}],

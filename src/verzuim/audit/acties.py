@@ -25,6 +25,7 @@ LABELS = {
     "dossier.kinderbijslag": "Kinderbijslagstop in dossier vastgelegd",
     "dossier.kinderbijslag-uitkomst": "Hervatting kinderbijslag vastgelegd",
     "dossier.route": "Route van dossier gekozen",
+    "dossier.verloftoets": "Verloftoets in dossier vastgelegd",
     "dossier.proces-verbaal": "Proces-verbaal in dossier vastgelegd",
     "dossier.proces-verbaal-uitkomst": "Uitkomst proces-verbaal vastgelegd",
     "dossier.inzien": "Dossier ingezien",

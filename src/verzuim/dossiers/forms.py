@@ -236,3 +236,21 @@ class RouteKeuzeForm(NlForm):
         super().__init__(*args, **kwargs)
         self.fields["route"].choices = [("", "Geen (algemene MAS-aanpak)"), *routes]
         self.fields["route"].required = False
+
+
+class VerloftoetsForm(NlForm):
+    """R-CW-10: the period of the luxe verzuim and what the verlof rule asks (R-VL-1)."""
+
+    prefix = "verloftoets"
+    begindatum = DatumVeld(label="Eerste dag afwezig")
+    einddatum = DatumVeld(label="Laatste dag afwezig")
+    specifiek_beroep_ouder = forms.ChoiceField(
+        label="Kan het gezin door het specifieke beroep van een ouder niet in de schoolvakanties "
+        "op vakantie?",
+        choices=JA_NEE,
+    )
+    vakantie_al_geboekt = forms.BooleanField(label="De vakantie was al geboekt", required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["specifiek_beroep_ouder"].error_messages["required"] = "Kies ja of nee."

@@ -54,6 +54,8 @@ from verzuim.rules import (
     proces_verbaal_mogelijk,
 )
 from verzuim.rules.halt import HALT_MIN_UREN
+from verzuim.rules.kalender import SchoolKalender
+from verzuim.rules.verlof import vakantieverlof_toegestaan
 
 #: The purposes of the handovers (declared in dossiers/verwerkingen.py).
 DOEL_HALT = "verwijzing Halt (R-CW-6)"
@@ -460,6 +462,74 @@ def handhavingen_van(actor: Actor, dossier: Dossier) -> list[Handhaving]:
     for h in uit:
         h.afgeschermd = h.bijzonder and not ziet
     return uit
+
+
+# --- luxe verzuim: could verlof have been granted? (R-CW-10) ----------------------------
+
+
+def _kalendergemeente(d: Dossier) -> str | None:
+    """The gemeente whose school holidays count: the school of the dossier's current
+    melding, else the dossier's (or its organisation's) gemeente."""
+    k = (
+        d.koppelingen.filter(doorgestuurd__isnull=True)
+        .select_related("melding__vestiging__gemeente")
+        .order_by("-gekoppeld")
+        .first()
+    )
+    if k is not None and k.melding.vestiging and k.melding.vestiging.gemeente:
+        return k.melding.vestiging.gemeente.code
+    g = d.gemeente or d.organisatie.gemeente
+    return g.code if g else None
+
+
+@transaction.atomic
+def verloftoets(
+    actor: Actor,
+    dossier,
+    *,
+    begindatum: dt.date,
+    einddatum: dt.date,
+    specifiek_beroep_ouder: bool,
+    vakantie_al_geboekt: bool = False,
+):
+    """R-CW-10: luxe verzuim goes straight to enforcement against the parents; the verlof
+    rules decide whether vakantieverlof could have been granted for the absent period
+    (`rules.vakantieverlof_toegestaan`, R-VL-1, on the school's calendar). The decision and
+    its reasons are written to the timeline (activity `verloftoets`, source route)."""
+    alleen_lpa(actor, "de verloftoets doen")
+    d = open_voor_wijziging(actor, dossier)
+    fouten = Fouten()
+    if einddatum < begindatum:
+        fouten.add("einddatum", "invalid", "De einddatum ligt vóór de begindatum.")
+    gemeente = _kalendergemeente(d)
+    if gemeente is None:
+        fouten.add("begindatum", "invalid", "De schoolvakanties van de school zijn onbekend.")
+    controleer(fouten)
+    b = vakantieverlof_toegestaan(
+        begindatum,
+        einddatum,
+        SchoolKalender.voor_gemeente(gemeente),
+        specifiek_beroep_ouder=specifiek_beroep_ouder,
+        vakantie_al_geboekt=vakantie_al_geboekt,
+    )
+    kop = (
+        "Verlof had verleend kunnen worden (R-CW-10)."
+        if b.toegestaan
+        else "Verlof had niet verleend kunnen worden: luxe verzuim, handhaving tegen de ouders "
+        "(R-CW-10)."
+    )
+    regels = [f"{r.uitleg_nl} ({r.rule_id})" for r in b.reasons]
+    systeemactiviteit(
+        d,
+        "verloftoets",
+        actor,
+        tekst="\n".join([kop, f"Periode {begindatum:%d-%m-%Y} t/m {einddatum:%d-%m-%Y}.", *regels]),
+        bron=Bron.ROUTE,
+    )
+    d.gewijzigd = clock.now()
+    d.save(update_fields=["gewijzigd"])
+    log_dossier(actor, "dossier.verloftoets", d, toegestaan=b.toegestaan)
+    return b
 
 
 # --- the gemeente's SVB agreement (R-CW-8) ----------------------------------------------

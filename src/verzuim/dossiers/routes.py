@@ -53,7 +53,8 @@ ROUTES: dict[str, Route] = {
             (
                 Stap("verzuimoverzicht-ontvangen", "Verzuimoverzicht en verlofaanvraag van school"),
                 Stap("uitnodiging", "Ouders uitnodigen of schriftelijk horen"),
-                Stap("proces-verbaal", "Handhaving tegen de ouders (toets: was verlof mogelijk?)"),
+                Stap("verloftoets", "Toets: was verlof mogelijk geweest? (R-VL-1)"),
+                Stap("proces-verbaal", "Handhaving tegen de ouders (proces-verbaal)"),
             ),
         ),
     )

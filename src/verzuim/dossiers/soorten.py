@@ -131,6 +131,7 @@ SOORTEN = [
     ("kinderbijslag-stop", "Kinderbijslag stopgezet", False, False, False, False, "(R-CW-8)"),
     ("kinderbijslag-hervat", "Kinderbijslag hervat", False, False, False, False, "(R-CW-8)"),
     ("route-gekozen", "Route gekozen", False, False, False, False, "(R-CW-9, R-CW-10)"),
+    ("verloftoets", "Verloftoets", False, False, False, False, "(R-CW-10, R-VL-1)"),
 ]
 
 

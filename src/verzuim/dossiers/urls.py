@@ -10,6 +10,7 @@ urlpatterns = [
     path("<uuid:uuid>/activiteit/", views.activiteit, name="activiteit"),
     path("<uuid:uuid>/fase/", views.fase, name="fase"),
     path("<uuid:uuid>/route/", views.routekeuze, name="routekeuze"),
+    path("<uuid:uuid>/verloftoets/", views.verloftoets, name="verloftoets"),
     path("<uuid:uuid>/handhaving/<uuid:route>/", views.handhaving, name="handhaving"),
     path("<uuid:uuid>/handhaving/<slug:soort>/", views.handhaving_start, name="handhaving_start"),
     path("<uuid:uuid>/vervolg/", views.vervolg, name="vervolg"),

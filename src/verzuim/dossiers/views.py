@@ -180,6 +180,8 @@ def _forms(actor, dossier, data=None, welke: str = "", koppelingen=None) -> dict
             routes=[(r.code, f"{r.label} ({r.regel})") for r in ROUTES.values()],
             initial={"route": dossier.route},
         )
+        if dossier.route == "luxe-verzuim":  # R-CW-10: the verlof check on the luxe route
+            uit["verloftoets_form"] = f.VerloftoetsForm(bind("verloftoets"))
         uit["fase_form"] = f.FaseForm(bind("fase"), huidig=dossier.fase)
         uit["afsluiten_form"] = f.AfsluitenForm(bind("afsluiten"), boa=actor.boa)
     if services.is_teamleider(actor):
@@ -328,6 +330,22 @@ def routekeuze(request, uuid):
         services.kies_route(actor, d, c["route"])
 
     return _actie(request, uuid, "routekeuze", uitvoeren, "De route is opgeslagen.")
+
+
+@dossier_pagina
+@require_POST
+def verloftoets(request, uuid):
+    def uitvoeren(actor, d, c):
+        hh.verloftoets(
+            actor,
+            d,
+            begindatum=c["begindatum"],
+            einddatum=c["einddatum"],
+            specifiek_beroep_ouder=c["specifiek_beroep_ouder"] == "ja",
+            vakantie_al_geboekt=c["vakantie_al_geboekt"],
+        )
+
+    return _actie(request, uuid, "verloftoets", uitvoeren, "De verloftoets staat in de tijdlijn.")
 
 
 @dossier_pagina

@@ -317,3 +317,37 @@ def test_andere_organisatie_ziet_de_route_niet(wereld):
     d = Dossier.objects.get()
     with pytest.raises(NietGevonden):
         hh.toets(wereld.lpa_haarlem, d, "halt", **HALT)
+
+
+# --- luxe verzuim: could verlof have been granted? (R-CW-10, R-VL-1) ---------------------
+
+
+def test_verloftoets_op_de_luxe_route(wereld, dossier):
+    services.kies_route(wereld.lpa_haarlem, dossier, "luxe-verzuim")
+    week = {"begindatum": dt.date(2026, 9, 21), "einddatum": dt.date(2026, 9, 25)}
+    b = hh.verloftoets(wereld.lpa_haarlem, dossier, specifiek_beroep_ouder=True, **week)
+    assert b.toegestaan and b.schooldagen == 5
+    b = hh.verloftoets(wereld.lpa_haarlem, dossier, specifiek_beroep_ouder=False, **week)
+    assert not b.toegestaan and b.niet_voldaan == ("beroep",)
+    lang = {"begindatum": dt.date(2026, 9, 14), "einddatum": dt.date(2026, 9, 30)}
+    b = hh.verloftoets(wereld.lpa_haarlem, dossier, specifiek_beroep_ouder=True, **lang)
+    assert not b.toegestaan and "max-10-schooldagen" in b.niet_voldaan
+    teksten = list(
+        Activiteit.objects.filter(soort="verloftoets")
+        .order_by("pk")
+        .values_list("tekst", flat=True)
+    )
+    assert teksten[0].startswith("Verlof had verleend kunnen worden (R-CW-10).")
+    assert teksten[1].startswith("Verlof had niet verleend kunnen worden")
+    assert "specifieke beroep van een ouder. (R-VL-1)" in teksten[1]
+    assert AuditRecord.objects.filter(actie="dossier.verloftoets").count() == 3
+    with pytest.raises(Ongeldig):
+        hh.verloftoets(
+            wereld.lpa_haarlem,
+            dossier,
+            begindatum=dt.date(2026, 9, 25),
+            einddatum=dt.date(2026, 9, 21),
+            specifiek_beroep_ouder=True,
+        )
+    with pytest.raises(GeenToegang):
+        hh.verloftoets(wereld.admin_haarlem, dossier, specifiek_beroep_ouder=True, **week)

@@ -180,3 +180,21 @@ def test_routesjabloon_kiezen(wereld, dossier):
     assert r.status_code == 400
     c = _client(wereld, "admin.haarlem")  # the LPA's decision
     assert c.post(f"/dossiers/{dossier.uuid}/route/", {"routekeuze-route": ""}).status_code == 403
+
+
+def test_verloftoets_alleen_op_de_luxe_route(wereld, dossier):
+    c = _client(wereld, "lpa.haarlem")
+    url = f"/dossiers/{dossier.uuid}/verloftoets/"
+    post = {
+        "verloftoets-begindatum": "21-09-2026",
+        "verloftoets-einddatum": "25-09-2026",
+        "verloftoets-specifiek_beroep_ouder": "nee",
+    }
+    assert c.post(url, post).status_code == 403  # not on the luxe route
+    services.kies_route(wereld.lpa_haarlem, dossier, "luxe-verzuim")
+    assert 'data-testid="kaart-verloftoets"' in c.get(f"/dossiers/{dossier.uuid}/").content.decode()
+    assert c.post(url, {}).status_code == 400
+    assert c.post(url, post).status_code == 302
+    html = c.get(f"/dossiers/{dossier.uuid}/").content.decode()
+    assert "Verlof had niet verleend kunnen worden" in html
+    assert _client(wereld, "lpa.amsterdam").post(url, post).status_code == 404
