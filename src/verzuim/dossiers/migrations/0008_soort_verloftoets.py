@@ -11,6 +11,6 @@ def vul(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("dossiers", "0006_soort_route_gekozen")]
+    dependencies = [("dossiers", "0007_activiteit_uuid")]
 
     operations = [migrations.RunPython(vul, migrations.RunPython.noop)]
