@@ -354,6 +354,59 @@ def kind() -> None:
     }))  # fmt: skip
 
 
+def profiel(aantal: int) -> None:
+    """Where the national telling spends its time: every SQL statement's wall time (in this
+    process, one run after a warm-up), the sources' own time, and EXPLAIN ANALYZE of the
+    `aantal` slowest statements (in the telling's transaction settings)."""
+    django_setup()
+    from django.db import connection, transaction
+
+    from verzuim import clock
+    from verzuim.cijfers.bronnen import bronnen
+    from verzuim.cijfers.periode import Periode, lees_schooljaar
+    from verzuim.cijfers.telling import bereken
+    from verzuim.organisaties.models import Gemeente
+
+    clock.set_today(VANDAAG)
+    periode = Periode(lees_schooljaar(SCHOOLJAAR))
+    gemeenten = list(Gemeente.objects.select_related("rmc_regio"))
+    bereken(periode, gemeenten)  # warm the caches
+    statements: list[tuple[float, str, tuple]] = []
+
+    def meet(execute, sql, params, many, context):
+        t = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            statements.append((time.perf_counter() - t, sql, params))
+
+    ids = {g.pk for g in gemeenten}
+    with connection.execute_wrapper(meet):
+        t0 = time.perf_counter()
+        bereken(periode, gemeenten)
+        totaal = time.perf_counter() - t0
+        per_bron = {}
+        with transaction.atomic():
+            with connection.cursor() as c:
+                c.execute("SET LOCAL jit = off; SET LOCAL work_mem = '32MB'")
+            for bron in bronnen():
+                t = time.perf_counter()
+                bron.tel(periode, ids)
+                per_bron[bron.naam] = time.perf_counter() - t
+    sql_s = sum(d for d, _, _ in statements) / 2
+    print(f"telling {totaal:.2f} s; SQL {sql_s:.2f} s in {len(statements) // 2} statements")
+    print("per source:", {k: round(v, 2) for k, v in per_bron.items()})
+    eerste = statements[: len(statements) // 2]
+    for d, sql, params in sorted(eerste, key=lambda r: -r[0])[:aantal]:
+        print(f"\n--- {d:.3f} s: {sql[:300]}")
+        if not sql.lstrip().upper().startswith("SELECT"):
+            continue
+        with transaction.atomic(), connection.cursor() as c:
+            c.execute("SET LOCAL jit = off; SET LOCAL work_mem = '32MB'")
+            c.execute(f"EXPLAIN (ANALYZE, BUFFERS) {sql}", params)
+            print("\n".join(r[0] for r in c.fetchall()))
+
+
 def telling_meten(env: dict, runs: int) -> list[dict]:
     uit = []
     for _ in range(runs):
@@ -447,9 +500,19 @@ def main() -> None:
     ap.add_argument("--hergebruik", action="store_true", help="keep the loaded data")
     ap.add_argument("--docs", action="store_true")
     ap.add_argument("--kind", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument(
+        "--profiel",
+        type=int,
+        metavar="N",
+        help="on loaded data: time every SQL statement of "
+        "the telling and EXPLAIN ANALYZE the N slowest (nothing is loaded or written)",
+    )
     args = ap.parse_args()
     if args.kind:
         return kind()
+    if args.profiel is not None:
+        os.environ.update(DATABASE_URL=args.pg, VERZUIM_TODAY=VANDAAG.isoformat())
+        return profiel(args.profiel)
     env = {**os.environ, "DATABASE_URL": args.pg, "VERZUIM_TODAY": VANDAAG.isoformat(),
            "VERZUIM_SECURE_SSL_REDIRECT": "0", "VERZUIM_ALLOWED_HOSTS": "127.0.0.1"}  # fmt: skip
     os.environ.update(DATABASE_URL=args.pg, VERZUIM_TODAY=VANDAAG.isoformat())

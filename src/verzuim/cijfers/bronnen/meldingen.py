@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Collection
 
-from django.db.models import Count, F, Max, OuterRef, Q, Subquery
+from django.db.models import Count, F, Max, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -212,8 +212,10 @@ def tel(periode: Periode, gemeente_ids: Collection[int] | None) -> Telling:
 # --- langdurig relatief verzuim: per person, over the periods of its LRV meldingen --------
 
 
-def _lrv_rijen(periode: Periode) -> list[dict]:
-    """LRV meldingen that may overlap the schooljaar, with what ends a case."""
+def _lrv_rijen(periode: Periode, identificatie: bool = False) -> list[dict]:
+    """LRV meldingen that may overlap the schooljaar, with what ends a case; with
+    `identificatie` (the cases behind a number) also the pupil's BSN/onderwijsnummer, which
+    the count does without (no join with the pupils)."""
     begin = timezone.make_aware(
         timezone.datetime.combine(periode.begin, timezone.datetime.min.time())
     )
@@ -226,7 +228,11 @@ def _lrv_rijen(periode: Periode) -> list[dict]:
         .exclude(status=Status.INGETROKKEN)
         .filter(Q(status__in=OPEN_STATUSSEN) | Q(status_gewijzigd__gte=begin))
         .annotate(
-            identificatie=Coalesce("leerling__burgerservicenummer", "leerling__onderwijsnummer"),
+            identificatie=(
+                Coalesce("leerling__burgerservicenummer", "leerling__onderwijsnummer")
+                if identificatie
+                else Value("")
+            ),
             afsluitreden=Subquery(afsluiting.values("reden")[:1]),
             overleden=Subquery(brp.values("overlijdensdatum")[:1]),
             geemigreerd=Subquery(brp.values("emigratiedatum")[:1]),
@@ -259,9 +265,9 @@ def _einde(r: dict):
     return min(einden) if einden else None
 
 
-def _lrv_personen(periode: Periode, gemeente_ids) -> list[dict]:
+def _lrv_personen(periode: Periode, gemeente_ids, identificatie: bool = False) -> list[dict]:
     per_persoon: dict[int, list[dict]] = defaultdict(list)
-    for r in _lrv_rijen(periode):
+    for r in _lrv_rijen(periode, identificatie):
         per_persoon[r["leerling_id"]].append(r)
     uit = []
     for leerling_id, rijen in per_persoon.items():
@@ -335,7 +341,7 @@ def gevallen(periode: Periode, gemeente_id: int, sleutel: str) -> list[Geval]:
                 p["meldingen"][0]["begindatum"],
                 tuple(("melding", str(r["uuid"])) for r in p["meldingen"]),
             )
-            for p in _lrv_personen(periode, {gemeente_id})
+            for p in _lrv_personen(periode, {gemeente_id}, identificatie=True)
             if sleutel in p["sleutels"]
         ]
     qs = _basis(periode).select_related("leerling")
