@@ -28,6 +28,7 @@ from verzuim.api import idempotentie
 from verzuim.api.auth import api_actor
 from verzuim.api.idempotentie import Antwoord, Idempotentie
 from verzuim.api.schema import codelijst, keuze, problemen
+from verzuim.dossiers import handhaving as hh
 from verzuim.dossiers import queries, services
 from verzuim.dossiers import verzuimoverzicht as vo
 from verzuim.dossiers.basis import DOEL
@@ -38,7 +39,9 @@ from verzuim.dossiers.models import (
     DossierMelding,
     DossierStatus,
     FaseVerslag,
+    HandhavingSoort,
     MetWie,
+    Uitkomst,
     Verzuimoverzichtverzoek,
 )
 from verzuim.meldingen.api import OntvangerSerializer
@@ -163,6 +166,26 @@ class DossierSerializer(serializers.Serializer):
     gewijzigd = serializers.DateTimeField()
 
 
+class HandhavingSerializer(serializers.Serializer):
+    """Een handhavingsroute van het dossier (R-CW-6..8), alleen-lezen. Een Halt-verwijzing of
+    proces-verbaal is strafrechtelijk (R-PR-5): wie dat niet mag zien krijgt alleen de soort,
+    `afgeschermd` true en de rest null."""
+
+    uuid = serializers.UUIDField()
+    soort = keuze(HandhavingSoort.values, "HandhavingSoort")
+    afgeschermd = serializers.BooleanField()
+    gestart = serializers.DateField(allow_null=True)
+    tegen = serializers.ListField(
+        child=serializers.CharField(),
+        allow_null=True,
+        help_text="Proces-verbaal: ouders, leerling.",
+    )
+    uitkomst = serializers.CharField(
+        allow_null=True, help_text="Leeg zolang de route loopt: " + ", ".join(Uitkomst.values)
+    )
+    uitkomstDatum = serializers.DateField(allow_null=True)  # noqa: N815
+
+
 class DossierDetailSerializer(DossierSerializer):
     """Een dossier met tijdlijn (nieuwste eerst), faseverslagen en verzoeken aan de school.
     Werkaantekeningen staan er nooit in (R-PR-2)."""
@@ -170,6 +193,7 @@ class DossierDetailSerializer(DossierSerializer):
     activiteiten = ActiviteitSerializer(many=True)
     faseverslagen = FaseverslagSerializer(many=True)
     verzuimoverzichtverzoeken = DossierVerzoekSerializer(many=True)
+    handhavingen = HandhavingSerializer(many=True)
 
 
 class DossierFilterSerializer(serializers.Serializer):
@@ -371,7 +395,23 @@ def dossier_detail(actor, dossier: Dossier, request) -> dict:
         _verzoek_weergave(v)
         for v in dossier.verzoeken.select_related("melding", "school").defer("bestand")
     ]
+    data["handhavingen"] = [_handhaving_weergave(h) for h in hh.handhavingen_van(actor, dossier)]
     return data
+
+
+def _handhaving_weergave(h) -> dict:
+    if h.afgeschermd:
+        return {"uuid": str(h.uuid), "soort": h.soort, "afgeschermd": True, "gestart": None,
+                "tegen": None, "uitkomst": None, "uitkomstDatum": None}  # fmt: skip
+    return {
+        "uuid": str(h.uuid),
+        "soort": h.soort,
+        "afgeschermd": False,
+        "gestart": _datum(h.gestart),
+        "tegen": list(h.tegen or []),
+        "uitkomst": h.uitkomst or None,
+        "uitkomstDatum": _of_none(_datum, h.uitkomst_datum),
+    }
 
 
 # --- views: reads ---------------------------------------------------------------------------
@@ -451,7 +491,8 @@ class DossierView(GenericAPIView):
         tags=[TAG],
         summary="Eén dossier met tijdlijn",
         description="Fase, volgende actie, meldingen, de tijdlijn van activiteiten (nieuwste "
-        "eerst), faseverslagen en verzoeken om het verzuimoverzicht. Werkaantekeningen zijn "
+        "eerst), faseverslagen, verzoeken om het verzuimoverzicht en de handhavingsroutes "
+        "(Halt, proces-verbaal, kinderbijslag; alleen-lezen). Werkaantekeningen zijn "
         "persoonlijk en staan er nooit in (R-PR-2); bijzondere persoonsgegevens alleen voor "
         "een gemeente of leerplichtdienst (R-PR-5).",
         responses={200: DossierDetailSerializer, **_problemen(400, 401, 403, 404)},

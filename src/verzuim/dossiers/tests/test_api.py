@@ -17,12 +17,19 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from rest_framework.test import APIClient
 
+from verzuim import clock
 from verzuim.accounts.models import ApiApplicatie, ApiToken, hash_token
 from verzuim.api.models import IdempotencyRecord
 from verzuim.api.tests.openapi_check import assert_conforms
 from verzuim.audit.models import AuditRecord
 from verzuim.dossiers import services, werkaantekeningen
-from verzuim.dossiers.models import Activiteit, Dossier, FaseVerslag, Werkaantekening
+from verzuim.dossiers.models import (
+    Activiteit,
+    Dossier,
+    FaseVerslag,
+    Handhaving,
+    Werkaantekening,
+)
 from verzuim.meldingen.codes import Status
 from verzuim.meldingen.tests.conftest import ACHTTIEN, VANDAAG, ZANDVOORT
 from verzuim.organisaties.models import Gemeente, Organisatie, Routering
@@ -113,6 +120,7 @@ def test_lijst_en_dossier_met_tijdlijn(wereld, dossier):
     )
     assert gesprek["uuid"] == str(Activiteit.objects.get(soort="gesprek").uuid)
     assert d["faseverslagen"] == [] and d["verzuimoverzichtverzoeken"] == []
+    assert d["handhavingen"] == []
     assert AuditRecord.objects.filter(actie="dossier.inzien", persoon=HAARLEM).count() == 1
     # R-PR-2: a werkaantekening is never part of what the API gives.
     assert Werkaantekening.objects.exists()
@@ -360,10 +368,27 @@ def test_rmc_regio_ziet_geen_bijzondere_categorieen(wereld, rmc_dossier):
     services.voeg_activiteit_toe(
         SYSTEEM, rmc_dossier, "zorgmelding", tekst="GEZONDHEID", bron="systeem"
     )
+    # A Halt referral (criminal data) as the route writes it: only its kind is shown.
+    Handhaving.objects.create(
+        dossier=rmc_dossier,
+        soort="halt",
+        gestart=VANDAAG,
+        uitkomst="negatief",
+        uitkomst_datum=VANDAAG,
+        auteur_label="boa",
+        geregistreerd=clock.now(),
+    )
     c = client("MC25", LEZEN, SCHRIJVEN)
     r = get(c, f"dossiers/{rmc_dossier.uuid}")
     assert r.status_code == 200 and b"GEZONDHEID" not in r.content
     assert [a["soort"] for a in r.json()["activiteiten"]] == ["melding-ontvangen"]
+    (halt,) = r.json()["handhavingen"]
+    assert (halt["soort"], halt["afgeschermd"], halt["uitkomst"], halt["gestart"]) == (
+        "halt",
+        True,
+        None,
+        None,
+    )
     pad = f"dossiers/{rmc_dossier.uuid}/activiteiten"
     r = post(c, pad, {"soort": "overig", "tekst": "x", "bijzonder": True})
     assert r.status_code == 403 and "R-PR-5" in r.json()["detail"]
@@ -374,9 +399,28 @@ def test_rmc_regio_ziet_geen_bijzondere_categorieen(wereld, rmc_dossier):
     assert set(soorten) < haarlem_soorten
 
 
-def test_vast_aantal_queries_voor_de_lijst(wereld):
-    from verzuim import clock
+def test_handhaving_alleen_lezen_voor_de_gemeente(wereld, dossier):
+    Handhaving.objects.create(
+        dossier=dossier,
+        soort="proces-verbaal",
+        gestart=VANDAAG,
+        tegen=["ouders"],
+        uitkomst="dagvaarding",
+        uitkomst_datum=VANDAAG,
+        auteur_label="boa",
+        geregistreerd=clock.now(),
+    )
+    (pv,) = get(haarlem(LEZEN), f"dossiers/{dossier.uuid}").json()["handhavingen"]
+    assert pv["afgeschermd"] is False
+    assert (pv["soort"], pv["tegen"], pv["uitkomst"], pv["uitkomstDatum"]) == (
+        "proces-verbaal",
+        ["ouders"],
+        "dagvaarding",
+        "2026-10-01",
+    )
 
+
+def test_vast_aantal_queries_voor_de_lijst(wereld):
     for begin in ("2026-09-07", "2026-09-14", "2026-09-21"):
         meld(wereld, begindatum=begin)
         Dossier.objects.filter(status="open").update(
