@@ -250,10 +250,6 @@ def _tegen(beslissing: ToetsBeslissing, gekozen) -> list[str]:
     return gekozen
 
 
-def loopt(h: Handhaving) -> bool:
-    return not h.afgerond
-
-
 #: The LPA's answers assumed favourable: what is left refused is what the register knows
 #: (age, an earlier Halt referral, BOA, the SVB agreement), before any question is asked.
 GUNSTIG = {
@@ -302,7 +298,7 @@ def start(
     beslissing = _beslis(actor, d, s, gegevens, datum)
     if not beslissing.toegestaan:
         raise Geweigerd(beslissing)
-    if any(loopt(h) for h in d.handhavingen.filter(soort=s)):
+    if any(not h.afgerond for h in d.handhavingen.filter(soort=s)):
         raise Conflict(f"Er loopt al een {s.label.lower()} in dit dossier.")
     partijen = _tegen(beslissing, tegen) if s == HandhavingSoort.PROCES_VERBAAL else []
     h = Handhaving.objects.create(
