@@ -54,7 +54,12 @@ class FaseForm(NlForm):
 
     def __init__(self, *args, huidig: str = "waarnemen", **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["fase"].choices = [(f, mas.FASE_LABELS[f]) for f in mas.volgende_fasen(huidig)]
+        mogelijk = mas.volgende_fasen(huidig)
+        self.fields["fase"].choices = [(f, mas.FASE_LABELS[f]) for f in mogelijk]
+        # The usual move is forward (R-CW-2): the next phase is chosen, going back is a choice.
+        volgende = [f for f in mogelijk if mas.FASEN.index(f) > mas.FASEN.index(huidig)]
+        if volgende:
+            self.fields["fase"].initial = volgende[0]
 
 
 class VervolgForm(NlForm):

@@ -313,7 +313,7 @@ def start(
         geregistreerd=clock.now(),
     )
     start_code, _, doel, ontvanger = SOORT[s]
-    tekst = "; ".join(r["tekst"] for r in h.redenen)
+    tekst = " ".join(r["tekst"] for r in h.redenen)  # each reason is a sentence
     if partijen:
         tekst = f"Tegen: {' en '.join(TEGEN_LABELS[p] for p in partijen)}. {tekst}"
     systeemactiviteit(

@@ -209,3 +209,18 @@ def test_gesloten_melding_een_zin(wereld, dossier, toelichting, zin):
     services.sluit(wereld.lpa_haarlem, dossier, "verzuim-gestopt", toelichting)
     html = _client(wereld, "lpa.haarlem").get(f"/dossiers/{dossier.uuid}/").content.decode()
     assert zin in html and ".." not in html.split('data-testid="gesloten"')[1].split("</p>")[0]
+
+
+def test_fase_formulier_kiest_de_volgende_fase_voor():
+    """R-CW-2: forward is the usual move, so the form proposes the next phase; going back
+    stays possible; in the last phase nothing is proposed."""
+    from verzuim.dossiers.forms import FaseForm
+
+    plannen = FaseForm(huidig="plannen")
+    assert plannen["fase"].value() == "handelen"
+    assert [c for c, _ in plannen.fields["fase"].choices] == [
+        "waarnemen",
+        "analyseren",
+        "handelen",
+    ]
+    assert FaseForm(huidig="evalueren")["fase"].value() is None
