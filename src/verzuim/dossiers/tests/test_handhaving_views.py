@@ -66,7 +66,7 @@ def test_halt_voor_een_elfjarige_geweigerd_zonder_knop(wereld):
     r = c.get(_url(d))
     page = r.content.decode()
     assert r.status_code == 200 and 'data-testid="niet-mogelijk"' in page
-    assert "<form" not in page.split("<main")[1] or "Toetsen" not in page
+    assert "<form" not in page.split("<main")[1].split("</main>")[0]  # nothing to click
     r = c.post(_url(d), {**HALT_POST, "bevestigd": "1"})
     assert r.status_code == 400 and not Handhaving.objects.exists()
 
