@@ -9,7 +9,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Count, Exists, OuterRef
+from django.db.models import Count, Exists, F, OuterRef
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -47,9 +47,11 @@ MAPPEN = (
     ("mijn", "Mijn dossiers"),
     ("onverdeeld", "Zonder behandelaar"),
 )
+# A dossier without a follow-up date sorts after the dated ones in both directions, the same on
+# SQLite and PostgreSQL (their defaults for NULL differ).
 SORTERING = {
-    "actie": ("volgende_actie", "id"),
-    "-actie": ("-volgende_actie", "-id"),
+    "actie": (F("volgende_actie").asc(nulls_last=True), "id"),
+    "-actie": (F("volgende_actie").desc(nulls_last=True), "-id"),
     "geopend": ("geopend", "id"),
     "-geopend": ("-geopend", "-id"),
     "fase": ("fase", "id"),

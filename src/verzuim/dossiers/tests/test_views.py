@@ -16,6 +16,7 @@ from verzuim.dossiers.models import Dossier
 from verzuim.meldingen import services as meldingen
 from verzuim.meldingen.models import Melding
 from verzuim.personen.models import Leerling
+from verzuim.personen.queries import zichtbare_leerlingen
 
 from .conftest import HAARLEM, meld
 from .test_openen import _signaal
@@ -224,3 +225,19 @@ def test_fase_formulier_kiest_de_volgende_fase_voor():
         "handelen",
     ]
     assert FaseForm(huidig="evalueren")["fase"].value() is None
+
+
+@pytest.mark.parametrize("sorteer", ["actie", "-actie"])
+def test_werklijst_zonder_actiedatum_achteraan(wereld, dossier, sorteer):
+    """R-CW-4: a dossier without a follow-up date sorts after the dated ones in both
+    directions, on SQLite and PostgreSQL alike (their NULL defaults differ)."""
+    tweede = services.open_dossier(
+        wereld.lpa_haarlem,
+        zichtbare_leerlingen(wereld.lpa_haarlem).exclude(pk=dossier.leerling_id).first().uuid,
+        "telefonisch",
+        "Moeder belde",
+    )
+    services.zet_vervolgdatum(wereld.lpa_haarlem, dossier, dt.date(2026, 10, 20))
+    services.zet_vervolgdatum(wereld.lpa_haarlem, tweede, None)
+    html = _client(wereld, "lpa.haarlem").get(f"/dossiers/?sorteer={sorteer}").content.decode()
+    assert html.index(str(dossier.uuid)) < html.index(str(tweede.uuid))
