@@ -18,6 +18,9 @@ from django.utils import timezone
 from verzuim import clock
 from verzuim.audit.context import Actor
 from verzuim.clock import op
+from verzuim.dossiers import handhaving
+from verzuim.dossiers.fouten import Conflict, Ongeldig
+from verzuim.dossiers.models import Dossier
 from verzuim.meldingen import services
 from verzuim.meldingen.demo import _payload, _schooldagen
 from verzuim.meldingen.fouten import (
@@ -148,11 +151,59 @@ def _behandel(rng, melding: Melding, vandaag: dt.date) -> None:
             with op(oppakken + dt.timedelta(days=3)):
                 services.stuur_door(lpa, melding.uuid, naar, "Demo: leerling verhuisd.")
             return
+        if melding.verzuimsoort == "16-uur" and rng.random() < 0.4:
+            _handhaving(rng, melding, lpa, oppakken, min(sluiten, vandaag))
         if sluiten <= vandaag and rng.random() < 0.85:
             reden = "verhuisd" if rng.random() < 0.05 else "verzuim-gestopt"
             with op(sluiten):
                 services.wijzig_status(lpa, melding.uuid, "afgesloten", reden=reden)
     except (MeldingOngeldig, OvergangNietToegestaan):
+        return
+
+
+def _handhaving(rng, melding: Melding, lpa: Actor, opgepakt: dt.date, tot: dt.date) -> None:
+    """A BOA's Halt referral (R-CW-6) a few weeks after the pick-up, its outcome; after a
+    negative one now and then a proces-verbaal (R-CW-7) with the OM's decision, so the
+    telling of past schooljaren counts enforcement too. A route the rules refuse (age, hours)
+    is simply not taken, as in practice."""
+    boa = Actor(
+        label="demo-boa", organisatie=lpa.organisatie, soort="gebruiker",
+        rollen=lpa.rollen, boa=True,
+    )  # fmt: skip
+    d = (
+        Dossier.objects.filter(koppelingen__melding=melding, koppelingen__doorgestuurd=None)
+        .order_by("id")
+        .first()
+    )
+    gestart, terug = opgepakt + dt.timedelta(days=14), opgepakt + dt.timedelta(days=42)
+    if d is None or terug > tot:
+        return
+    try:
+        with op(gestart):
+            halt = handhaving.start_halt(
+                boa, d, datum=gestart, verzuimde_uren=rng.choice([10, 16, 24, 40]),
+                te_laat_keren=rng.choice([0, 3, 6]), toestemming_leerling=True,
+                toestemming_ouders=True, eigen_toedoen=True,
+                ernstige_onbehandelde_problematiek=False,
+            )  # fmt: skip
+        positief = rng.random() < 0.7
+        with op(terug):
+            handhaving.halt_uitkomst(boa, halt, "positief" if positief else "negatief", datum=terug)
+        if positief or rng.random() < 0.4:
+            return
+        pv_dag, om_dag = terug + dt.timedelta(days=7), terug + dt.timedelta(days=60)
+        with op(pv_dag):
+            pv = handhaving.start_pv(
+                boa, d, datum=pv_dag, absoluut_verzuim=False, verzuim_bewezen=True,
+                ouders_verwijtbaar=rng.random() < 0.5, leerling_verwijtbaar=True,
+            )  # fmt: skip
+        if om_dag <= clock.today():
+            with op(om_dag):
+                handhaving.pv_uitkomst(
+                    boa, pv, rng.choice(["sepot", "strafbeschikking", "strafbeschikking"]),
+                    datum=om_dag,
+                )  # fmt: skip
+    except (Conflict, Ongeldig, GeenToegang):  # Geweigerd is a Conflict
         return
 
 
