@@ -67,6 +67,8 @@ def _brief_uitnodiging(lpa, new_page, inloggen, dossier_url):
     lpa.evaluate(AXE.read_text(encoding="utf-8"))
     uitkomst = lpa.evaluate("(opties) => axe.run(document, opties)", AXE_OPTIES)
     assert not uitkomst["violations"], [v["id"] for v in uitkomst["violations"]]
+    # Corrected after the preview: the stored letter says what the form says now.
+    lpa.get_by_label("Plaats van het gesprek").fill("de bibliotheek aan de Gasthuisstraat")
     lpa.get_by_test_id("brief-versturen").click()
     expect(lpa.get_by_test_id("tijdlijn")).to_contain_text("Brief verstuurd")
     link = lpa.get_by_test_id("tijdlijn-brief")
@@ -74,6 +76,7 @@ def _brief_uitnodiging(lpa, new_page, inloggen, dossier_url):
     assert antwoord.status == 200 and antwoord.headers["content-type"] == "application/pdf"
     tekst = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(antwoord.body())).pages)
     assert "Test Persoon007" in tekst and "1 oktober 2026" in tekst and "8 oktober 2026" in tekst
+    assert "de bibliotheek aan de Gasthuisstraat" in tekst and "stadhuis" not in tekst
     amsterdam = new_page()
     inloggen(amsterdam, "lpa.amsterdam", DEMO_WACHTWOORD)
     assert amsterdam.goto(dossier_url + "brief/").status == 404

@@ -97,8 +97,12 @@ class BriefForm(KeuzeForm):
             del self.fields["via_school"]
 
     def gegevens(self) -> dict:
+        """Every field of the kind as the person left it: a prefilled value they cleared
+        goes as "" (cleared), so the dossier's default does not silently come back."""
         c = self.cleaned_data
-        return {v.naam: c[veldnaam(v.naam)] for v in INVOER if c.get(veldnaam(v.naam))}
+        return {
+            v.naam: c.get(veldnaam(v.naam)) or "" for v in INVOER if veldnaam(v.naam) in self.fields
+        }
 
     def brief(self) -> tuple:
         """(soort, ontvanger, taal, gegevens, via_school) for dossiers.brieven."""

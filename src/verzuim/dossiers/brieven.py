@@ -13,7 +13,9 @@ activity `brief-verstuurd` on the timeline with the document's uuid as its refer
 
 ``gegevens`` are the letter's own placeholder values (nested or dotted, dates as date, times
 as time: `brieven.soorten`); anything not given is taken from the dossier where it can be
-(school, melding, verzuim, follow-up date, reply date). The pupil's name, first name and
+(school, melding, verzuim, follow-up date, reply date). A value given as "" or None is
+cleared: the dossier's default does not replace it (the letter page sends every field as the
+person left it, so a corrected or emptied prefilled value is what goes into the PDF). The pupil's name, first name and
 birth date always come from the BRP and cannot be given.
 
 Rules: who may receive a letter is `rules.brief_toegestaan` (the pupil from 12, R-CW-4; a
@@ -245,7 +247,9 @@ def _geadresseerde(
 
 def _gegevens(opties: Briefopties, soort: str, gegevens) -> dict:
     """The letter's placeholder values: the caller's over the dossier's defaults, the pupil
-    from the BRP. Only the kind's own placeholders are taken from the defaults."""
+    from the BRP. Only the kind's own placeholders are taken from the defaults, and only
+    those the caller did not give: one given empty stays empty (the template then names it
+    as missing when it uses it)."""
     eigen = plat(gegevens or {})
     verboden = sorted(UIT_BRP & eigen.keys())
     if verboden:
@@ -262,7 +266,7 @@ def _gegevens(opties: Briefopties, soort: str, gegevens) -> dict:
     s = SOORTEN.get(soort)
     namen = {v.naam for v in s.velden} if s else set()
     ll = opties.leerling
-    waarden = {k: v for k, v in opties.standaard.items() if k in namen}
+    waarden = {k: v for k, v in opties.standaard.items() if k in namen and k not in eigen}
     waarden.update({k: v for k, v in eigen.items() if v not in ("", None)})
     waarden["leerling.naam"] = ll.naam
     waarden["leerling.voornaam"] = ll.voornaam

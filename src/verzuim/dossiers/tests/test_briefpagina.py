@@ -128,3 +128,30 @@ def test_taal_kiezen(wereld, dossier, taal):  # noqa: F811
     assert r.status_code == 302
     tekst = pdf_tekst(Document.objects.get().inhoud)
     assert ("8 October 2026" if taal == "en" else "8 oktober 2026") in tekst
+
+
+def test_na_het_voorbeeld_gewijzigde_tekst_staat_in_de_bewaarde_pdf(wereld, dossier):  # noqa: F811
+    """The LPA previews the letter, then corrects what was filled in and sends it: the stored
+    PDF (parsed with pypdf) carries the corrected values, not the previewed or prefilled
+    ones; a prefilled value the LPA cleared does not come back (the field is named)."""
+    c = _client(wereld, "lpa.haarlem")
+    r = c.post(_url(dossier, "voorbeeld/"), GEGEVENS)
+    assert r.status_code == 200 and "het stadhuis van Haarlem" in r.content.decode()
+    gewijzigd = {
+        **GEGEVENS,
+        "gesprek_plaats": "de bibliotheek aan de Gasthuisstraat",
+        "verzuim_omschrijving": "21 lesuren verzuim in drie weken",
+        "gesprek_met": "de heer K. de Vries",
+    }
+    # Cleared after the preview: the prefilled school is not silently put back.
+    r = c.post(_url(dossier, "versturen/"), {**gewijzigd, "school_naam": ""})
+    html = r.content.decode()
+    assert r.status_code == 400 and not Document.objects.exists()
+    assert 'id="id_school_naam"' in html and 'aria-invalid="true"' in html
+    r = c.post(_url(dossier, "versturen/"), gewijzigd)
+    assert r.status_code == 302
+    tekst = " ".join(pdf_tekst(Document.objects.get().inhoud).split())
+    assert "plaats: de bibliotheek aan de Gasthuisstraat" in tekst
+    assert "heeft bij ons verzuim gemeld van Test Persoon007: 21 lesuren verzuim in drie" in tekst
+    assert "met: de heer K. de Vries" in tekst
+    assert "stadhuis" not in tekst and "17,5" not in tekst and "P. Bakker" not in tekst
