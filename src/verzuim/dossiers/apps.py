@@ -8,10 +8,13 @@ class DossiersConfig(AppConfig):
 
     def ready(self):
         from verzuim.dossiers import receivers  # noqa: F401
-        from verzuim.dossiers.koppelingen import dossiers_van_signalen
+        from verzuim.dossiers.koppelingen import dossiers_van_meldingen, dossiers_van_signalen
+        from verzuim.dossiers.queries import mag_dossiers_zien
+        from verzuim.meldingen import dossierkoppeling as meldingkoppeling
         from verzuim.signalen import dossierkoppeling
 
         dossierkoppeling.registreer(dossiers_van_signalen)
+        meldingkoppeling.registreer(dossiers_van_meldingen, mag_openen=mag_dossiers_zien)
         post_migrate.connect(_soorten, sender=self, dispatch_uid="dossiers.soorten")
 
 

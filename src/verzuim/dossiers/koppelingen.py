@@ -1,7 +1,8 @@
 """The seams into the dossiers (R-CW-1): a routed melding opens or joins the pupil's dossier
 at its receiver, a forwarded one moves (R-RT-5) — both called by `receivers.py` on the
 meldingen events, inside the meldingen' transaction —; a register signal is taken into a
-dossier (R-CW-9); `signalen.dossierkoppeling` asks which dossier holds a signal; the R-ID-2
+dossier (R-CW-9); `signalen.dossierkoppeling` asks which dossier holds a signal and
+`meldingen.dossierkoppeling` which holds a melding at its receiver; the R-ID-2
 merge moves the dossiers of a merged pupil."""
 
 from __future__ import annotations
@@ -191,6 +192,17 @@ def dossiers_van_signalen(signaal_ids: list[int]) -> dict:
         DossierSignaal.objects.filter(signaal_id__in=signaal_ids).values_list(
             "signaal_id", "dossier__uuid"
         )
+    )
+
+
+def dossiers_van_meldingen(organisatie_id: int, melding_ids: list[int]) -> dict:
+    """For `meldingen.dossierkoppeling`: melding id → uuid of the dossier the melding is in
+    at the organisation (its current link, not one left by forwarding; one query on the
+    unique index melding+organisatie)."""
+    return dict(
+        DossierMelding.objects.filter(
+            organisatie_id=organisatie_id, melding_id__in=melding_ids, doorgestuurd__isnull=True
+        ).values_list("melding_id", "dossier__uuid")
     )
 
 

@@ -4,7 +4,8 @@ serializers here describe the shapes for the OpenAPI schema and render the answe
 
 Two views of a melding: the school's (R-ME-7: the melding and its status history — status,
 time, reason code — nothing of the casework) and the receiving party's (also routing
-reasons, doelgroep, behandelaar, forwarding chain, status toelichting and who).
+reasons, doelgroep, behandelaar, forwarding chain, status toelichting and who, and the uuid
+of its dossier there: `dossier`, through the seam `dossierkoppeling`, R-CW-1).
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from verzuim.api import idempotentie
 from verzuim.api.auth import api_actor
 from verzuim.api.idempotentie import Antwoord, Idempotentie
 from verzuim.api.schema import BESTAAND, NIEUW_OOK_HERHAALD, keuze, problemen
-from verzuim.meldingen import queries, services
+from verzuim.meldingen import dossierkoppeling, queries, services
 from verzuim.meldingen.codes import Status, Verzuimsoort
 from verzuim.meldingen.fouten import NietGevonden
 from verzuim.meldingen.models import Melding
@@ -267,11 +268,22 @@ class MeldingSerializer(serializers.Serializer):
         help_text="ontvanger",
     )
     doorzendingen = DoorzendingSerializer(many=True, required=False, help_text="ontvanger, R-RT-5")
+    dossier = serializers.UUIDField(
+        required=False,
+        allow_null=True,
+        help_text="Alleen voor de ontvanger (de behandelende organisatie): het dossier van de "
+        "leerling waarin de melding bij haar zit (R-CW-1; GET /dossiers/{uuid}), null zolang "
+        "er geen is. Nooit voor de school of het register.",
+    )
 
     CASUS = ("verantwoordelijkeGemeente", "doelgroep", "routering", "behandelaar", "doorzendingen")
 
     def _volledig(self, obj) -> bool:
         return queries.ziet_alles(self.context["actor"], obj)
+
+    def _dossier(self, obj) -> str | None:
+        d = dossierkoppeling.dossiers_van(self.context["actor"], [obj]).get(obj.pk)
+        return None if d is None else str(d)
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_url(self, obj) -> str:
@@ -295,9 +307,14 @@ class MeldingSerializer(serializers.Serializer):
     def to_representation(self, instance):
         # As DRF's, but the casework fields are not even computed for the school (R-ME-7).
         overslaan = () if self._volledig(instance) else self.CASUS
+        if not dossierkoppeling.ontvangt(self.context["actor"], instance):
+            overslaan += ("dossier",)
         data = {}
         for field in self._readable_fields:
             if field.field_name in overslaan:
+                continue
+            if field.field_name == "dossier":  # not an attribute: the seam's answer
+                data["dossier"] = self._dossier(instance)
                 continue
             try:
                 attribute = field.get_attribute(instance)
@@ -359,8 +376,10 @@ def _status_weergave(s, volledig: bool) -> dict:
     return uit
 
 
-def melding_weergave(melding: Melding, actor, request=None) -> dict:
-    """`MeldingSerializer(melding, context={"request": request, "actor": actor}).data`."""
+def melding_weergave(melding: Melding, actor, request=None, *, dossiers=None) -> dict:
+    """`MeldingSerializer(melding, context={"request": request, "actor": actor}).data`.
+    ``dossiers``: `dossierkoppeling.dossiers_van` for a whole page, looked up once; without
+    it the receiver's dossier is looked up for this melding."""
     m = melding
     volledig = queries.ziet_alles(actor, m)
     pad = reverse("api:melding", kwargs={"melding_uuid": m.uuid})
@@ -413,6 +432,11 @@ def melding_weergave(melding: Melding, actor, request=None) -> dict:
             }
             for d in m.doorzendingen.all()
         ]
+    if dossierkoppeling.ontvangt(actor, m):  # the handling organisation only (R-CW-1)
+        if dossiers is None:
+            dossiers = dossierkoppeling.dossiers_van(actor, [m])
+        d = dossiers.get(m.pk)
+        data["dossier"] = None if d is None else str(d)
     return data
 
 
@@ -480,7 +504,8 @@ class MeldingenView(GenericAPIView):
         )
         page = self.paginate_queryset(qs)
         meldingen = services.lees_meldingen(actor, page)
-        data = [melding_weergave(m, actor, request) for m in meldingen]
+        dossiers = dossierkoppeling.dossiers_van(actor, meldingen)
+        data = [melding_weergave(m, actor, request, dossiers=dossiers) for m in meldingen]
         return self.get_paginated_response(data)
 
     @extend_schema(
@@ -571,7 +596,8 @@ class MeldingZoekView(GenericAPIView):
             burgerservicenummer=body.get("burgerservicenummer"),
             onderwijsnummer=body.get("onderwijsnummer"),
         )
-        return Response([melding_weergave(m, actor, request) for m in meldingen])
+        dossiers = dossierkoppeling.dossiers_van(actor, meldingen)
+        return Response([melding_weergave(m, actor, request, dossiers=dossiers) for m in meldingen])
 
 
 class MeldingView(GenericAPIView):
@@ -582,6 +608,9 @@ class MeldingView(GenericAPIView):
         operation_id="getMelding",
         tags=[TAG],
         summary="Eén melding",
+        description="De school ziet de melding en haar statushistorie (R-ME-7); de ontvanger "
+        "ook de behandeling en `dossier`: het dossier waarin de melding bij haar zit "
+        "(R-CW-1).",
         responses={200: MeldingSerializer, **_problemen(400, 401, 403, 404)},
     )
     def get(self, request, melding_uuid):

@@ -24,7 +24,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from verzuim.accounts.models import Gebruiker, Rol
 from verzuim.audit.context import actor_for_user
-from verzuim.meldingen import queries, services
+from verzuim.meldingen import dossierkoppeling, queries, services
 from verzuim.meldingen.codes import OPEN_STATUSSEN, Status
 from verzuim.meldingen.forms import (
     DoorsturenForm,
@@ -385,6 +385,14 @@ def _leerling_url(actor, melding) -> str | None:
     return reverse("personen:leerling", args=[melding.leerling.uuid])
 
 
+def _dossier(actor, melding):
+    """The uuid of the dossier the melding is in at the actor's organisation, for a link —
+    only for the receiver and only for whom may open dossiers (dossierkoppeling, R-CW-1)."""
+    if not dossierkoppeling.mag_openen(actor):
+        return None
+    return dossierkoppeling.dossiers_van(actor, [melding]).get(melding.pk)
+
+
 def _detail_context(actor, melding) -> dict:
     return {
         "melding": melding,
@@ -490,6 +498,7 @@ def ontvanger_detail(request, uuid, *, forms=None, status=200):
         "doorzendingen": melding.doorzendingen.select_related("van", "naar"),
         "keten": _keten(actor, melding),
         "woonplaats": woonplaats,
+        "dossier": _dossier(actor, melding),
     }
     if forms is None:
         forms = _ontvanger_forms(actor, melding, woonplaats=woonplaats)
