@@ -456,6 +456,9 @@ PAGINAS: dict[str, Mag] = {
     "signalen:detail": Mag({"200": f"gemeente,dienst:{PR}", "404": f"rmc:{PR}"}),
     # Dossiers (issue 9): the handling organisation's LPA, BOA and administratief medewerker.
     "dossiers:werklijst": Mag({"200": DOSSIER}),
+    # The school answers a verzuimoverzicht request on its melding page (R-CW-3): an empty
+    # POST is named at the field; another school's request 404.
+    "dossiers:verzuimoverzicht_antwoord": Mag({"P400": "school:school"}),
     "dossiers:detail": Mag({"200": DOSSIER}),
     "dossiers:activiteit": Mag({"P400": DOSSIER}),
     "dossiers:vervolg": Mag({"P302": DOSSIER}),  # an empty date clears it
@@ -730,6 +733,7 @@ PARAMETERS: dict[tuple[str, str], str] = {
     ("personen:leerling", "uuid"): "leerling",
     ("signalen:detail", "uuid"): "signaal",
     ("dossiers:uit_signaal", "uuid"): "signaal",
+    ("dossiers:verzuimoverzicht_antwoord", "uuid"): "verzoek",
     ("dossiers:*", "uuid"): "dossier",
     ("dossiers:handhaving", "route"): "handhaving",
     ("brieven:download", "uuid"): "document",

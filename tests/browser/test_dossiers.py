@@ -1,10 +1,10 @@
 """Issue 9 in a real browser (Playwright + Debian chromium): a school's melding opens the
 dossier; the leerplichtambtenaar starts on the worklist, opens the dossier, asks the
-school for its verzuimoverzicht, records a gesprek with the parents and the afspraken (the
+school for its verzuimoverzicht (the school answers on its melding page), records a gesprek with the parents and the afspraken (the
 follow-up date follows), moves the MAS phase with what was found and decided, keeps a
 personal werkaantekening, tries Halt for an 11-year-old (refused: the reason shown, nothing
 to click, R-CW-6) and closes the dossier with a reason after confirming — the
-melding is then afgesloten. Another gemeente's leerplichtambtenaar gets 404 (R-PR-1)."""
+melding is then afgesloten, also on the school's page. Another gemeente's leerplichtambtenaar gets 404 (R-PR-1)."""
 
 from __future__ import annotations
 
@@ -84,6 +84,39 @@ def _brief_uitnodiging(lpa, new_page, inloggen, dossier_url):
     assert brief_url.endswith("/brief/voorbeeld/")
 
 
+def _school_antwoordt(melding, new_page, inloggen, screenshot):
+    school = new_page()
+    inloggen(school, "school.a", DEMO_WACHTWOORD)
+    school.goto(f"/meldingen/{melding.uuid}/")
+    kaart = school.get_by_test_id("school-verzoeken")
+    expect(kaart).to_contain_text("Gemeente Haarlem vroeg op 01-10-2026")
+    expect(kaart).to_contain_text("Graag per lesuur.")
+    # Nothing filled in: the error is named at the field, nothing is sent.
+    kaart.get_by_role("button", name="Verzuimoverzicht versturen").click()
+    expect(school.get_by_test_id("foutenoverzicht")).to_contain_text("als tekst of als bestand")
+    # The page with the request and its errors: no axe violation.
+    from tests.browser.test_toegankelijkheid import AXE, AXE_OPTIES
+
+    school.evaluate(AXE.read_text(encoding="utf-8"))
+    uitkomst = school.evaluate("(opties) => axe.run(document, opties)", AXE_OPTIES)
+    assert not uitkomst["violations"], [v["id"] for v in uitkomst["violations"]]
+    kaart = school.get_by_test_id("school-verzoeken")
+    kaart.get_by_label("Verzuimoverzicht (tekst)").fill(
+        "07-09: 5 lesuur ongeoorloofd; 08-09: 4 lesuur ongeoorloofd."
+    )
+    kaart.get_by_label("Of een bestand").set_input_files(
+        files=[{"name": "verzuim-september.csv", "mimeType": "text/csv",
+                "buffer": b"datum;lesuren\n2026-09-07;5\n2026-09-08;4\n"}]
+    )  # fmt: skip
+    screenshot(school, "school-verzuimoverzicht")
+    kaart.get_by_role("button", name="Verzuimoverzicht versturen").click()
+    expect(school.get_by_test_id("school-verzoek-antwoord")).to_contain_text(
+        "U stuurde het op 01-10-2026 als bestand verzuim-september.csv"
+    )
+    expect(school.get_by_role("button", name="Verzuimoverzicht versturen")).to_have_count(0)
+    return school
+
+
 def _dossier_van_een_elfjarige() -> str:
     """A pupil of Haarlem whom the BRP says was born 10-01-2015 (11 today), with a dossier
     opened after a phone call."""
@@ -122,6 +155,14 @@ def test_van_melding_tot_gesloten_dossier(wereld, page, new_page, inloggen, scre
     verzoek.get_by_label("Toelichting voor de school").fill("Graag per lesuur.")
     verzoek.get_by_role("button", name="Opvragen bij de school").click()
     expect(lpa.get_by_test_id("verzoeken")).to_contain_text("wacht op de school")
+
+    # 2a. The school sees the request on its melding page and answers it there: a typed
+    # overview and a file (R-CW-3); the LPA finds it in the dossier.
+    _school_antwoordt(wereld, new_page, inloggen, screenshot)
+    lpa.reload()
+    expect(lpa.get_by_test_id("verzoeken")).to_contain_text("ontvangen op 01-10-2026")
+    expect(lpa.get_by_test_id("verzoeken")).to_contain_text("bestand verzuim-september.csv")
+    expect(lpa.get_by_test_id("tijdlijn")).to_contain_text("07-09: 5 lesuur ongeoorloofd")
 
     # 2b. An invitation letter to the parents (issue 9 §8): choose, fill in, preview, make;
     # the PDF is on the timeline and opens (parsed with pypdf). Another gemeente: 404.
@@ -193,3 +234,10 @@ def test_van_melding_tot_gesloten_dossier(wereld, page, new_page, inloggen, scre
     expect(lpa.get_by_test_id("kaart-activiteit")).to_have_count(0)
     assert Melding.objects.get().status == "afgesloten"
     screenshot(lpa, "dossier-gesloten")
+
+    # 9. The school sees afgesloten on its melding page (the existing status flow).
+    school = new_page()
+    inloggen(school, "school.a", DEMO_WACHTWOORD)
+    school.goto(f"/meldingen/{wereld.uuid}/")
+    status = school.locator("dt", has_text="Status").locator("xpath=following-sibling::dd")
+    expect(status).to_contain_text("Afgesloten")

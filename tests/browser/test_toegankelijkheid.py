@@ -138,7 +138,23 @@ ADRESSEN: dict[str, tuple[str, Callable]] = {
         "leerplichtambtenaar",
         lambda user: handhaving(user, start="proces-verbaal"),
     ),
+    # The school answers a verzuimoverzicht request on its melding page (R-CW-3): the
+    # melding of an open request to the school (the form is submitted emptied: its errors).
+    "dossiers:verzuimoverzicht_antwoord": ("schoolmedewerker", lambda user: verzoek(user)),
 }
+
+
+def verzoek(user) -> str:
+    from verzuim.dossiers.models import Verzuimoverzichtverzoek
+
+    v = (
+        Verzuimoverzichtverzoek.objects.filter(
+            school=user.organisatie, beantwoord__isnull=True, vervallen__isnull=True
+        )
+        .order_by("pk")
+        .first()
+    )
+    return reverse("meldingen:detail", kwargs={"uuid": v.melding.uuid})
 
 
 def inzageverzoek(user) -> str:
@@ -546,6 +562,23 @@ def demowereld(referentiedata, testmodus, settings):
         instelling=Organisatie.objects.filter(soort="school").order_by("code").first(),
         datum=VANDAAG, omschrijving="Studiedag",
     )  # fmt: skip
+    # A verzuimoverzicht request to the walked school (R-CW-3): its melding page has the
+    # answer form (ADRESSEN["dossiers:verzuimoverzicht_antwoord"]).
+    from verzuim.audit.context import SYSTEEM
+    from verzuim.dossiers.models import DossierMelding
+    from verzuim.dossiers.verzuimoverzicht import vraag_verzuimoverzicht
+
+    k = (
+        DossierMelding.objects.filter(
+            melding__instelling=rolhouders()["schoolmedewerker"].organisatie,
+            dossier__status="open",
+            doorgestuurd__isnull=True,
+        )
+        .select_related("dossier", "melding")
+        .order_by("pk")
+        .first()
+    )
+    vraag_verzuimoverzicht(SYSTEEM, k.dossier, k.melding.uuid, "Graag per lesuur.")
     yield
     clock.set_today(None)
 

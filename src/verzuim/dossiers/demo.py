@@ -749,6 +749,10 @@ def wie_ziet_wat() -> dict[str, list[str]]:
                 f"verzoeken om het verzuimoverzicht: {n.count()} open, te beantwoorden op de "
                 "pagina van de melding"
             ]
+            if (v := n.select_related("melding").first()) is not None:
+                uit[g.username].append(
+                    f"open verzoek (R-CW-3): {basis_url}/meldingen/{v.melding.uuid}/"
+                )
     return uit
 
 

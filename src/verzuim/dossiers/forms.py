@@ -137,9 +137,17 @@ class AntwoordForm(NlForm):
     """The school's answer to a verzuimoverzicht request (R-CW-3)."""
 
     prefix = "antwoord"
+    NAMEN = {"antwoord": "het verzuimoverzicht", "bestand": "het bestand"}
+
     antwoord = _tekst("Verzuimoverzicht (tekst)", rijen=6)
     bestand = forms.FileField(
-        label="Of een bestand (PDF, CSV, XLSX, TXT, PNG, JPG)", required=False
+        label="Of een bestand (PDF, CSV, XLSX, TXT, PNG, JPG)",
+        required=False,
+        error_messages={
+            "empty": "Het bestand is leeg.",
+            "invalid": "Dit is geen bestand; kies het opnieuw.",
+            "missing": "Het bestand is niet meegekomen; kies het opnieuw.",
+        },
     )
 
 

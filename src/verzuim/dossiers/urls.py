@@ -1,11 +1,17 @@
 from django.urls import path
 
-from verzuim.dossiers import briefpagina, views
+from verzuim.dossiers import briefpagina, schoolpagina, views
 
 app_name = "dossiers"
 urlpatterns = [
     path("", views.werklijst, name="werklijst"),
     path("uit-signaal/<uuid:uuid>/", views.uit_signaal, name="uit_signaal"),
+    # The school's answer on its melding page (R-CW-3); `uuid` is the request's.
+    path(
+        "verzuimoverzicht/<uuid:uuid>/antwoord/",
+        schoolpagina.antwoord,
+        name="verzuimoverzicht_antwoord",
+    ),
     path("<uuid:uuid>/", views.detail, name="detail"),
     path("<uuid:uuid>/activiteit/", views.activiteit, name="activiteit"),
     path("<uuid:uuid>/fase/", views.fase, name="fase"),

@@ -24,7 +24,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from verzuim.accounts.models import Gebruiker, Rol
 from verzuim.audit.context import actor_for_user
-from verzuim.meldingen import dossierkoppeling, queries, services
+from verzuim.meldingen import dossierkoppeling, queries, schoolsecties, services
 from verzuim.meldingen.codes import OPEN_STATUSSEN, Status
 from verzuim.meldingen.forms import (
     DoorsturenForm,
@@ -601,12 +601,18 @@ def school_lijst(request):
 
 
 @school_pagina
-def school_detail(request, uuid, *, intrekken_form=None, status=200):
+def school_detail(request, uuid, *, intrekken_form=None, sectie_invoer=None, status=200):
+    """The school's melding page; the apps above add sections (schoolsecties: the
+    verzuimoverzicht request, R-CW-3). ``sectie_invoer``: a section's failed POST, shown
+    again with its errors."""
     actor = request.actor
     melding = services.lees_melding(actor, uuid)
     if intrekken_form is None and melding.is_open:
         intrekken_form = IntrekkenForm(prefix="intrekken")
-    context = _detail_context(actor, melding) | {"intrekken_form": intrekken_form}
+    context = _detail_context(actor, melding) | {
+        "intrekken_form": intrekken_form,
+        "secties": schoolsecties.secties(actor, melding, sectie_invoer),
+    }
     return render(request, "meldingen/school_detail.html", context, status=status)
 
 
