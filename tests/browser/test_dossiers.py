@@ -149,6 +149,10 @@ def test_van_melding_tot_gesloten_dossier(wereld, page, new_page, inloggen, scre
     expect(lpa.get_by_test_id("tijdlijn")).to_contain_text("Melding ontvangen")
     dossier_url = lpa.url
     elfjarige = _dossier_van_een_elfjarige()
+    # The melding page names its dossier to the handling organisation (R-CW-1).
+    lpa.goto(f"/meldingen/{wereld.uuid}/")
+    lpa.get_by_test_id("melding-dossier").get_by_role("link", name="naar het dossier").click()
+    expect(lpa).to_have_url(dossier_url)
 
     # 2. Ask the school for its verzuimoverzicht (R-CW-3).
     verzoek = lpa.get_by_test_id("kaart-verzoek")
