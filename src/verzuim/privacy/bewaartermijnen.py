@@ -10,9 +10,10 @@ which categories are due:
 - RMC (2 years after the startkwalificatie or the 23rd birthday): the 18-plus meldingen;
 - all three due: the person's record too (pupil, enrolments, vrijstellingen, diplomas,
   letters and whatever is left);
-- Wpg (BOA, proces-verbaal; 5 years after first processing): the dossiers' proces-verbaal
-  route, once it exists (the dossiers app has no Halt/PV route yet); a person's dossiers
-  go with the person's record.
+- Wpg (5 years after first processing): what a BOA processed as criminal data, the Halt
+  referrals and processen-verbaal of the dossiers (``Handhaving``, R-CW-6/7) with their
+  route entries on the timeline, each from the day it was started (docs/decisions.md);
+  a person's dossiers go with the person's record.
 
 Before anything is deleted, the telling of every past schooljaar the deleted rows were
 counted in is kept (``cijfers.telling.archiveer``), so the leerplichttelling of that
@@ -37,7 +38,7 @@ from verzuim.audit.context import SYSTEEM
 from verzuim.brieven.models import Document
 from verzuim.cijfers.periode import Periode
 from verzuim.cijfers.telling import archiveer
-from verzuim.dossiers.models import Dossier
+from verzuim.dossiers.models import BIJZONDERE_HANDHAVING, Activiteit, Bron, Dossier, Handhaving
 from verzuim.meldingen.models import Melding
 from verzuim.personen.leerplicht import feiten_van
 from verzuim.personen.models import BrpPersoon, Diploma, Leerling, Vrijstelling
@@ -76,14 +77,24 @@ class Plan:
     meldingen: dict[str, list[int]] = field(default_factory=dict)
     signalen: list[int] = field(default_factory=list)
     personen: list[int] = field(default_factory=list)
+    handhavingen: list[int] = field(default_factory=list)  # Wpg
 
     def aantallen(self) -> dict[str, dict[str, int]]:
         """Counts per category (no content)."""
         uit = {c: {"meldingen": len(self.meldingen.get(c, []))} for c in DOELGROEP}
         uit["leerplicht"]["signalen"] = len(self.signalen)
         uit["persoon"] = _persoonsaantallen(self.personen)
-        uit["wpg"] = {}  # BOA data (proces-verbaal): the dossiers have no such route yet
+        uit["wpg"] = {
+            "handhavingen": len(self.handhavingen),
+            "activiteiten": _routeactiviteiten(self.handhavingen).count(),
+        }
         return uit
+
+
+def _routeactiviteiten(pks: list[int]):
+    """The timeline entries a route wrote (its start and outcomes): they carry its data."""
+    uuids = [str(u) for u in Handhaving.objects.filter(pk__in=pks).values_list("uuid", flat=True)]
+    return Activiteit.objects.filter(bron=Bron.ROUTE, bron_referentie__in=uuids)
 
 
 def _persoonsaantallen(pks: list[int]) -> dict[str, int]:
@@ -161,11 +172,23 @@ def _kandidaten(datum: dt.date, p: regels.BewaarPolicy):
     return met_geboortedatum().filter(leerplicht | kwalificatieplicht | rmc | persoon)
 
 
+def wpg_kandidaten(datum: dt.date, p: regels.BewaarPolicy):
+    """Halt referrals and processen-verbaal started up to the Wpg term ago (a day to spare
+    for 29 February): a superset, the rules decide."""
+    grens = jaren_terug(datum, p.wpg_jaren) + dt.timedelta(days=1)
+    return Handhaving.objects.filter(soort__in=BIJZONDERE_HANDHAVING, gestart__lte=grens)
+
+
 def plan(
-    datum: dt.date | None = None, p: regels.BewaarPolicy | None = None, *, kandidaten=None
+    datum: dt.date | None = None,
+    p: regels.BewaarPolicy | None = None,
+    *,
+    kandidaten=None,
+    handhavingen=None,
 ) -> Plan:
-    """What is due on ``datum`` (today): the rules decide per candidate (``kandidaten``: the
-    SQL narrowing; a test passes every pupil to prove the narrowing misses none)."""
+    """What is due on ``datum`` (today): the rules decide per candidate (``kandidaten``,
+    ``handhavingen``: the SQL narrowing; a test passes every pupil and every route to prove
+    the narrowing misses none)."""
     datum = datum or clock.today()
     p = p or policy()
     uit = Plan(datum, {c: [] for c in DOELGROEP})
@@ -188,6 +211,12 @@ def plan(
     uit.signalen = list(
         Signaal.objects.filter(leerling__in=due["leerplicht"]).values_list("pk", flat=True)
     )
+    routes = wpg_kandidaten(datum, p) if handhavingen is None else handhavingen
+    uit.handhavingen = sorted(
+        h.pk
+        for h in routes.exclude(dossier__leerling__in=uit.personen).only("pk", "gestart", "soort")
+        if h.bijzonder and regels.bewaartermijn_wpg(h.gestart, p).vernietigen_vanaf <= datum
+    )
     return uit
 
 
@@ -207,6 +236,7 @@ def _schooljaren(plan: Plan) -> list[Schooljaar]:
         ),
         (Vrijstelling.objects.filter(leerling__in=plan.personen), "begindatum", "einddatum"),
         (Dossier.objects.filter(leerling__in=plan.personen), "geopend__date", "gesloten__date"),
+        (Handhaving.objects.filter(pk__in=plan.handhavingen), "gestart", "gestart"),
     )
     data = [
         d
@@ -241,6 +271,9 @@ def voer_uit(p: Plan) -> dict[str, dict[str, int]]:
     # The dossiers (issue 9) of a person whose record goes; a melding's or signal's link
     # goes with the melding or signal (CASCADE).
     Dossier.objects.filter(leerling__in=p.personen).delete()
+    # Wpg: the routes a BOA took and their timeline entries (R-PR-4); the dossier stays.
+    _routeactiviteiten(p.handhavingen).delete()
+    Handhaving.objects.filter(pk__in=p.handhavingen).delete()
     Leerling.objects.filter(pk__in=p.personen).delete()  # enrolments, vrijstellingen, diplomas
     audit.log(
         SYSTEEM,

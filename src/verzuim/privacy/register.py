@@ -42,8 +42,8 @@ def omschrijving(categorie: str, p: BewaarPolicy | None = None) -> str:
         "(Selectielijst gemeenten 12.1.3); voor kwalificatieplichtigen "
         f"{p.kwalificatieplicht_jaren_na_einde} jaar na het einde van de kwalificatieplicht "
         f"(12.1.4), voor RMC-trajecten {p.rmc_jaren} jaar na de startkwalificatie of de 23e "
-        f"verjaardag; gegevens van een BOA (proces-verbaal) {p.wpg_jaren} jaar na de eerste "
-        "verwerking (Wpg); `verzuim bewaartermijnen` vernietigt wat vervallen is",
+        "verjaardag; gegevens van een BOA (Halt-verwijzing, proces-verbaal) "
+        f"{p.wpg_jaren} jaar na de eerste verwerking (Wpg); `verzuim bewaartermijnen` vernietigt wat vervallen is",
         "wpg": f"{p.wpg_jaren} jaar na de eerste verwerking (Wpg)",
         "auditlog": "Alleen toevoegen: niet te wijzigen of te verwijderen in de applicatie; "
         "zie docs/decisions.md",
@@ -88,8 +88,8 @@ def _bewaartermijnen() -> str:
          "Selectielijst 12.1.4", "VERZUIM_BEWAARTERMIJN_KWALIFICATIEPLICHT"),
         ("RMC", f"{p.rmc_jaren} jaar na startkwalificatie of 23e verjaardag",
          "Selectielijst", "VERZUIM_BEWAARTERMIJN_RMC"),
-        ("BOA / proces-verbaal", f"{p.wpg_jaren} jaar na de eerste verwerking", "Wpg",
-         "VERZUIM_BEWAARTERMIJN_WPG"),
+        ("BOA: Halt-verwijzing, proces-verbaal", f"{p.wpg_jaren} jaar na de eerste verwerking",
+         "Wpg", "VERZUIM_BEWAARTERMIJN_WPG"),
     ]  # fmt: skip
     tabel = [
         "| Category | Period | Source | Setting |",
