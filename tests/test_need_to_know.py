@@ -68,7 +68,7 @@ from verzuim import clock
 from verzuim.accounts.models import Gebruiker, Scope
 from verzuim.audit.context import Rol, actor_for_user
 from verzuim.meldingen.tests import conftest as m
-from verzuim.organisaties.models import Organisatie
+from verzuim.organisaties.models import Gemeente, Organisatie
 from verzuim.signalen.tests.conftest import _persoon
 
 VANDAAG = dt.date(2026, 11, 23)
@@ -304,6 +304,11 @@ def _bouw_wereld() -> Wereld:
             tekst="Beste ouders,",
         )
     Schooldag.objects.create(instelling=Organisatie.objects.get(code="99XA"), datum=VANDAAG)
+    from verzuim.dossiers.models import DossierInstelling, SvbAfspraak
+
+    for code in ("GM0392", "GM0363"):
+        DossierInstelling.objects.create(organisatie=Organisatie.objects.get(code=code))
+    SvbAfspraak.objects.create(gemeente=Gemeente.objects.get(code="GM0392"), sinds=VANDAAG)
     Group.objects.create(name="ntk")
     return Wereld(objecten, users)
 
@@ -620,6 +625,18 @@ BEHEER: dict[str, Mag] = {
     "admin:brieven_briefsjabloon_voorbeeld": Mag(
         {"200": "gemeente:fb", "404": "*:regbeh,fb"}, anoniem="302"
     ),
+    # The casework settings (R-CW-4): the functioneel beheerder, its own organisation's row
+    # only (Haarlem has one, so no second); the SVB agreements (R-CW-8): the registerbeheerder.
+    "admin:dossiers_dossierinstelling_changelist": Mag({"200": "*:fb"}, anoniem="302"),
+    "admin:dossiers_dossierinstelling_add": Mag(
+        {"403": "gemeente:fb", "200": "*:fb"}, anoniem="302"
+    ),
+    "admin:dossiers_dossierinstelling_*": Mag(
+        {"200": "gemeente:fb", "403": "gemeente:regbeh", "404": "*:regbeh,fb"},
+        anoniem="302",
+        ander={"404": "*:regbeh,fb"},
+    ),
+    "admin:dossiers_svbafspraak_*": REGISTERBEHEER,
 }
 
 LEZEN = "meldingen.lezen meldingen.behandelen"
@@ -779,11 +796,15 @@ def _beheerd_model(pagina: Pagina):
 
 
 # Beheer whose rows belong to one organisation (the admin shows a user only its own).
-BEHEER_PER_ORGANISATIE = {"brieven"}
+BEHEER_PER_ORGANISATIE = {
+    "brieven.briefhoofd",
+    "brieven.briefsjabloon",
+    "dossiers.dossierinstelling",
+}
 
 
 def _eigen_organisatie(model) -> bool:
-    return model._meta.app_label in BEHEER_PER_ORGANISATIE
+    return model._meta.label_lower in BEHEER_PER_ORGANISATIE
 
 
 def _beheerd_object(model, org_code: str | None, variant: str):

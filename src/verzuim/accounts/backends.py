@@ -9,9 +9,15 @@ from verzuim.accounts.models import Rol
 
 BEHEER_APPS = {"organisaties", "accounts"}
 ALLEEN_LEZEN_APPS: set[str] = set()  # the audit log is read in its own page (privacy officer)
-# A functioneel beheerder manages only its own organisation's letterhead and templates
-# (the admin classes in brieven.admin scope the rows to the organisation).
-FUNCTIONEEL_BEHEER_MODELLEN = {"brieven": {"briefsjabloon", "briefhoofd"}}
+# A functioneel beheerder manages only its own organisation's letterhead, templates and
+# casework settings (the admin classes scope the rows to the organisation).
+FUNCTIONEEL_BEHEER_MODELLEN = {
+    "brieven": {"briefsjabloon", "briefhoofd"},
+    "dossiers": {"dossierinstelling"},
+}
+# Single models of an app that is otherwise not beheer (dossiers holds person data): the
+# gemeenten's SVB agreements (R-CW-8) are kept by the registerbeheerder.
+REGISTERBEHEER_MODELLEN = {"dossiers": {"svbafspraak"}}
 
 
 def is_registerbeheerder(user) -> bool:
@@ -56,9 +62,13 @@ class RolPermissionBackend:
             return True
         if not is_registerbeheerder(user):
             return False
+        if codename.partition("_")[2] in REGISTERBEHEER_MODELLEN.get(app, ()):
+            return True
         return app in BEHEER_APPS or (app in ALLEEN_LEZEN_APPS and codename.startswith("view_"))
 
     def has_module_perms(self, user, app_label: str) -> bool:
         if is_functioneel_beheerder(user) and app_label in FUNCTIONEEL_BEHEER_MODELLEN:
             return True
-        return is_registerbeheerder(user) and app_label in BEHEER_APPS | ALLEEN_LEZEN_APPS
+        return is_registerbeheerder(user) and app_label in (
+            BEHEER_APPS | ALLEEN_LEZEN_APPS | set(REGISTERBEHEER_MODELLEN)
+        )

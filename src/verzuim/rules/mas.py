@@ -26,6 +26,8 @@ FASE_LABELS: dict[str, str] = {
 }
 #: R-CW-4: the default number of weeks to the next follow-up after agreements.
 STANDAARD_VERVOLG_WEKEN = 4
+#: The range an organisation may set (beheer): at least a week, at most half a year.
+VERVOLG_WEKEN_MIN, VERVOLG_WEKEN_MAX = 1, 26
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -89,6 +91,8 @@ __all__ = [
     "FASE_LABELS",
     "FaseBeslissing",
     "STANDAARD_VERVOLG_WEKEN",
+    "VERVOLG_WEKEN_MAX",
+    "VERVOLG_WEKEN_MIN",
     "fase_overgang",
     "volgende_actiedatum",
     "volgende_fasen",
