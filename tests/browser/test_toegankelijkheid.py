@@ -496,7 +496,7 @@ def demowereld(referentiedata, testmodus, settings):
     from verzuim.brieven.demo import maak_briefhoofden
     from verzuim.brieven.models import BriefSjabloon
     from verzuim.cijfers.demo import maak_geschiedenis
-    from verzuim.dossiers.models import Dossier, Handhaving
+    from verzuim.dossiers.models import Dossier, DossierInstelling, Handhaving, SvbAfspraak
     from verzuim.dossiers.services import sluit
     from verzuim.dossiers.werkaantekeningen import schrijf_werkaantekening
     from verzuim.meldingen.demo import maak_demo_meldingen
@@ -523,6 +523,9 @@ def demowereld(referentiedata, testmodus, settings):
         onderwerp="Gesprek over {{ leerling.naam }}",
         tekst="Geachte ouder,\n\nKom op {{ gesprek.datum }}.\n\nMet vriendelijke groet,",
     )  # fmt: skip
+    haarlem = Organisatie.objects.get(code="GM0392")
+    DossierInstelling.objects.create(organisatie=haarlem, vervolg_weken=6)
+    SvbAfspraak.objects.create(gemeente=haarlem.gemeente, sinds=VANDAAG)
     # Dossiers (issue 9): a team lead (assigning), a werkaantekening, a closed dossier.
     lpa = Gebruiker.objects.get(username="lpa.haarlem")
     lpa.user_permissions.add(
