@@ -702,6 +702,24 @@ OPERATIES: dict[str, Api] = {
     "afsluitenDossier": Api("dossiers.schrijven", soorten=G, body={"afsluitreden": "verhuisd"}),
     # An open dossier is not reopened (400) — the permission answered first.
     "heropenDossier": Api("dossiers.schrijven", soorten=G, ok="400", body={"reden": "x"}),
+    # Haarlem's pupil already has Haarlem's open dossier (409, R-CW-1); the dienst does not
+    # know that pupil (404); the RMC-regio (whose region holds Haarlem) opens its own (201).
+    "openDossier": Api(
+        "dossiers.schrijven",
+        soorten=G,
+        ok="404",
+        body={"burgerservicenummer": H, "aanleiding": "telefonisch", "toelichting": "x"},
+        cellen={"gemeente dossiers.schrijven *": "409", "rmc dossiers.schrijven *": "201"},
+    ),  # fmt: skip
+    "wijsDossierToe": Api("dossiers.schrijven", soorten=G, body={"behandelaar": None}),
+    "zetDossierVervolgdatum": Api("dossiers.schrijven", soorten=G, body={"datum": None}),
+    # A melding not in the dossier: 400 at `melding`, after the permission.
+    "vraagVerzuimoverzicht": Api(
+        "dossiers.schrijven",
+        soorten=G,
+        ok="400",
+        body={"melding": "00000000-0000-4000-8000-000000000000"},
+    ),  # fmt: skip
     # The school's side of the verzuimoverzicht request (R-CW-3): only the asked school.
     "listVerzuimoverzichtverzoeken": Api("meldingen.lezen meldingen.aanmaken", soorten="school"),
     "beantwoordVerzuimoverzichtverzoek": Api(

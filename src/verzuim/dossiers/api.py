@@ -33,6 +33,7 @@ from verzuim.dossiers import queries, services
 from verzuim.dossiers import verzuimoverzicht as vo
 from verzuim.dossiers.basis import DOEL
 from verzuim.dossiers.models import (
+    HANDMATIGE_AANLEIDINGEN,
     Aanleiding,
     Bron,
     Dossier,
@@ -44,6 +45,7 @@ from verzuim.dossiers.models import (
     Uitkomst,
     Verzuimoverzichtverzoek,
 )
+from verzuim.dossiers.routes import ROUTES
 from verzuim.meldingen.api import OntvangerSerializer
 from verzuim.rules import mas
 from verzuim.rules.statussen import AFSLUITREDENEN
@@ -257,6 +259,39 @@ class HeropenenInvoerSerializer(serializers.Serializer):
     reden = serializers.CharField(allow_blank=True, help_text="Verplicht (R-CW-11).")
 
 
+class OpenenInvoerSerializer(DossierZoekSerializer):
+    """Een dossier met de hand openen (R-CW-1): de leerling met `burgerservicenummer` óf
+    `onderwijsnummer`, de aanleiding en waarom; een routesjabloon (R-CW-9/10) mag."""
+
+    aanleiding = codelijst(list(HANDMATIGE_AANLEIDINGEN))
+    toelichting = serializers.CharField(allow_blank=True, help_text="Verplicht.")
+    route = serializers.ChoiceField(choices=sorted(ROUTES), required=False)
+
+
+class BehandelaarInvoerSerializer(serializers.Serializer):
+    behandelaar = serializers.CharField(
+        allow_null=True,
+        max_length=150,
+        help_text="Gebruikersnaam van een leerplichtambtenaar van de eigen organisatie; "
+        "null: niemand.",
+    )
+
+
+class VervolgdatumInvoerSerializer(serializers.Serializer):
+    datum = serializers.DateField(
+        allow_null=True,
+        help_text="De volgende actiedatum (R-CW-4), niet in het verleden; null: geen.",
+    )
+    omschrijving = serializers.CharField(required=False, allow_blank=True, max_length=200)
+
+
+class VerzoekInvoerSerializer(serializers.Serializer):
+    """R-CW-3: het verzuimoverzicht vragen aan de school van een melding van het dossier."""
+
+    melding = serializers.UUIDField()
+    toelichting = serializers.CharField(required=False, allow_blank=True)
+
+
 class ActiviteitSoortSerializer(serializers.Serializer):
     code = serializers.CharField()
     naam = serializers.CharField()
@@ -418,7 +453,7 @@ def _handhaving_weergave(h) -> dict:
 
 
 class DossiersView(GenericAPIView):
-    required_scopes = {"GET": LEZEN}
+    required_scopes = {"GET": LEZEN, "POST": SCHRIJVEN}
     serializer_class = DossierSerializer
 
     def get_queryset(self):
@@ -452,6 +487,38 @@ class DossiersView(GenericAPIView):
         page = self.paginate_queryset(qs)
         dossiers = services.lees_dossiers(actor, page)
         return self.get_paginated_response(dossiers_weergave(dossiers, request))
+
+    @extend_schema(
+        operation_id="openDossier",
+        tags=[TAG],
+        summary="Dossier met de hand openen",
+        description="R-CW-1: voor een leerling die de organisatie kent (BSN of onderwijsnummer "
+        "in de body), met de aanleiding (verlofaanvraag, telefonisch, signaal van school of "
+        "zorg, overig) en een toelichting; optioneel een routesjabloon (R-CW-9/10). Eén open "
+        "dossier per leerling per organisatie: 409 met `bestaand` als er al een is. Met "
+        "Idempotency-Key.",
+        request=OpenenInvoerSerializer,
+        parameters=[idempotentie.PARAMETER],
+        responses={201: DossierSerializer, **_problemen(400, 401, 403, 404, 409)},
+    )
+    def post(self, request):
+        actor = api_actor(request)
+        services.mag_wijzigen(actor)
+        v = _invoer(OpenenInvoerSerializer, request)
+        sleutel = Idempotentie(request, actor, actie="dossier.herhaald", doel=DOEL)
+        return sleutel.voer_uit(lambda: self._open(actor, v, request))
+
+    @staticmethod
+    def _open(actor, v: dict, request) -> Antwoord:
+        leerling = services.leerling_voor(
+            actor, v.get("burgerservicenummer"), v.get("onderwijsnummer")
+        )
+        d = services.open_dossier(
+            actor, leerling.uuid, v["aanleiding"], v["toelichting"], route=v.get("route", "")
+        )
+        return Antwoord(
+            201, dossiers_weergave([d], request)[0], object=d, persoon=d.leerling.identificatie
+        )
 
 
 class DossierZoekView(GenericAPIView):
@@ -673,6 +740,59 @@ class DossierHeropenenView(_Wijziging):
 
     def wijzig(self, actor, dossier_uuid, v, request):
         return _dossier_antwoord(services.heropen(actor, dossier_uuid, v["reden"]), request)
+
+
+@_wijziging(
+    "wijsDossierToe",
+    "Behandelaar toewijzen",
+    "Een leerplichtambtenaar van de eigen organisatie (gebruikersnaam) of niemand (null). "
+    "De koppeling van de organisatie werkt als een teamleider (R-CW-4).",
+    BehandelaarInvoerSerializer,
+)
+class DossierBehandelaarView(_Wijziging):
+    invoer = BehandelaarInvoerSerializer
+
+    def wijzig(self, actor, dossier_uuid, v, request):
+        d = services.wijs_toe(
+            actor, dossier_uuid, services.behandelaar_voor(actor, v["behandelaar"])
+        )
+        return _dossier_antwoord(d, request)
+
+
+@_wijziging(
+    "zetDossierVervolgdatum",
+    "Volgende actiedatum zetten",
+    "R-CW-4: de datum (niet in het verleden) en wat er dan moet gebeuren; null wist haar. "
+    "De werklijst toont verlopen en deze week te doen.",
+    VervolgdatumInvoerSerializer,
+)
+class DossierVervolgdatumView(_Wijziging):
+    invoer = VervolgdatumInvoerSerializer
+
+    def wijzig(self, actor, dossier_uuid, v, request):
+        d = services.zet_vervolgdatum(actor, dossier_uuid, v["datum"], v.get("omschrijving", ""))
+        return _dossier_antwoord(d, request)
+
+
+@_wijziging(
+    "vraagVerzuimoverzicht",
+    "Verzuimoverzicht vragen aan de school",
+    "R-CW-3: aan de school van een melding van het dossier; de school ziet het verzoek op "
+    "haar meldingpagina en in GET /verzuimoverzichtverzoeken. Eén open verzoek per melding "
+    "(400 bij `melding`).",
+    VerzoekInvoerSerializer,
+    {201: DossierVerzoekSerializer},
+)
+class DossierVerzoekenView(_Wijziging):
+    serializer_class = DossierVerzoekSerializer
+    invoer = VerzoekInvoerSerializer
+
+    def wijzig(self, actor, dossier_uuid, v, request):
+        verzoek = vo.vraag_verzuimoverzicht(
+            actor, dossier_uuid, v["melding"], v.get("toelichting", "")
+        )
+        d = verzoek.dossier
+        return Antwoord(201, _verzoek_weergave(verzoek), object=d, persoon=d.leerling.identificatie)
 
 
 # --- the school's side of the verzuimoverzicht request (R-CW-3) ---------------------------

@@ -26,6 +26,21 @@ urlpatterns = [
         api.DossierHeropenenView.as_view(),
         name="dossier-heropenen",
     ),
+    path(
+        "dossiers/<uuid:dossier_uuid>/behandelaar",
+        api.DossierBehandelaarView.as_view(),
+        name="dossier-behandelaar",
+    ),
+    path(
+        "dossiers/<uuid:dossier_uuid>/vervolgdatum",
+        api.DossierVervolgdatumView.as_view(),
+        name="dossier-vervolgdatum",
+    ),
+    path(
+        "dossiers/<uuid:dossier_uuid>/verzuimoverzichtverzoeken",
+        api.DossierVerzoekenView.as_view(),
+        name="dossier-verzuimoverzichtverzoeken",
+    ),
     path("activiteitsoorten", api.ActiviteitSoortenView.as_view(), name="activiteitsoorten"),
     path(
         "verzuimoverzichtverzoeken",

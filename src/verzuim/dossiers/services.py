@@ -25,7 +25,7 @@ from dataclasses import replace
 from django.db import transaction
 
 from verzuim import clock
-from verzuim.accounts.models import Rol, Scope
+from verzuim.accounts.models import Gebruiker, Rol, Scope
 from verzuim.audit import services as audit
 from verzuim.audit.context import Actor
 from verzuim.dossiers import queries
@@ -70,6 +70,7 @@ from verzuim.invoer import Fouten, als_uuid
 from verzuim.meldingen import services as meldingen
 from verzuim.meldingen.codes import OPEN_STATUSSEN, Status
 from verzuim.personen.invoer import lees_leerling
+from verzuim.personen.models import Leerling
 from verzuim.personen.queries import zichtbare_leerlingen
 from verzuim.rules import mas
 from verzuim.rules.statussen import AFSLUITREDENEN, afsluitredenen_voor
@@ -150,12 +151,8 @@ def lees_dossiers(actor: Actor, qs, actie: str = "dossier.lijst") -> list[Dossie
     return dossiers
 
 
-def zoek_dossiers(
-    actor: Actor, *, burgerservicenummer: str | None = None, onderwijsnummer: str | None = None
-) -> list[Dossier]:
-    """One pupil's dossiers (open and closed) at the actor's organisation, newest first
-    (POST /dossiers/_zoek: the BSN never in a URL); audited, also when none is found."""
-    mag_zien(actor)
+def _nummer(burgerservicenummer: str | None, onderwijsnummer: str | None):
+    """Exactly one of the two numbers, checked (the API's body)."""
     fouten = Fouten()
     if (burgerservicenummer is None) == (onderwijsnummer is None):
         fouten.add(
@@ -169,6 +166,16 @@ def zoek_dossiers(
         geboortedatum=False,
     )
     controleer(fouten)
+    return ref
+
+
+def zoek_dossiers(
+    actor: Actor, *, burgerservicenummer: str | None = None, onderwijsnummer: str | None = None
+) -> list[Dossier]:
+    """One pupil's dossiers (open and closed) at the actor's organisation, newest first
+    (POST /dossiers/_zoek: the BSN never in a URL); audited, also when none is found."""
+    mag_zien(actor)
+    ref = _nummer(burgerservicenummer, onderwijsnummer)
     qs = queries.dossiers_voor(actor).filter(
         **{f"leerling__{k}": v for k, v in ref.sleutel.items()}
     )
@@ -178,6 +185,34 @@ def zoek_dossiers(
             actor, "dossier.zoeken", persoon=ref.identificatie, doel=DOEL, details={"gevonden": 0}
         )
     return dossiers
+
+
+def leerling_voor(
+    actor: Actor, burgerservicenummer: str | None, onderwijsnummer: str | None
+) -> Leerling:
+    """The pupil a dossier is opened for by BSN or onderwijsnummer (the API: a number never
+    in a URL): one the organisation may see (R-RT-7), else NietGevonden."""
+    ref = _nummer(burgerservicenummer, onderwijsnummer)
+    leerling = zichtbare_leerlingen(actor).filter(**ref.sleutel).first()
+    if leerling is None:
+        raise NietGevonden("Leerling niet gevonden.")
+    return leerling
+
+
+def behandelaar_voor(actor: Actor, gebruikersnaam: str | None):
+    """The user a dossier is assigned to, by username, within the actor's organisation
+    (`wijs_toe` checks the role); None for nobody."""
+    if gebruikersnaam is None:
+        return None
+    g = Gebruiker.objects.filter(
+        username=gebruikersnaam, organisatie=actor.organisatie, is_active=True
+    ).first()
+    if g is None:
+        raise Ongeldig(
+            [{"name": "behandelaar", "code": "invalid",
+              "reason": "Kies een leerplichtambtenaar van uw eigen organisatie."}]
+        )  # fmt: skip
+    return g
 
 
 # --- casework -------------------------------------------------------------------------------

@@ -516,3 +516,79 @@ def test_school_fouten_en_toegang(wereld, verzoek):
     )
     verzoek.refresh_from_db()
     assert verzoek.is_open
+
+
+# --- opening by hand, assigning, the follow-up date, the verzuimoverzicht (issue 9 §10) -----
+
+
+def test_dossier_met_de_hand_openen(wereld):
+    c = haarlem()
+    body = {"burgerservicenummer": HAARLEM, "aanleiding": "telefonisch",
+            "toelichting": "Moeder belde: al twee weken niet naar school."}  # fmt: skip
+    r = post(c, "dossiers", body, key="open-1")
+    assert r.status_code == 201, r.content
+    d = r.json()
+    assert (d["aanleiding"], d["status"], d["leerling"]["burgerservicenummer"]) == (
+        "telefonisch", "open", HAARLEM,
+    )  # fmt: skip
+    assert Dossier.objects.get(uuid=d["uuid"]).organisatie.code == "GM0392"
+    assert post(c, "dossiers", body, key="open-1").json()["uuid"] == d["uuid"]  # replay
+    # R-CW-1: one open dossier per pupil per organisation; 409 names it, nothing saved.
+    r = post(c, "dossiers", body, key="open-2")
+    assert r.status_code == 409 and r.json()["bestaand"] == d["uuid"]
+    assert Dossier.objects.count() == 1
+    # Bad input names the field; a pupil of another gemeente is not found; read scope 403.
+    assert set(fouten(post(c, "dossiers", {**body, "toelichting": " "}, key="o3"))) == {
+        "toelichting"
+    }
+    assert set(fouten(post(c, "dossiers", {**body, "aanleiding": "melding"}, key="o4"))) == {
+        "aanleiding"
+    }
+    r = post(c, "dossiers", {**body, "burgerservicenummer": AMSTERDAM}, key="o5")
+    assert r.status_code == 404
+    assert post(haarlem(LEZEN), "dossiers", body, key="o6").status_code == 403
+    assert Dossier.objects.count() == 1
+
+
+def test_behandelaar_en_vervolgdatum(wereld, dossier):
+    c, pad = haarlem(), f"dossiers/{dossier.uuid}"
+    r = post(c, f"{pad}/behandelaar", {"behandelaar": "lpa.haarlem"}, key="b1")
+    assert r.status_code == 200 and r.json()["behandelaar"] == "lpa.haarlem"
+    assert set(fouten(post(c, f"{pad}/behandelaar", {"behandelaar": "lpa.amsterdam"}))) == {
+        "behandelaar"
+    }  # another organisation's LPA
+    assert set(fouten(post(c, f"{pad}/behandelaar", {"behandelaar": "beleid.haarlem"}))) == {
+        "behandelaar"
+    }  # not an LPA
+    assert post(c, f"{pad}/behandelaar", {"behandelaar": None}).json()["behandelaar"] is None
+    morgen = VANDAAG + dt.timedelta(days=1)
+    r = post(c, f"{pad}/vervolgdatum", {"datum": morgen.isoformat(), "omschrijving": "Bellen"})
+    assert r.status_code == 200 and r.json()["volgendeActie"] == morgen.isoformat()
+    gisteren = (VANDAAG - dt.timedelta(days=1)).isoformat()
+    assert set(fouten(post(c, f"{pad}/vervolgdatum", {"datum": gisteren}))) == {"datum"}
+    dossier.refresh_from_db()
+    assert dossier.volgende_actie == morgen
+    assert AuditRecord.objects.filter(actie="dossier.vervolgdatum").count() == 1
+    # Another organisation: 404 for both.
+    ams = client("GM0363", LEZEN, SCHRIJVEN)
+    assert post(ams, f"{pad}/vervolgdatum", {"datum": None}).status_code == 404
+    assert post(ams, f"{pad}/behandelaar", {"behandelaar": None}).status_code == 404
+
+
+def test_verzuimoverzicht_vragen(wereld, dossier):
+    c, pad = haarlem(), f"dossiers/{dossier.uuid}"
+    melding = dossier.koppelingen.get().melding
+    body = {"melding": str(melding.uuid), "toelichting": "Graag per les."}
+    r = post(c, f"{pad}/verzuimoverzichtverzoeken", body, key="v1")
+    assert r.status_code == 201, r.content
+    v = r.json()
+    assert (v["melding"], v["status"], v["school"]["code"]) == (str(melding.uuid), "open", "99XA")
+    # The school sees it in its own list.
+    school = client("99XA", "meldingen.lezen")
+    assert [x["uuid"] for x in get(school, "verzuimoverzichtverzoeken").json()["results"]] == [
+        v["uuid"]
+    ]
+    # One open request per melding; an unknown melding is named.
+    assert set(fouten(post(c, f"{pad}/verzuimoverzichtverzoeken", body, key="v2"))) == {"melding"}
+    r = post(c, f"{pad}/verzuimoverzichtverzoeken", {"melding": str(uuid.uuid4())}, key="v3")
+    assert r.status_code in (400, 404)
