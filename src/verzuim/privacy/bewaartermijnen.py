@@ -5,7 +5,9 @@ set-based in SQL with windows derived from the policy's own years (``_kandidaten
 ``rules.bewaartermijnen.bewaring`` decides per person, on its facts (birth date, diplomas),
 which categories are due:
 
-- leerplicht (19 years after birth): the meldingen of doelgroep leerplichtig and the signals;
+- leerplicht (19 years after birth): the meldingen of doelgroep leerplichtig, the signals,
+  and the closed dossiers of that casework (opened before the 18th birthday, holding no
+  kwalificatieplicht or 18-plus melding) with their timeline, letters and routes;
 - kwalificatieplicht (2 years after it ended): the meldingen of doelgroep kwalificatieplichtig;
 - RMC (2 years after the startkwalificatie or the 23rd birthday): the 18-plus meldingen;
 - all three due: the person's record too (pupil, enrolments, vrijstellingen, diplomas,
@@ -31,6 +33,7 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Exists, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 
 from verzuim import clock
 from verzuim.audit import services as audit
@@ -38,12 +41,21 @@ from verzuim.audit.context import SYSTEEM
 from verzuim.brieven.models import Document
 from verzuim.cijfers.periode import Periode
 from verzuim.cijfers.telling import archiveer
-from verzuim.dossiers.models import BIJZONDERE_HANDHAVING, Activiteit, Bron, Dossier, Handhaving
+from verzuim.dossiers.models import (
+    BIJZONDERE_HANDHAVING,
+    Activiteit,
+    Bron,
+    Dossier,
+    DossierMelding,
+    DossierStatus,
+    Handhaving,
+)
 from verzuim.meldingen.models import Melding
 from verzuim.personen.leerplicht import feiten_van
 from verzuim.personen.models import BrpPersoon, Diploma, Leerling, Vrijstelling
 from verzuim.rules import Schooljaar, schooljaar_van
 from verzuim.rules import bewaartermijnen as regels
+from verzuim.rules._datum import verjaardag
 from verzuim.signalen.models import Signaal
 
 logger = logging.getLogger("verzuim.privacy")
@@ -78,17 +90,41 @@ class Plan:
     signalen: list[int] = field(default_factory=list)
     personen: list[int] = field(default_factory=list)
     handhavingen: list[int] = field(default_factory=list)  # Wpg
+    dossiers: list[int] = field(default_factory=list)  # leerplicht casework
 
     def aantallen(self) -> dict[str, dict[str, int]]:
         """Counts per category (no content)."""
         uit = {c: {"meldingen": len(self.meldingen.get(c, []))} for c in DOELGROEP}
         uit["leerplicht"]["signalen"] = len(self.signalen)
+        uit["leerplicht"]["dossiers"] = len(self.dossiers)
+        uit["leerplicht"]["documenten"] = _dossierbrieven(self.dossiers).count()
         uit["persoon"] = _persoonsaantallen(self.personen)
         uit["wpg"] = {
             "handhavingen": len(self.handhavingen),
             "activiteiten": _routeactiviteiten(self.handhavingen).count(),
         }
         return uit
+
+
+def _dossierbrieven(pks: list[int]):
+    """The letters made from these dossiers (brieven.Document.koppeling "dossier:<uuid>")."""
+    uuids = Dossier.objects.filter(pk__in=pks).values_list("uuid", flat=True)
+    return Document.objects.filter(koppeling__in=[f"dossier:{u}" for u in uuids])
+
+
+def leerplichtdossiers(leerlingen: list[int]):
+    """The closed dossiers that are leerplicht casework of these pupils (R-PR-4): opened
+    before the 18th birthday and holding no kwalificatieplicht or 18-plus melding. An open
+    dossier waits for its closure; the rest go with the person's record."""
+    later = DossierMelding.objects.filter(
+        dossier=OuterRef("pk"),
+        melding__doelgroep__in=(DOELGROEP["kwalificatieplicht"], DOELGROEP["rmc"]),
+    )
+    return (
+        Dossier.objects.filter(leerling__in=leerlingen, status=DossierStatus.GESLOTEN)
+        .exclude(Exists(later))
+        .select_related("leerling")
+    )
 
 
 def _routeactiviteiten(pks: list[int]):
@@ -193,7 +229,8 @@ def plan(
     p = p or policy()
     uit = Plan(datum, {c: [] for c in DOELGROEP})
     due: dict[str, list[int]] = {c: [] for c in DOELGROEP}
-    for leerling in _kandidaten(datum, p) if kandidaten is None else kandidaten:
+    kandidaten_lijst = list(_kandidaten(datum, p) if kandidaten is None else kandidaten)
+    for leerling in kandidaten_lijst:
         if leerling.geboren is None:
             continue
         besluit = regels.bewaring(feiten_van(leerling, leerling.geboren), datum, p)
@@ -210,6 +247,12 @@ def plan(
         )
     uit.signalen = list(
         Signaal.objects.filter(leerling__in=due["leerplicht"]).values_list("pk", flat=True)
+    )
+    geboren = {ll.pk: ll.geboren for ll in kandidaten_lijst if ll.pk in set(due["leerplicht"])}
+    uit.dossiers = sorted(
+        d.pk
+        for d in leerplichtdossiers(due["leerplicht"])
+        if timezone.localdate(d.geopend) < verjaardag(geboren[d.leerling_id], 18)
     )
     routes = wpg_kandidaten(datum, p) if handhavingen is None else handhavingen
     uit.handhavingen = sorted(
@@ -237,6 +280,7 @@ def _schooljaren(plan: Plan) -> list[Schooljaar]:
         (Vrijstelling.objects.filter(leerling__in=plan.personen), "begindatum", "einddatum"),
         (Dossier.objects.filter(leerling__in=plan.personen), "geopend__date", "gesloten__date"),
         (Handhaving.objects.filter(pk__in=plan.handhavingen), "gestart", "gestart"),
+        (Dossier.objects.filter(pk__in=plan.dossiers), "geopend__date", "gesloten__date"),
     )
     data = [
         d
@@ -271,6 +315,10 @@ def voer_uit(p: Plan) -> dict[str, dict[str, int]]:
     # The dossiers (issue 9) of a person whose record goes; a melding's or signal's link
     # goes with the melding or signal (CASCADE).
     Dossier.objects.filter(leerling__in=p.personen).delete()
+    # Leerplicht casework (R-PR-4): its letters, then the dossiers with their timeline,
+    # phase reports, verzuimoverzicht requests and routes (CASCADE).
+    _dossierbrieven(p.dossiers).delete()
+    Dossier.objects.filter(pk__in=p.dossiers).delete()
     # Wpg: the routes a BOA took and their timeline entries (R-PR-4); the dossier stays.
     _routeactiviteiten(p.handhavingen).delete()
     Handhaving.objects.filter(pk__in=p.handhavingen).delete()

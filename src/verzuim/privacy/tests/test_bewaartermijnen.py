@@ -84,12 +84,16 @@ def test_leerplichtgegevens_van_een_19_jarige_op_de_dag_zelf_en_niet_eerder(were
     clock.set_today(NEGENTIEN - dt.timedelta(days=1))
     voor = b.plan()
     assert wereld["lp_melding"].pk not in voor.meldingen["leerplicht"]
-    assert b.voer_uit(voor)["leerplicht"] == {"meldingen": 0, "signalen": 0}
+    assert b.voer_uit(voor)["leerplicht"] == {
+        "meldingen": 0, "signalen": 0, "dossiers": 0, "documenten": 0,
+    }  # fmt: skip
     assert Melding.objects.filter(pk=wereld["lp_melding"].pk).exists()
 
     clock.set_today(NEGENTIEN)
     aantallen = b.voer_uit(b.plan())
-    assert aantallen["leerplicht"] == {"meldingen": 1, "signalen": 1}
+    assert aantallen["leerplicht"] == {
+        "meldingen": 1, "signalen": 1, "dossiers": 0, "documenten": 0,
+    }  # fmt: skip
     assert not Melding.objects.filter(pk=wereld["lp_melding"].pk).exists()
     assert not Signaal.objects.filter(leerling=wereld["oud"]).exists()
     # Nothing else: his kwalificatieplicht melding (due 9 Mar 2027), his record, the younger
@@ -147,7 +151,7 @@ def test_dry_run_telt_en_vernietigt_niets(wereld, capsys):
     call_command("bewaartermijnen", "--dry-run")
     uit = capsys.readouterr().out
     assert "Te vernietigen op 10-03-2026" in uit
-    assert "leerplicht: 1 meldingen, 1 signalen" in uit
+    assert "leerplicht: 1 meldingen, 1 signalen, 0 dossiers, 0 documenten" in uit
     assert Melding.objects.filter(pk=wereld["lp_melding"].pk).exists()
     assert not AuditRecord.objects.filter(actie="bewaartermijnen.vernietigd").exists()
 
@@ -158,7 +162,9 @@ def test_een_echte_run_logt_aantallen_nooit_inhoud(wereld, capsys, caplog):
         call_command("bewaartermijnen")
     assert "Vernietigd op 10-03-2026" in capsys.readouterr().out
     record = AuditRecord.objects.get(actie="bewaartermijnen.vernietigd")
-    assert record.details["aantallen"]["leerplicht"] == {"meldingen": 1, "signalen": 1}
+    assert record.details["aantallen"]["leerplicht"] == {
+        "meldingen": 1, "signalen": 1, "dossiers": 0, "documenten": 0,
+    }  # fmt: skip
     assert record.persoon == ""
     bsn = wereld["oud"].burgerservicenummer
     assert bsn not in str(record.details) and bsn not in caplog.text
@@ -181,10 +187,11 @@ def test_de_smalle_selectie_mist_niemand(wereld, datum):
     rules over every pupil, on the edges of each term."""
     clock.set_today(datum)
     smal, alles = b.plan(), b.plan(kandidaten=b.met_geboortedatum())
-    assert (smal.meldingen, smal.signalen, smal.personen) == (
+    assert (smal.meldingen, smal.signalen, smal.personen, smal.dossiers) == (
         alles.meldingen,
         alles.signalen,
         alles.personen,
+        alles.dossiers,
     )
 
 
@@ -196,3 +203,57 @@ def test_rmc_gegevens_twee_jaar_na_de_23e_verjaardag(wereld):
     assert wereld["rmc"].pk in plan.personen
     b.voer_uit(plan)
     assert not Melding.objects.filter(pk=wereld["rmc_melding"].pk).exists()
+
+
+def _dossier(w, ll, geopend, melding=None, *, gesloten=True):
+    from verzuim.dossiers.models import Activiteit, ActiviteitSoort, Dossier, DossierMelding
+
+    d = Dossier.objects.create(
+        leerling=ll, organisatie=w.org["GM0392"], gemeente=w.g["GM0392"], aanleiding="melding",
+        geopend=w_.moment(geopend), geopend_door="lpa", gewijzigd=w_.moment(geopend),
+        status="gesloten" if gesloten else "open",
+        gesloten=w_.moment(geopend + dt.timedelta(60)) if gesloten else None,
+        afsluitreden="verzuim-gestopt" if gesloten else "",
+    )  # fmt: skip
+    if melding is not None:
+        DossierMelding.objects.create(
+            dossier=d, melding=melding, organisatie=w.org["GM0392"], gekoppeld=w_.moment(geopend)
+        )
+    Activiteit.objects.create(
+        dossier=d, soort=ActiviteitSoort.objects.get(code="gesprek"), datum=geopend,
+        tekst="Gesprek met moeder", auteur_label="lpa", geregistreerd=w_.moment(geopend),
+    )  # fmt: skip
+    Document.objects.create(
+        organisatie=w.org["GM0392"], soort="uitnodiging-gesprek", taal="nl", titel="Brief",
+        betreft=ll.burgerservicenummer, koppeling=f"dossier:{d.uuid}", inhoud=b"%PDF",
+        sha256="0" * 64, aangemaakt=w_.moment(geopend), aangemaakt_door_label="lpa",
+    )  # fmt: skip
+    return d
+
+
+def test_leerplichtdossiers_gaan_op_de_19e_verjaardag(wereld):
+    """R-PR-4: the closed dossier of OUD's leerplicht casework, with its timeline and letter,
+    goes on his 19th birthday and not the day before; his kwalificatieplicht dossier (due
+    2027) and an open dossier stay; the younger pupil's dossier stays."""
+    from verzuim.dossiers.models import Activiteit, Dossier
+
+    w, oud, jong = wereld["w"], wereld["oud"], wereld["jong"]
+    lp = _dossier(w, oud, D(2021, 10, 5), wereld["lp_melding"])
+    kp = _dossier(w, oud, D(2023, 11, 7), wereld["kp_melding"])
+    open_ = _dossier(w, oud, D(2022, 1, 10), gesloten=False)
+    jong_d = _dossier(w, jong, D(2021, 11, 9), wereld["jong_melding"])
+    clock.set_today(NEGENTIEN - dt.timedelta(days=1))
+    assert b.plan().dossiers == []
+    clock.set_today(NEGENTIEN)
+    voor = _telling()
+    plan = b.plan()
+    assert plan.dossiers == [lp.pk]
+    aantallen = b.voer_uit(plan)
+    assert (aantallen["leerplicht"]["dossiers"], aantallen["leerplicht"]["documenten"]) == (1, 1)
+    assert not Dossier.objects.filter(pk=lp.pk).exists()
+    assert not Activiteit.objects.filter(dossier_id=lp.pk).exists()
+    assert not Document.objects.filter(koppeling=f"dossier:{lp.uuid}").exists()
+    for d in (kp, open_, jong_d):
+        assert Dossier.objects.filter(pk=d.pk).exists()
+        assert Document.objects.filter(koppeling=f"dossier:{d.uuid}").exists()
+    assert _telling() == voor
