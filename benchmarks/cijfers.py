@@ -531,12 +531,14 @@ def main() -> None:
         from verzuim.meldingen.models import StatusWijziging
         from verzuim.personen.models import Inschrijving, Leerling, Vrijstelling
 
+        omvang = {}
         if apps.is_installed("verzuim.signalen"):
             from verzuim.signalen.models import Signaal
 
             if not Signaal.objects.exists():
                 laad_signalen(args.absoluut, args.seed)
-        omvang = {
+            omvang["signalen"] = Signaal.objects.count()
+        omvang |= {
             "personen": BrpPersoon.objects.count(),
             "leerling": Leerling.objects.count(),
             "inschrijving": Inschrijving.objects.count(),
