@@ -24,6 +24,7 @@ from rest_framework import serializers
 from rest_framework.generics import GenericAPIView
 from rest_framework.response import Response
 
+from verzuim.accounts.afscherming import AFGESCHERMD
 from verzuim.api import idempotentie
 from verzuim.api.auth import api_actor
 from verzuim.api.idempotentie import Antwoord, Idempotentie
@@ -88,14 +89,20 @@ class ActiviteitSerializer(serializers.Serializer):
     datum = serializers.DateField(help_text="Wanneer het gebeurde.")
     tekst = serializers.CharField(allow_blank=True)
     metWie = serializers.ListField(child=keuze(MetWie.values, "MetWie"))  # noqa: N815
-    bron = keuze(Bron.values, "ActiviteitBron")
+    bron = serializers.ChoiceField(
+        choices=Bron.values, allow_null=True, help_text="Null bij een afgeschermd gegeven."
+    )
     bronReferentie = serializers.CharField(  # noqa: N815
         allow_null=True, help_text="Waar de bron naar verwijst: de uuid van melding of brief."
     )
     bijzonder = serializers.BooleanField(
         help_text="Bijzondere persoonsgegevens (R-PR-5); alleen wie ze mag zien krijgt ze."
     )
-    door = serializers.CharField(help_text="Wie het vastlegde.")
+    afgeschermd = serializers.BooleanField(
+        help_text="R-PR-5: een bijzonder persoonsgegeven dat deze koppeling niet mag zien; "
+        "alleen dat het er is en wanneer (soort `afgeschermd`, geen tekst, bron of auteur)."
+    )
+    door = serializers.CharField(allow_null=True, help_text="Wie het vastlegde.")
     geregistreerd = serializers.DateTimeField()
 
 
@@ -373,6 +380,13 @@ def dossiers_weergave(dossiers: list[Dossier], request) -> list[dict]:
 
 
 def activiteit_weergave(a) -> dict:
+    if getattr(a, "afgeschermd", False):  # R-PR-5: that and when, not what
+        return {
+            "uuid": str(a.uuid), "soort": AFGESCHERMD, "soortNaam": "Afgeschermd gegeven",
+            "datum": _datum(a.datum), "tekst": "", "metWie": [], "bron": None,
+            "bronReferentie": None, "bijzonder": True, "afgeschermd": True, "door": None,
+            "geregistreerd": _datumtijd(a.geregistreerd),
+        }  # fmt: skip
     return {
         "uuid": str(a.uuid),
         "soort": a.soort_id,
@@ -383,6 +397,7 @@ def activiteit_weergave(a) -> dict:
         "bron": a.bron,
         "bronReferentie": a.bron_referentie or None,
         "bijzonder": a.bijzonder,
+        "afgeschermd": False,
         "door": a.auteur_label,
         "geregistreerd": _datumtijd(a.geregistreerd),
     }
@@ -412,9 +427,7 @@ def dossier_detail(actor, dossier: Dossier, request) -> dict:
     """One dossier with its timeline (without the special categories for whom may not see
     them, R-PR-5), phase reports and requests; never the werkaantekeningen (R-PR-2)."""
     data = dossiers_weergave([dossier], request)[0]
-    data["activiteiten"] = [
-        activiteit_weergave(a) for a in queries.activiteiten_van(actor, dossier)
-    ]
+    data["activiteiten"] = [activiteit_weergave(a) for a in queries.tijdlijn_van(actor, dossier)]
     data["faseverslagen"] = [
         {
             "fase": v.fase,

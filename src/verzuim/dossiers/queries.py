@@ -15,6 +15,7 @@ No audit here: the read services in `services.py` log what is shown.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
 
@@ -135,6 +136,30 @@ def activiteiten_van(actor: Actor, dossier: Dossier) -> QuerySet[Activiteit]:
     if not ziet_bijzondere_categorieen(actor):
         qs = qs.filter(bijzonder=False)
     return qs
+
+
+@dataclass(frozen=True)
+class AfgeschermdeActiviteit:
+    """A timeline entry of a special category (health, criminal data; R-PR-5) as whom may
+    not see it gets it: that there is one and when, not what, of which kind or with whom."""
+
+    uuid: object
+    datum: dt.date
+    geregistreerd: dt.datetime
+    afgeschermd: bool = True
+    soort_id: str = ""
+    bron: str = ""
+
+
+def tijdlijn_van(actor: Actor, dossier: Dossier) -> list:
+    """The timeline for the dossier page and the API (newest first): an entry the actor may
+    not see (R-PR-5) stays in its place as an `AfgeschermdeActiviteit`."""
+    qs = Activiteit.objects.filter(dossier=dossier).select_related("soort", "auteur")
+    if ziet_bijzondere_categorieen(actor):
+        return list(qs)
+    return [
+        AfgeschermdeActiviteit(a.uuid, a.datum, a.geregistreerd) if a.bijzonder else a for a in qs
+    ]
 
 
 def activiteitsoorten(actor: Actor | None = None, *, handmatig: bool = True):

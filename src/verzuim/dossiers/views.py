@@ -212,7 +212,7 @@ def detail(request, uuid):
 def _toon(request, uuid, forms=None, status=200, bevestig=None):
     actor = request.actor
     dossier = services.lees_dossier(actor, uuid)
-    activiteiten = list(queries.activiteiten_van(actor, dossier))
+    activiteiten = queries.tijdlijn_van(actor, dossier)
     koppelingen_ = _koppelingen(dossier)
     forms = forms or _forms(actor, dossier, koppelingen=koppelingen_)
     persoon = _namen([dossier.leerling])[dossier.leerling_id]

@@ -381,7 +381,12 @@ def test_rmc_regio_ziet_geen_bijzondere_categorieen(wereld, rmc_dossier):
     c = client("MC25", LEZEN, SCHRIJVEN)
     r = get(c, f"dossiers/{rmc_dossier.uuid}")
     assert r.status_code == 200 and b"GEZONDHEID" not in r.content
-    assert [a["soort"] for a in r.json()["activiteiten"]] == ["melding-ontvangen"]
+    afgeschermd, ontvangen = r.json()["activiteiten"]
+    assert ontvangen["soort"] == "melding-ontvangen" and ontvangen["afgeschermd"] is False
+    assert (afgeschermd["soort"], afgeschermd["afgeschermd"], afgeschermd["tekst"]) == (
+        "afgeschermd", True, "",
+    )  # fmt: skip
+    assert afgeschermd["bron"] is None and afgeschermd["door"] is None
     (halt,) = r.json()["handhavingen"]
     assert (halt["soort"], halt["afgeschermd"], halt["uitkomst"], halt["gestart"]) == (
         "halt",

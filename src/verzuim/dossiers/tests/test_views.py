@@ -136,6 +136,8 @@ def test_administratief_medewerker_ziet_geen_bijzondere_gegevens(wereld, dossier
     services.voeg_activiteit_toe(wereld.lpa_haarlem, dossier, "zorgmelding", tekst="GGZ-traject")
     html = _client(wereld, "admin.haarlem").get(f"/dossiers/{dossier.uuid}/").content.decode()
     assert "GGZ-traject" not in html and "Fase wijzigen" not in html
+    # R-PR-5: that there is one and when, not what (no kind either).
+    assert html.count('data-testid="afgeschermd"') == 1 and "Zorgmelding" not in html
     assert (
         "GGZ-traject"
         in _client(wereld, "lpa.haarlem").get(f"/dossiers/{dossier.uuid}/").content.decode()
