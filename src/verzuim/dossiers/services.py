@@ -69,9 +69,13 @@ from verzuim.dossiers.routes import ROUTES
 from verzuim.invoer import Fouten, als_uuid
 from verzuim.meldingen import services as meldingen
 from verzuim.meldingen.codes import OPEN_STATUSSEN, Status
+from verzuim.organisaties.queries import gemeenten_van
+from verzuim.personen.brp import get_brp
+from verzuim.personen.brp.velden import BrpFout
 from verzuim.personen.invoer import lees_leerling
 from verzuim.personen.models import Leerling
 from verzuim.personen.queries import zichtbare_leerlingen
+from verzuim.personen.services import woongemeente_van
 from verzuim.rules import mas
 from verzuim.rules.statussen import AFSLUITREDENEN, afsluitredenen_voor
 
@@ -116,7 +120,7 @@ def open_dossier(
         aanleiding=aanleiding,
         aanleiding_toelichting=toelichting,
         route=route,
-        gemeente=actor.organisatie.gemeente,  # a dienst's or region's: none (not known here)
+        gemeente=_gemeente_voor(actor.organisatie, leerling),
     )
     systeemactiviteit(
         d,
@@ -127,6 +131,23 @@ def open_dossier(
     )
     log_dossier(actor, "dossier.aanmaken", d, aanleiding=aanleiding)
     return d
+
+
+def _gemeente_voor(organisatie, leerling: Leerling):
+    """The gemeente a hand-opened dossier is for: a gemeente's own; for a leerplichtdienst
+    or RMC-regio the pupil's woongemeente in the BRP (purpose routering, R-RT-1) when it
+    serves it — so the SVB agreement (R-CW-8) and the telling (R-FG-1) know where the case
+    belongs — else none."""
+    if organisatie.gemeente_id:
+        return organisatie.gemeente
+    if not leerling.burgerservicenummer:
+        return None
+    try:
+        personen = get_brp().raadpleeg([leerling.burgerservicenummer], "routering")
+    except BrpFout:
+        return None
+    code = woongemeente_van(personen[0]) if personen else None
+    return gemeenten_van(organisatie).filter(code=f"GM{code}").first() if code else None
 
 
 # --- reads ----------------------------------------------------------------------------------

@@ -197,3 +197,15 @@ def test_vernietigde_melding_neemt_haar_koppeling_mee(wereld):
     melding = meld(wereld)
     Melding.objects.filter(pk=melding.pk).delete()
     assert Dossier.objects.count() == 1 and not DossierMelding.objects.exists()
+
+
+def test_handmatig_bij_een_dienst_krijgt_de_woongemeente(wereld):
+    """A leerplichtdienst opens by hand: the dossier belongs to the pupil's woongemeente in
+    the BRP that the dienst serves (Zandvoort), so the SVB agreement (R-CW-8) and the
+    telling (R-FG-1) know it; a gemeente's own dossier stays its own."""
+    leerling = Leerling.objects.get(burgerservicenummer=ZANDVOORT)
+    d = services.open_dossier(wereld.lpa_dienst, leerling.uuid, "telefonisch", "Vader belde.")
+    assert (d.organisatie.code, d.gemeente.code) == ("RBL-ZK", "GM0473")
+    haarlemmer = Leerling.objects.get(burgerservicenummer=HAARLEM)
+    d = services.open_dossier(wereld.lpa_haarlem, haarlemmer.uuid, "telefonisch", "Moeder.")
+    assert d.gemeente.code == "GM0392"
