@@ -12,11 +12,11 @@ from verzuim.accounts import afscherming
 from verzuim.audit import services as audit
 from verzuim.audit.context import Actor
 from verzuim.cijfers import queries
-from verzuim.cijfers.bronnen import Geval, bron_van, bronnen, definitie
+from verzuim.cijfers.bronnen import Geval, bron_van, bronnen, definitie, definities
 from verzuim.cijfers.definities import Definitie
 from verzuim.cijfers.models import Vaststelling
 from verzuim.cijfers.periode import Periode
-from verzuim.cijfers.telling import Telling, Waarden, bereken
+from verzuim.cijfers.telling import Rij, Telling, Waarden, bereken
 from verzuim.fouten import GeenToegang, NietGevonden
 from verzuim.fouten import Ongeldig as MeldingOngeldig
 from verzuim.organisaties.models import Gemeente
@@ -135,6 +135,21 @@ def laatste_vaststelling(gemeente: Gemeente, periode: Periode) -> Vaststelling |
         .order_by("-vastgesteld", "-id")
         .first()
     )
+
+
+def vastgestelde_telling(actor: Actor, periode: Periode, gemeente: str) -> Telling:
+    """The telling of one gemeente as it was delivered (the last snapshot, R-FG-1), for the
+    download of what was sent; NietGevonden when it was not delivered or not in scope."""
+    if not queries.mag_telling_zien(actor):
+        raise GeenToegang(
+            "U ziet geen leerplichttelling: alleen gemeenten, diensten en het register."
+        )
+    g = _gemeente_in_scope(actor, gemeente)
+    v = laatste_vaststelling(g, periode)
+    if v is None:
+        raise NietGevonden("Deze leerplichttelling is nog niet vastgesteld.")
+    waarden = {d.sleutel: v.waarden.get(d.sleutel) for d in definities()}
+    return Telling(periode, [Rij(g, waarden)], dict(waarden), definities())
 
 
 @dataclass(frozen=True)

@@ -200,8 +200,13 @@ def downloaden(request, schooljaar: str, formaat: str):
         periode = Periode(lees_schooljaar(schooljaar))
     except OngeldigSchooljaar as e:
         raise Http404(str(e)) from e
-    telling = services.telling_voor(request.actor, periode)
-    naam = f"leerplichttelling-{periode.label}-{request.actor.organisatie_code}"
+    vastgesteld = request.GET.get("vastgesteld", "")
+    if vastgesteld:  # one gemeente's telling as it was delivered (R-FG-1)
+        telling = services.vastgestelde_telling(request.actor, periode, vastgesteld)
+        naam = f"leerplichttelling-{periode.label}-{vastgesteld}-vastgesteld"
+    else:
+        telling = services.telling_voor(request.actor, periode)
+        naam = f"leerplichttelling-{periode.label}-{request.actor.organisatie_code}"
     if formaat == "xlsx":
         inhoud = export.als_xlsx(telling, request.actor.organisatie.naam)
         soort = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

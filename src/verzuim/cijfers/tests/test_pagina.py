@@ -135,6 +135,18 @@ def test_vaststellen_bevriest_en_toont_later_verschil(client, wereld):
     assert "B1 Relatief verzuim: meldingen" in verschil
     assert re.search(r"<td[^>]*>5</td><td[^>]*>6</td>", verschil)
     assert Vaststelling.objects.get().waarden["relatiefVerzuim.meldingen"] == 5  # frozen
+    # The delivered version downloads as delivered (5), the live one as it is now (6).
+    assert 'data-testid="vastgesteld-xlsx"' in html
+    r = client.get(f"{URL}leerplichttelling-2025-2026.csv?vastgesteld=GM0392")
+    assert r.status_code == 200 and "vastgesteld" in r["Content-Disposition"]
+    kolom = _csv_waarde(r, "relatiefVerzuim.meldingen", "GM0392")
+    assert kolom == "5"
+    live = client.get(f"{URL}leerplichttelling-2025-2026.csv")
+    assert _csv_waarde(live, "relatiefVerzuim.meldingen", "GM0392") == "6"
+    assert client.get(f"{URL}leerplichttelling-2025-2026.csv?vastgesteld=GM0363").status_code == 404
+    assert (
+        client.get(f"{URL}leerplichttelling-2024-2025.xlsx?vastgesteld=GM0392").status_code == 404
+    )
     # The running schooljaar cannot be delivered yet.
     r = client.post(f"{URL}vaststellen?schooljaar=2026-2027", {"gemeente": "GM0392"})
     assert Vaststelling.objects.count() == 1
@@ -206,3 +218,13 @@ def test_vrijstellingen_achter_het_cijfer_afgeschermd_voor_andere_rollen(client,
     # Other figures' cases stay open to them.
     r = client.get(f"{URL}gevallen?{SJ}&gemeente=GM0392&cijfer=relatiefVerzuim.leerlingen")
     assert r.status_code == 200
+
+
+def _csv_waarde(r, sleutel: str, gemeente: str) -> str:
+    """One figure of one gemeente's row in a CSV download (by the definition's column)."""
+    from verzuim.cijfers.bronnen import definities
+
+    regels = [x.split(";") for x in r.content.decode("utf-8-sig").splitlines()]
+    kolom = 3 + [d.sleutel for d in definities()].index(sleutel)
+    (rij,) = [x for x in regels[1:] if x[0] == gemeente]
+    return rij[kolom]
