@@ -79,6 +79,9 @@ def werklijst(request):
     qs = basis.filter(filters[gekozen])
     if fase:
         qs = qs.filter(fase=fase)
+    behandelaar = request.GET.get("behandelaar", "")[:150]
+    if behandelaar:  # a colleague's list (the team lead's workload table links here)
+        qs = qs.filter(behandelaar__username=behandelaar)
     qs = qs.order_by(*SORTERING[sorteer]).annotate(
         wacht=Exists(
             Verzuimoverzichtverzoek.objects.filter(
@@ -119,6 +122,7 @@ def werklijst(request):
             "fase": fase,
             "fasen": [(x, mas.FASE_LABELS[x]) for x in mas.FASEN],
             "sorteer": sorteer,
+            "behandelaar": behandelaar,
             "rijen": rijen,
             "pagina": pag,
             "open_signalen": signalen_queries.aantal_open(actor),

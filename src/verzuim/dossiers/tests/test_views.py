@@ -201,6 +201,11 @@ def test_teamleider_ziet_werkvoorraad_en_wijst_toe(wereld, dossier):
     lpa2 = wereld.users["lpa2.haarlem"]
     r = c.post(f"/dossiers/{dossier.uuid}/toewijzen/", {"toewijzen-behandelaar": str(lpa2.pk)})
     assert r.status_code == 302 and Dossier.objects.get().behandelaar == lpa2
+    # The workload table links to each colleague's list (the filter keeps to them).
+    html = c.get("/dossiers/").content.decode()
+    assert 'href="?behandelaar=lpa2.haarlem"' in html
+    assert str(dossier.uuid) in c.get("/dossiers/?behandelaar=lpa2.haarlem").content.decode()
+    assert str(dossier.uuid) not in c.get("/dossiers/?behandelaar=lpa.haarlem").content.decode()
 
 
 @pytest.mark.parametrize(
