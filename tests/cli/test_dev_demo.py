@@ -14,9 +14,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 
+# One printf, one line: the task worker runs in the background beside the server, and two
+# calls writing their fields line by line interleaved (a record without its DEBUG line). A
+# short append is a single write, so whole records never mix.
 NEP_PYTHON = """#!/bin/sh
-{ printf 'ARGS=%s\\n' "$*"; printf 'DEBUG=%s\\n' "${VERZUIM_DEBUG-<niet gezet>}";
-  printf 'DEMO=%s\\n' "$VERZUIM_DEMO"; printf 'BASE_URL=%s\\n' "$VERZUIM_BASE_URL"; } >> "$LOG"
+printf 'ARGS=%s\\tDEBUG=%s\\tDEMO=%s\\tBASE_URL=%s\\n' "$*" "${VERZUIM_DEBUG-<niet gezet>}" \\
+  "$VERZUIM_DEMO" "$VERZUIM_BASE_URL" >> "$LOG"
 """
 
 
@@ -40,14 +43,10 @@ def _demo(tmp_path: Path, **env) -> list[dict]:
         capture_output=True, text=True, timeout=60, check=False,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
-    aanroepen, huidig = [], {}
-    for regel in log.read_text().splitlines():
-        sleutel, _, waarde = regel.partition("=")
-        if sleutel == "ARGS" and huidig:
-            aanroepen.append(huidig)
-            huidig = {}
-        huidig[sleutel] = waarde
-    return [*aanroepen, huidig]
+    return [
+        dict(veld.partition("=")[::2] for veld in regel.split("\t"))
+        for regel in log.read_text().splitlines()
+    ]
 
 
 def _server(aanroepen: list[dict]) -> dict:
