@@ -1,4 +1,4 @@
-"""Issue 9 in a real browser (Playwright + Debian chromium): a school's melding opens the
+"""Issue 9 in a real browser (Playwright + Debian chromium): the school reports through the form and its melding opens the
 dossier; the leerplichtambtenaar starts on the worklist, opens the dossier, asks the
 school for its verzuimoverzicht (the school answers on its melding page), records a gesprek with the parents and the afspraken (the
 follow-up date follows), moves the MAS phase with what was found and decided, keeps a
@@ -11,15 +11,17 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import io
+import re
 
 import pytest
 from playwright.sync_api import expect
 
 from verzuim import clock
-from verzuim.meldingen import services as meldingen
 from verzuim.meldingen.models import Melding
 from verzuim.meldingen.tests import conftest as m
 from verzuim.personen.scenario import DEMO_WACHTWOORD, laad_scenario
+
+from .test_meldingen_flow import vul_melding_in
 
 pytestmark = pytest.mark.browser
 
@@ -30,8 +32,7 @@ def wereld(referentiedata, testmodus, settings):
     m.zorg_voor_referentie()
     laad_scenario(copy.deepcopy(m.SCENARIO), demo=True)
     clock.set_today(m.VANDAAG)
-    melding = meldingen.meld_verzuim(m.api_actor_voor("school_a"), m.melding_data()).melding
-    yield melding
+    yield
     clock.set_today(None)
 
 
@@ -135,6 +136,13 @@ def _dossier_van_een_elfjarige() -> str:
 
 
 def test_van_melding_tot_gesloten_dossier(wereld, page, new_page, inloggen, screenshot):
+    # 0. The school reports through the form (issue 9 Done when: "a school reports").
+    school = new_page()
+    inloggen(school, "school.a", DEMO_WACHTWOORD)
+    vul_melding_in(school, vestiging="99XA00", **{"Burgerservicenummer (BSN)": m.HAARLEM})
+    school.get_by_role("button", name="Melding versturen").click()
+    expect(school.locator("h1")).to_have_text(re.compile(r"^Melding VM-2026-\d{6}$"))
+    wereld = Melding.objects.get()  # the melding the rest of the journey follows
     lpa = page
     inloggen(lpa, "lpa.haarlem", DEMO_WACHTWOORD)
     # 1. The start page is the worklist; the new melding's dossier is in "Nieuwe meldingen".

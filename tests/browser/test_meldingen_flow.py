@@ -46,7 +46,7 @@ def fout_bij(page, input_id):
     return page.locator(f".vr-veld:has(#{input_id}) .utrecht-form-field-error-message")
 
 
-def vul_melding_in(page, **over):
+def vul_melding_in(page, vestiging="25PL00", **over):
     waarden = {
         "Burgerservicenummer (BSN)": ws.BSN_AMSTERDAM,
         "Begindatum": "07-09-2026",
@@ -59,7 +59,7 @@ def vul_melding_in(page, **over):
     } | over
     page.goto("/meldingen/nieuw/")
     expect(page.locator("h1")).to_have_text("Verzuim melden")
-    veld(page, "Vestiging").select_option("25PL00")
+    veld(page, "Vestiging").select_option(vestiging)
     veld(page, "Verzuimsoort").select_option("16-uur")
     for label, waarde in waarden.items():
         veld(page, label).fill(waarde)
