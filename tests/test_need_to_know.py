@@ -504,6 +504,9 @@ PAGINAS: dict[str, Mag] = {
         {"P302": "gemeente,dienst:lpa,boa,adm", "P404": "rmc:lpa,boa,adm"},
         ander={"P404": DOSSIER},
     ),
+    # A dossier opened by hand for a pupil (R-CW-1): whoever changes dossiers; an empty POST
+    # is named at its fields (400); another organisation's pupil 404.
+    "dossiers:openen": Mag({"P400": DOSSIER}, ander={"P404": DOSSIER}),
     "cijfers:overzicht": Mag({"200": f"{G},register:{PR},beleid,regbeh"}),
     "cijfers:downloaden": Mag({"200": f"{G},register:{PR},beleid,regbeh"}),
     "cijfers:gevallen": Mag({"404": f"{G},register:{PR},beleid,regbeh"}),  # no number asked
@@ -768,6 +771,7 @@ PARAMETERS: dict[tuple[str, str], str] = {
     ("personen:leerling", "uuid"): "leerling",
     ("signalen:detail", "uuid"): "signaal",
     ("dossiers:uit_signaal", "uuid"): "signaal",
+    ("dossiers:openen", "uuid"): "leerling",
     ("dossiers:verzuimoverzicht_antwoord", "uuid"): "verzoek",
     ("dossiers:*", "uuid"): "dossier",
     ("dossiers:handhaving", "route"): "handhaving",

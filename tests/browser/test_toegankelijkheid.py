@@ -138,6 +138,9 @@ ADRESSEN: dict[str, tuple[str, Callable]] = {
         "leerplichtambtenaar",
         lambda user: handhaving(user, start="proces-verbaal"),
     ),
+    # "Dossier openen" (R-CW-1) is on the page of a pupil without an open dossier at the
+    # organisation (the form is submitted emptied: its errors on dossiers/openen.html).
+    "dossiers:openen": ("leerplichtambtenaar", lambda user: leerling_zonder_dossier(user)),
     # The school answers a verzuimoverzicht request on its melding page (R-CW-3): the
     # melding of an open request to the school (the form is submitted emptied: its errors).
     "dossiers:verzuimoverzicht_antwoord": ("schoolmedewerker", lambda user: verzoek(user)),
@@ -155,6 +158,24 @@ def verzoek(user) -> str:
         .first()
     )
     return reverse("meldingen:detail", kwargs={"uuid": v.melding.uuid})
+
+
+def leerling_zonder_dossier(user) -> str:
+    from verzuim.audit.context import actor_for_user
+    from verzuim.dossiers.models import Dossier
+    from verzuim.personen.queries import zichtbare_leerlingen
+
+    leerling = (
+        zichtbare_leerlingen(actor_for_user(user))
+        .exclude(
+            pk__in=Dossier.objects.filter(organisatie=user.organisatie, status="open").values(
+                "leerling_id"
+            )
+        )
+        .order_by("pk")
+        .first()
+    )
+    return reverse("personen:leerling", kwargs={"uuid": leerling.uuid})
 
 
 def inzageverzoek(user) -> str:

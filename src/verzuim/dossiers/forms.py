@@ -124,13 +124,18 @@ class ToewijzenForm(NlForm):
 
 class OpenenForm(NlForm):
     prefix = "openen"
-    NAMEN = {"aanleiding": "een aanleiding"}
+    NAMEN = {"aanleiding": "een aanleiding", "toelichting": "de toelichting", "route": "een route"}
 
     aanleiding = forms.ChoiceField(
         label="Aanleiding",
         choices=[("", "Kies…"), *((a, Aanleiding(a).label) for a in HANDMATIGE_AANLEIDINGEN)],
     )
     toelichting = _tekst("Toelichting", verplicht=True)
+    route = forms.ChoiceField(label="Route (sjabloon)", required=False)
+
+    def __init__(self, *args, routes=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["route"].choices = [("", "Geen (algemene MAS-aanpak)"), *routes]
 
 
 class AntwoordForm(NlForm):

@@ -37,6 +37,7 @@ from verzuim.meldingen.codes import Status
 from verzuim.organisaties.models import OrganisatieSoort
 from verzuim.personen.brp import get_brp
 from verzuim.personen.brp.velden import BrpFout, geboortedatum_uit
+from verzuim.personen.queries import zichtbare_leerlingen
 
 BEHANDELENDE_SOORTEN = frozenset(
     {OrganisatieSoort.GEMEENTE, OrganisatieSoort.LEERPLICHTDIENST, OrganisatieSoort.RMC_REGIO}
@@ -113,6 +114,16 @@ def werklijst_filters(vandaag: dt.date, gebruiker) -> dict[str, Q]:
         "mijn": Q(behandelaar=gebruiker),
         "onverdeeld": Q(behandelaar__isnull=True),
     }
+
+
+def leerling_voor(actor: Actor, leerling_uuid):
+    """A pupil the actor's organisation may see (R-PR-1), or NietGevonden (another
+    organisation's pupil: 404, asked before any form is read)."""
+    u = als_uuid(leerling_uuid)
+    leerling = zichtbare_leerlingen(actor).filter(uuid=u).first() if u else None
+    if leerling is None:
+        raise NietGevonden("Leerling niet gevonden.")
+    return leerling
 
 
 def dossier_voor(actor: Actor, dossier_uuid, *, for_update: bool = False) -> Dossier:

@@ -6,6 +6,8 @@ app_name = "dossiers"
 urlpatterns = [
     path("", views.werklijst, name="werklijst"),
     path("uit-signaal/<uuid:uuid>/", views.uit_signaal, name="uit_signaal"),
+    # A dossier opened by hand for a pupil (R-CW-1); `uuid` is the leerling's.
+    path("openen/<uuid:uuid>/", views.openen, name="openen"),
     # The school's answer on its melding page (R-CW-3); `uuid` is the request's.
     path(
         "verzuimoverzicht/<uuid:uuid>/antwoord/",

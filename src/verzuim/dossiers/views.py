@@ -21,6 +21,7 @@ from verzuim.dossiers import forms as f
 from verzuim.dossiers import handhaving as hh
 from verzuim.dossiers import verzuimoverzicht as vo
 from verzuim.dossiers.fouten import Conflict, DossierGesloten, Ongeldig, OpenDossierBestaat
+from verzuim.dossiers.leerlingsectie import routekeuzes
 from verzuim.dossiers.models import (
     UITKOMSTEN,
     DossierMelding,
@@ -464,6 +465,38 @@ def uit_signaal(request, uuid):
         else "Het signaal staat in dit dossier.",
     )
     return redirect("dossiers:detail", uuid=d.uuid)
+
+
+@dossier_pagina
+@require_POST
+def openen(request, uuid):
+    """ "Dossier openen" on the leerling page (R-CW-1): a dossier opened by hand with its
+    reason and optionally a route template (R-CW-9/10). Another organisation's pupil 404
+    before anything else; errors next to their field, nothing saved; an open dossier that
+    already exists is named with a link."""
+    actor = request.actor
+    leerling = queries.leerling_voor(actor, uuid)
+    form = f.OpenenForm(request.POST, routes=routekeuzes())
+    bestaand = None
+    if form.is_valid():
+        c = form.cleaned_data
+        try:
+            d = services.open_dossier(
+                actor, leerling.uuid, c["aanleiding"], c["toelichting"], route=c["route"]
+            )
+        except Ongeldig as e:
+            form.toon_fouten(e.fouten)
+        except OpenDossierBestaat as e:
+            bestaand = e.bestaand
+        else:
+            messages.success(request, "Het dossier is geopend.")
+            return redirect("dossiers:detail", uuid=d.uuid)
+    return render(
+        request,
+        "dossiers/openen.html",
+        {"leerling": leerling, "form": form, "bestaand": bestaand},
+        status=409 if bestaand else 400,
+    )
 
 
 # --- the enforcement routes (R-CW-5..8) --------------------------------------------------
