@@ -11,9 +11,9 @@ class DossiersConfig(AppConfig):
         from verzuim.dossiers.koppelingen import dossiers_van_meldingen, dossiers_van_signalen
         from verzuim.dossiers.leerlingsectie import dossier_sectie
         from verzuim.dossiers.queries import mag_dossiers_zien
-        from verzuim.dossiers.schoolpagina import verzoeken_sectie
+        from verzuim.dossiers.schoolpagina import MARKERING, open_verzoek, verzoeken_sectie
         from verzuim.meldingen import dossierkoppeling as meldingkoppeling
-        from verzuim.meldingen import schoolsecties
+        from verzuim.meldingen import schoolmarkeringen, schoolsecties
         from verzuim.personen.leerlingkaart import registreer_sectie
         from verzuim.signalen import dossierkoppeling
 
@@ -21,6 +21,7 @@ class DossiersConfig(AppConfig):
         dossierkoppeling.registreer(dossiers_van_signalen)
         meldingkoppeling.registreer(dossiers_van_meldingen, mag_openen=mag_dossiers_zien)
         schoolsecties.registreer_sectie(verzoeken_sectie)  # R-CW-3 on the school's page
+        schoolmarkeringen.registreer(*MARKERING, open_verzoek)  # R-CW-3 in the school's list
         registreer_sectie(dossier_sectie)  # the open dossier, or opening one (R-CW-1)
         post_migrate.connect(_soorten, sender=self, dispatch_uid="dossiers.soorten")
 

@@ -12,6 +12,7 @@ import mimetypes
 from pathlib import PurePath
 
 from django.contrib import messages
+from django.db.models import Exists, OuterRef
 from django.http import Http404
 from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
@@ -23,8 +24,12 @@ from verzuim.dossiers import verzuimoverzicht as vo
 from verzuim.dossiers.forms import AntwoordForm
 from verzuim.dossiers.fouten import GeenToegang, NietGevonden, Ongeldig
 from verzuim.meldingen.views import school_detail, school_pagina
+from verzuim.organisaties.models import OrganisatieSoort
 
 SLEUTEL = "verzuimoverzicht"
+#: The marker on the school's list of meldingen (meldingen.schoolmarkeringen): its folder
+#: ?map= value and label.
+MARKERING = ("verzuimoverzicht", "Verzuimoverzicht gevraagd")
 #: The extensions the service's file types have (a browser may send a CSV as
 #: application/vnd.ms-excel or a file as application/octet-stream: the name decides then).
 EXTENSIES = {ext: type for type, ext in vo.BESTANDSTYPEN.items()} | {".jpeg": "image/jpeg"}
@@ -45,6 +50,22 @@ def verzoeken_sectie(actor: Actor, melding, invoer: dict) -> dict | None:
         "verzoeken": verzoeken,
         "form": invoer.get(SLEUTEL) or AntwoordForm(),
     }
+
+
+def open_verzoek(actor: Actor):
+    """For `meldingen.schoolmarkeringen`: the meldingen with an open request (not answered,
+    not lapsed) addressed to the actor's school, as an Exists subquery on the melding row;
+    None for anyone but a school's medewerker (R-PR-1: a school sees only its own)."""
+    org = actor.organisatie
+    if org is None or org.soort != OrganisatieSoort.SCHOOL:
+        return None
+    if actor.soort == "gebruiker" and not actor.heeft_rol(Rol.SCHOOLMEDEWERKER):
+        return None
+    return Exists(
+        queries.verzoeken_aan_school(actor).filter(
+            melding=OuterRef("pk"), beantwoord__isnull=True, vervallen__isnull=True
+        )
+    )
 
 
 def _bestand(upload) -> vo.Bestand | None:

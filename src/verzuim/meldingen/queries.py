@@ -18,6 +18,7 @@ from django.db.models import Count, Q, QuerySet
 
 from verzuim.audit.context import Actor
 from verzuim.invoer import als_uuid
+from verzuim.meldingen import schoolmarkeringen
 from verzuim.meldingen.codes import OPEN_STATUSSEN, Status
 from verzuim.meldingen.fouten import NietGevonden
 from verzuim.meldingen.models import Doorzending, Melding, Notificatie, StatusWijziging
@@ -138,6 +139,11 @@ def _map_filter(actor: Actor, map: str) -> Q | None:
         return Q(status__in=OPEN_STATUSSEN, behandelaar=actor.gebruiker)
     if map == "open":
         return Q(status__in=OPEN_STATUSSEN)
+    if schoolmarkeringen.markering(map) is not None:
+        # A marker the apps above add to the school's list (the open verzuimoverzicht
+        # request, R-CW-3): its Exists subquery, or no rows when the actor has none.
+        expr = schoolmarkeringen.voorwaarde(actor, map)
+        return Q(expr) if expr is not None else Q(pk__isnull=True)
     return None
 
 

@@ -24,7 +24,13 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from verzuim.accounts.models import Gebruiker, Rol
 from verzuim.audit.context import actor_for_user
-from verzuim.meldingen import dossierkoppeling, queries, schoolsecties, services
+from verzuim.meldingen import (
+    dossierkoppeling,
+    queries,
+    schoolmarkeringen,
+    schoolsecties,
+    services,
+)
 from verzuim.meldingen.codes import OPEN_STATUSSEN, Status
 from verzuim.meldingen.forms import (
     DoorsturenForm,
@@ -118,12 +124,15 @@ def _namen(leerlingen) -> dict[str, str]:
 def _rijen(meldingen, woonplaatsen: dict | None = None) -> list[dict]:
     namen = _namen(m.leerling for m in meldingen)
     woonplaatsen = woonplaatsen or {}
+    markeringen = schoolmarkeringen.markeringen()
     return [
         {
             "melding": m,
             "naam": namen.get(m.leerling.burgerservicenummer or "", ""),
             "identificatie": maskeer(m.leerling.identificatie),
             "woonplaats": woonplaatsen.get(m.pk),
+            # The school's markers (schoolmarkeringen), annotated on the page's own query.
+            "markeringen": [mk for mk in markeringen if getattr(m, mk.annotatie, False)],
         }
         for m in meldingen
     ]
@@ -158,8 +167,13 @@ def _kolomkoppen(request, sortering: str) -> dict[str, dict]:
     return koppen
 
 
-def _lijst(request, qs, filters_form, context: dict, template: str, *, verhuisvlag=False):
-    """Filtered, sorted, paginated, audited list; an htmx request gets only the list."""
+def _lijst(
+    request, qs, filters_form, context: dict, template: str, *, verhuisvlag=False, markeren=False
+):
+    """Filtered, sorted, paginated, audited list; an htmx request gets only the list.
+    ``markeren``: the school's markers (schoolmarkeringen) as annotations of the same query."""
+    if markeren:
+        qs = schoolmarkeringen.annoteer(request.actor, qs)
     sortering = _sortering(request)
     veld = SORTERINGEN[sortering.lstrip("-")][0]
     richting = "-" if sortering.startswith("-") else ""
@@ -189,7 +203,11 @@ def _naar_alle(request, gekozen: str):
     """A final status (afgesloten, ingetrokken) is only in the folder "alle": asked for in
     another folder (an old bookmark), go there instead of showing an empty list."""
     status = request.GET.get("status")
-    if gekozen != "alle" and status in Status.values and status not in OPEN_STATUSSEN:
+    if (
+        _statussen(gekozen) != list(Status.values)
+        and status in Status.values
+        and status not in OPEN_STATUSSEN
+    ):
         params = request.GET.copy()
         params["map"] = "alle"
         params.pop("pagina", None)
@@ -229,8 +247,8 @@ def _statussen(map: str) -> list[str] | None:
     """Statuses a folder can hold (the status filter offers only those); None = no filter."""
     if map == "nieuw":
         return None
-    if map == "alle":
-        return list(Status.values)
+    if map == "alle" or schoolmarkeringen.markering(map) is not None:
+        return list(Status.values)  # a marker (a request) may be on a closed melding too
     return [s for s in Status.values if s in OPEN_STATUSSEN]
 
 
@@ -584,19 +602,27 @@ def toewijzen(request, uuid):
 @require_http_methods(["GET"])
 def school_lijst(request):
     actor = request.actor
-    gekozen = _map(request, SCHOOL_MAPPEN, "alle")
+    # The folders, then one per marker the apps above add (schoolmarkeringen: "Verzuimoverzicht
+    # gevraagd", R-CW-3), counted in the tabs' one aggregate query.
+    mappen = SCHOOL_MAPPEN + tuple((m.code, m.label) for m in schoolmarkeringen.markeringen())
+    gekozen = _map(request, mappen, "alle")
     if omleiding := _naar_alle(request, gekozen):
         return omleiding
     vestigingen = actor.organisatie.vestigingen.order_by("naam")
     filters = InboxFilterForm(request.GET, vestigingen=vestigingen, statussen=_statussen(gekozen))
     context = {
         "school_weergave": True,
-        "tabs": _tabs(actor, SCHOOL_MAPPEN, gekozen),
+        "tabs": _tabs(actor, mappen, gekozen),
         "map": gekozen,
-        "bijschrift": f"Meldingen van uw school: {dict(SCHOOL_MAPPEN)[gekozen].lower()}",
+        "bijschrift": f"Meldingen van uw school: {dict(mappen)[gekozen].lower()}",
     }
     return _lijst(
-        request, queries.inbox(actor, gekozen), filters, context, "meldingen/school_lijst.html"
+        request,
+        queries.inbox(actor, gekozen),
+        filters,
+        context,
+        "meldingen/school_lijst.html",
+        markeren=True,
     )
 
 

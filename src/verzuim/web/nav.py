@@ -190,12 +190,31 @@ registreer(
     badge=_nieuwe_meldingen,
     badge_label="nieuw",
 )
+GEVRAAGD = "verzuimoverzicht"  # the marker's folder code (dossiers.schoolpagina.MARKERING)
+
+
+def _gevraagde_overzichten(user) -> int:
+    """The school's badge (issue 9 §3, R-CW-3): its meldingen with an open verzuimoverzicht
+    request, counted by the query of its list's folder "Verzuimoverzicht gevraagd"
+    (meldingen.schoolmarkeringen, filled by dossiers), so the two always agree."""
+    from verzuim.audit.context import actor_for_user
+    from verzuim.meldingen import schoolmarkeringen
+    from verzuim.meldingen.queries import inbox_tellingen
+
+    if schoolmarkeringen.markering(GEVRAAGD) is None:
+        return 0
+    return inbox_tellingen(actor_for_user(user), [GEVRAAGD])[GEVRAAGD]
+
+
 registreer(
     "Mijn meldingen",
     "meldingen:mijn",
     rollen=SCHOOL,
     volgorde=10,
-    omschrijving="De meldingen van uw school en hun status.",
+    omschrijving="De meldingen van uw school en hun status; een verzoek om het "
+    "verzuimoverzicht staat in de map Verzuimoverzicht gevraagd.",
+    badge=_gevraagde_overzichten,
+    badge_label="verzuimoverzicht gevraagd",
 )
 registreer(
     "Nieuwe melding",
@@ -364,6 +383,7 @@ def _aantal_gebruikers(user) -> int:
     return Gebruiker.objects.filter(is_active=True).count()
 
 
+teller(Rol.SCHOOLMEDEWERKER, "Verzuimoverzicht gevraagd", _gevraagde_overzichten)
 teller(Rol.SCHOOLMEDEWERKER, "Vestigingen van uw school", _aantal_vestigingen)
 for _rol in LEERPLICHT:
     teller(_rol, "Gemeenten in uw werkgebied", _aantal_gemeenten)
