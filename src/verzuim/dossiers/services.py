@@ -121,6 +121,12 @@ def open_dossier(
         aanleiding_toelichting=toelichting,
         route=route,
         gemeente=_gemeente_voor(actor.organisatie, leerling),
+        # Every open dossier has a next action date (issue 9 §4, R-CW-4): the first one the
+        # organisation's term after opening.
+        volgende_actie=mas.volgende_actiedatum(
+            clock.today(), DossierInstelling.voor(actor.organisatie).vervolg_weken
+        ),
+        volgende_actie_omschrijving="Eerste vervolg na het openen",
     )
     systeemactiviteit(
         d,

@@ -6,9 +6,12 @@ organisation's pupil 404."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from django.test import Client
 
+from verzuim import clock
 from verzuim.accounts.testing import inloggen
 from verzuim.audit.models import AuditRecord
 from verzuim.dossiers.models import Dossier
@@ -55,6 +58,8 @@ def test_leerlingpagina_toont_het_formulier_en_openen_gaat_naar_het_dossier(were
         "open",
     )
     assert d.aanleiding_toelichting == GELDIG["openen-toelichting"]
+    # issue 9 §4: every open dossier has a next action date, 4 weeks by default (R-CW-4)
+    assert d.volgende_actie == clock.today() + dt.timedelta(weeks=4)
     assert AuditRecord.objects.filter(actie="dossier.aanmaken").count() == 1
     html = c.get(r["Location"]).content.decode()
     assert "Het dossier is geopend." in html
@@ -91,8 +96,14 @@ def test_bestaand_open_dossier_wordt_genoemd_met_een_link(wereld, haarlemmer):
 
 
 def test_administratief_medewerker_mag_openen(wereld, haarlemmer):
+    from verzuim.dossiers.models import DossierInstelling
+
+    DossierInstelling.objects.create(organisatie=wereld.haarlem, vervolg_weken=2)
     r = _client(wereld, "admin.haarlem").post(_url(haarlemmer), GELDIG)
-    assert r.status_code == 302 and Dossier.objects.get().geopend_door == "admin.haarlem"
+    d = Dossier.objects.get()
+    assert r.status_code == 302 and d.geopend_door == "admin.haarlem"
+    # the first next action date follows the organisation's setting (issue 9 §4)
+    assert d.volgende_actie == clock.today() + dt.timedelta(weeks=2)
 
 
 @pytest.mark.parametrize("naam", ["beleid.haarlem", "school.a"])
