@@ -29,6 +29,16 @@ class EigenOrganisatie(GeauditeerdBeheer):
     A superuser (operator) sees and chooses every organisation."""
 
     beheer_doel = "sjabloonbeheer"
+    een_per_organisatie = False  # True: no second row once the organisation has one
+
+    def has_add_permission(self, request):
+        if not super().has_add_permission(request):
+            return False
+        return (
+            not self.een_per_organisatie
+            or request.user.is_superuser
+            or not self.model.objects.filter(organisatie=request.user.organisatie).exists()
+        )
 
     def get_queryset(self, request):
         qs = super().get_queryset(request)
@@ -78,6 +88,20 @@ class EigenOrganisatie(GeauditeerdBeheer):
 
 class OrganisatieForm(forms.ModelForm):
     vaste_organisatie = None  # set per request by EigenOrganisatie.get_form
+    #: For a model with one row per organisation: the error when a second one is added.
+    al_aanwezig = ""
+
+    def clean(self):
+        data = super().clean()
+        org = self.organisatie()
+        if (
+            self.al_aanwezig
+            and not self.instance.pk
+            and org is not None
+            and self._meta.model.objects.filter(organisatie=org).exists()
+        ):
+            raise forms.ValidationError(self.al_aanwezig)
+        return data
 
     def organisatie(self):
         return (
@@ -88,6 +112,7 @@ class OrganisatieForm(forms.ModelForm):
 
 
 class BriefhoofdForm(OrganisatieForm):
+    al_aanwezig = "Uw organisatie heeft al een briefhoofd."
     logo_bestand = forms.FileField(label="Logo (PNG of JPEG, hoogstens 512 kB)", required=False)
     logo_verwijderen = forms.BooleanField(label="Logo verwijderen", required=False)
 
@@ -125,17 +150,6 @@ class BriefhoofdForm(OrganisatieForm):
             raise forms.ValidationError("Alleen PNG of JPEG is toegestaan.")
         return inhoud, LOGO_SOORTEN[formaat]
 
-    def clean(self):
-        data = super().clean()
-        org = self.organisatie()
-        if (
-            not self.instance.pk
-            and org is not None
-            and Briefhoofd.objects.filter(organisatie=org).exists()
-        ):
-            raise forms.ValidationError("Uw organisatie heeft al een briefhoofd.")
-        return data
-
     def save(self, commit=True):
         hoofd = super().save(commit=False)
         if self.cleaned_data.get("logo_verwijderen"):
@@ -149,6 +163,7 @@ class BriefhoofdForm(OrganisatieForm):
 
 @admin.register(Briefhoofd)
 class BriefhoofdAdmin(EigenOrganisatie, admin.ModelAdmin):
+    een_per_organisatie = True
     form = BriefhoofdForm
     list_display = ("naam", "organisatie", "telefoon", "email", "gewijzigd")
     readonly_fields = ("logo_aanwezig",)
@@ -159,14 +174,6 @@ class BriefhoofdAdmin(EigenOrganisatie, admin.ModelAdmin):
         if obj is None or not obj.logo:
             return "Geen logo"
         return f"{obj.logo_type}, {len(bytes(obj.logo)) // 1024} kB"
-
-    def has_add_permission(self, request):
-        if not super().has_add_permission(request):
-            return False
-        return (
-            request.user.is_superuser
-            or not Briefhoofd.objects.filter(organisatie=request.user.organisatie).exists()
-        )
 
 
 class BriefSjabloonForm(OrganisatieForm):

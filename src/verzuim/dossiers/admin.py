@@ -17,6 +17,8 @@ from verzuim.rules import mas
 
 
 class DossierInstellingForm(OrganisatieForm):
+    al_aanwezig = "Uw organisatie heeft al dossierinstellingen."
+
     class Meta:
         model = DossierInstelling
         fields = ("organisatie", "vervolg_weken")
@@ -37,17 +39,6 @@ class DossierInstellingForm(OrganisatieForm):
             )
         return weken
 
-    def clean(self):
-        data = super().clean()
-        org = self.organisatie()
-        if (
-            not self.instance.pk
-            and org is not None
-            and DossierInstelling.objects.filter(organisatie=org).exists()
-        ):
-            raise forms.ValidationError("Uw organisatie heeft al dossierinstellingen.")
-        return data
-
 
 @admin.register(DossierInstelling)
 class DossierInstellingAdmin(EigenOrganisatie, admin.ModelAdmin):
@@ -55,14 +46,7 @@ class DossierInstellingAdmin(EigenOrganisatie, admin.ModelAdmin):
     list_display = ("organisatie", "vervolg_weken")
     actions = None
     beheer_doel = DOEL  # configuration beheer, not the letter templates
-
-    def has_add_permission(self, request):
-        if not super().has_add_permission(request):
-            return False
-        return (
-            request.user.is_superuser
-            or not DossierInstelling.objects.filter(organisatie=request.user.organisatie).exists()
-        )
+    een_per_organisatie = True
 
 
 class SvbAfspraakForm(forms.ModelForm):

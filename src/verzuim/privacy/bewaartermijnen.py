@@ -123,7 +123,7 @@ def leerplichtdossiers(leerlingen: list[int]):
     return (
         Dossier.objects.filter(leerling__in=leerlingen, status=DossierStatus.GESLOTEN)
         .exclude(Exists(later))
-        .select_related("leerling")
+        .only("pk", "leerling_id", "geopend")
     )
 
 
@@ -248,7 +248,8 @@ def plan(
     uit.signalen = list(
         Signaal.objects.filter(leerling__in=due["leerplicht"]).values_list("pk", flat=True)
     )
-    geboren = {ll.pk: ll.geboren for ll in kandidaten_lijst if ll.pk in set(due["leerplicht"])}
+    lp_due = set(due["leerplicht"])
+    geboren = {ll.pk: ll.geboren for ll in kandidaten_lijst if ll.pk in lp_due}
     uit.dossiers = sorted(
         d.pk
         for d in leerplichtdossiers(due["leerplicht"])
